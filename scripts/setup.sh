@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs everything geowalk needs to build, test and run, from Debian 12 packages only.
+# Idempotent: skips apt entirely when every package is already installed.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git ca-certificates
+  libgdal-dev gdal-bin libproj-dev proj-data libgeos-dev
+  libboost-dev libboost-graph-dev
+  libgtest-dev libgmock-dev googletest libbenchmark-dev
+  libtomlplusplus-dev nlohmann-json3-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo_cmd apt-get update -qq
+  $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+echo "setup: all dependencies present"

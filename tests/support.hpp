@@ -1,0 +1,37 @@
+#pragma once
+// Paths injected by CMake and small helpers shared by the test files.
+#include <filesystem>
+#include <string>
+
+namespace geo::test {
+
+std::filesystem::path source_dir();
+// ../shared/reference next to the checkout (real public data; see its README.md).
+std::filesystem::path reference_dir();
+std::filesystem::path geowalk_binary();
+
+// A fresh empty directory under the system temp folder, removed when the object dies.
+class TempDir {
+public:
+    explicit TempDir(const std::string& prefix = "geowalk-test");
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
+    [[nodiscard]] std::filesystem::path operator/(const std::string& name) const { return m_path / name; }
+
+private:
+    std::filesystem::path m_path;
+};
+
+void write_text(const std::filesystem::path& file, const std::string& text);
+std::string read_text(const std::filesystem::path& file);
+
+struct CommandResult {
+    int exit_code;
+    std::string output;  // stdout and stderr together
+};
+// Runs the geowalk binary with the given arguments (shell-quoted by the caller where needed).
+CommandResult run_geowalk(const std::string& arguments);
+
+}  // namespace geo::test
