@@ -17,6 +17,14 @@ struct Where {
     [[nodiscard]] std::string describe() const;
 };
 
+inline Where in_file(std::string file, std::string layer = {})
+{
+    Where w;
+    w.file = std::move(file);
+    w.layer = std::move(layer);
+    return w;
+}
+
 class Error : public std::runtime_error {
 public:
     Error(std::string what, Where where = {}, std::string hint = {});

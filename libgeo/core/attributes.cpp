@@ -1,0 +1,27 @@
+#include "libgeo/core/attributes.hpp"
+
+#include <array>
+#include <charconv>
+
+namespace geo {
+
+std::string to_text(const AttributeValue& value)
+{
+    if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
+    if (const auto* d = std::get_if<double>(&value)) {
+        std::array<char, 32> buffer{};
+        auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), *d);
+        return ec == std::errc{} ? std::string(buffer.data(), end) : std::string();
+    }
+    if (const auto* s = std::get_if<std::string>(&value)) return *s;
+    return {};
+}
+
+const AttributeValue* find(const Attributes& attributes, const std::string& name)
+{
+    for (const auto& a : attributes)
+        if (a.name == name) return &a.value;
+    return nullptr;
+}
+
+}  // namespace geo

@@ -1,0 +1,285 @@
+#include "libgeo/io/campaign_file.hpp"
+
+#include "libgeo/core/error.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace geo::io {
+
+namespace {
+
+class Parser {
+public:
+    Parser(std::filesystem::path file) : m_file(std::move(file)) {}
+
+    [[noreturn]] void fail(const toml::node* node, const std::string& what, const std::string& hint = {}) const
+    {
+        Where where = in_file(m_file.string());
+        if (node && node->source().begin) {
+            where.line = static_cast<int>(node->source().begin.line);
+            where.column = static_cast<int>(node->source().begin.column);
+        }
+        throw InputError(what, where, hint);
+    }
+
+    // Rejects keys the section does not know, suggesting the closest known one: a typo must not be silently ignored.
+    void check_keys(const toml::table& table, const std::string& section, const std::set<std::string>& known) const
+    {
+        for (const auto& [key, value] : table) {
+            const std::string k(key.str());
+            if (known.count(k)) continue;
+            std::string hint = "known keys in " + section + ": ";
+            for (const auto& name : known) hint += name + " ";
+            fail(&value, "unknown key '" + k + "' in " + section, hint);
+        }
+    }
+
+    std::string string(const toml::table& t, const char* key, const std::string& fallback = {}) const
+    {
+        const toml::node* n = t.get(key);
+        if (!n) return fallback;
+        if (!n->is_string()) fail(n, std::string("'") + key + "' must be a text in quotes");
+        return n->as_string()->get();
+    }
+
+    double number(const toml::table& t, const char* key, double fallback, double min, double max) const
+    {
+        const toml::node* n = t.get(key);
+        if (!n) return fallback;
+        double v = 0;
+        if (n->is_integer()) v = static_cast<double>(n->as_integer()->get());
+        else if (n->is_floating_point()) v = n->as_floating_point()->get();
+        else fail(n, std::string("'") + key + "' must be a number");
+        if (!(v >= min && v <= max))
+            fail(n, std::string("'") + key + "' = " + std::to_string(v) + " is out of range",
+                 "use a value between " + std::to_string(min) + " and " + std::to_string(max));
+        return v;
+    }
+
+    bool boolean(const toml::table& t, const char* key, bool fallback) const
+    {
+        const toml::node* n = t.get(key);
+        if (!n) return fallback;
+        if (!n->is_boolean()) fail(n, std::string("'") + key + "' must be true or false");
+        return n->as_boolean()->get();
+    }
+
+    void read_source(const toml::table& t, SourceSpec& spec, const std::string& section, bool allow_list) const
+    {
+        spec.line = t.source().begin ? static_cast<int>(t.source().begin.line) : 0;
+        const toml::node* source = t.get("source");
+        if (!source) fail(&t, section + " has no 'source'", "add source = \"file.gpkg\" (a path relative to the campaign file)");
+        if (source->is_string()) {
+            spec.paths.push_back(source->as_string()->get());
+        } else if (allow_list && source->is_array()) {
+            for (const auto& item : *source->as_array()) {
+                if (!item.is_string()) fail(&item, "every entry of 'source' must be a path in quotes");
+                spec.paths.push_back(item.as_string()->get());
+            }
+            if (spec.paths.empty()) fail(source, "'source' is an empty list");
+        } else {
+            fail(source, "'source' must be a path in quotes" + std::string(allow_list ? " or a list of paths" : ""));
+        }
+        for (const auto& p : spec.paths)
+            if (p.empty()) fail(source, "'source' is empty");
+        spec.layer = string(t, "layer");
+        spec.where = string(t, "where");
+        spec.crs = string(t, "crs");
+        spec.coords = string(t, "coords", "wgs84");
+        std::string c = spec.coords;
+        std::transform(c.begin(), c.end(), c.begin(), [](unsigned char ch) { return std::tolower(ch); });
+        if (c != "wgs84" && c != "gcj02" && c != "bd09")
+            fail(t.get("coords"), "coords = \"" + spec.coords + "\" is not known",
+                 "use \"wgs84\", \"gcj02\" (Amap, Tencent, WeChat exports) or \"bd09\" (Baidu exports)");
+        spec.coords = c;
+    }
+
+    Category category(const toml::table& t, const std::string& section) const
+    {
+        const toml::node* n = t.get("category");
+        if (!n) fail(&t, section + " has no 'category'", "add category = \"village_road\" (one of the ten walk codes)");
+        if (!n->is_string()) fail(n, "'category' must be a text in quotes");
+        const std::string text = n->as_string()->get();
+        if (auto c = parse_category(text)) return *c;
+        std::string hint = "use one of:";
+        for (const auto& info : all_categories()) hint += " " + std::string(info.code);
+        fail(n, "unknown category '" + text + "'", hint);
+    }
+
+    const toml::table& table(const toml::node& n, const std::string& section) const
+    {
+        if (!n.is_table()) fail(&n, section + " must be a section like [" + section + "]");
+        return *n.as_table();
+    }
+
+    // Accepts both [x] (one table) and [[x]] (an array of tables).
+    std::vector<const toml::table*> tables(const toml::node& n, const std::string& section) const
+    {
+        std::vector<const toml::table*> out;
+        if (n.is_table()) out.push_back(n.as_table());
+        else if (n.is_array_of_tables())
+            for (const auto& item : *n.as_array()) out.push_back(item.as_table());
+        else fail(&n, section + " must be written [[" + section + "]] blocks");
+        return out;
+    }
+
+private:
+    std::filesystem::path m_file;
+};
+
+const std::set<std::string> k_source_keys{"source", "layer", "where", "crs", "coords"};
+
+std::set<std::string> with(std::set<std::string> keys, std::initializer_list<const char*> more)
+{
+    for (const char* k : more) keys.insert(k);
+    return keys;
+}
+
+}  // namespace
+
+const std::vector<std::string>& issue_field_roles()
+{
+    static const std::vector<std::string> roles{"id",        "category",  "problem", "found", "status",
+                                                "responsible", "deadline", "rectified", "accepted", "lon",
+                                                "lat",       "wkt"};
+    return roles;
+}
+
+CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem::path& file)
+{
+    Parser p(file);
+    toml::table root;
+    try {
+        root = toml::parse(text, file.string());
+    } catch (const toml::parse_error& e) {
+        Where where = in_file(file.string());
+        where.line = static_cast<int>(e.source().begin.line);
+        where.column = static_cast<int>(e.source().begin.column);
+        throw InputError(std::string(e.description()), where,
+                         "the campaign file must be TOML; see data/sample/campaign.toml for a complete example");
+    }
+
+    CampaignSpec spec;
+    spec.file = std::filesystem::absolute(file);
+    spec.base_dir = spec.file.parent_path();
+    p.check_keys(root, "the campaign file",
+                 {"campaign", "villages", "network", "sites", "tracks", "issues", "coverage", "hotspots"});
+
+    if (const toml::node* n = root.get("campaign")) {
+        const auto& t = p.table(*n, "campaign");
+        p.check_keys(t, "[campaign]", {"name", "crs", "timezone", "fix_swapped"});
+        spec.name = p.string(t, "name");
+        spec.crs = p.string(t, "crs", "auto");
+        spec.timezone = p.string(t, "timezone", "+08:00");
+        spec.fix_swapped = p.boolean(t, "fix_swapped", false);
+    }
+    if (spec.name.empty()) spec.name = file.stem().string();
+
+    if (const toml::node* n = root.get("coverage")) {
+        const auto& t = p.table(*n, "coverage");
+        p.check_keys(t, "[coverage]", {"sight_m", "sight_by_category", "village_m", "blind_m", "reach_m", "min_dead_corner_m"});
+        spec.sight_m = p.number(t, "sight_m", 30.0, 0.1, 5000.0);
+        for (const char* key : {"village_m", "blind_m", "reach_m", "min_dead_corner_m"})
+            if (t.get(key)) spec.analysis_settings[std::string("coverage.") + key] = std::to_string(p.number(t, key, 0, 0, 1e6));
+        if (const toml::node* by = t.get("sight_by_category")) {
+            const auto& bt = p.table(*by, "coverage.sight_by_category");
+            for (const auto& [key, value] : bt) {
+                if (!parse_category(key.str())) p.fail(&value, "unknown category '" + std::string(key.str()) + "' in sight_by_category");
+                spec.sight_by_category[std::string(code(*parse_category(key.str())))] = p.number(bt, std::string(key.str()).c_str(), 30, 0.1, 5000);
+            }
+        }
+    }
+    if (const toml::node* n = root.get("hotspots")) {
+        // Validated by the hotspot analysis; kept here as text so this file needs no knowledge of it.
+        for (const auto& [key, value] : p.table(*n, "hotspots")) {
+            std::ostringstream os;
+            value.visit([&os](const auto& v) {
+                if constexpr (toml::is_string<decltype(v)>) os << v.get();
+                else os << v;
+            });
+            spec.analysis_settings["hotspots." + std::string(key.str())] = os.str();
+        }
+    }
+
+    if (const toml::node* n = root.get("villages")) {
+        const auto& t = p.table(*n, "villages");
+        p.check_keys(t, "[villages]", with(k_source_keys, {"name_field"}));
+        VillagesSpec v;
+        p.read_source(t, v, "[villages]", false);
+        v.name_field = p.string(t, "name_field", "name");
+        spec.villages = v;
+    }
+    if (const toml::node* n = root.get("network")) {
+        for (const toml::table* t : p.tables(*n, "network")) {
+            p.check_keys(*t, "[[network]]", with(k_source_keys, {"category", "sight_m"}));
+            NetworkSpec s;
+            p.read_source(*t, s, "[[network]]", true);
+            s.category = p.category(*t, "[[network]]");
+            if (t->get("sight_m")) s.sight_m = p.number(*t, "sight_m", 30, 0.1, 5000);
+            spec.network.push_back(s);
+        }
+    }
+    if (const toml::node* n = root.get("sites")) {
+        for (const toml::table* t : p.tables(*n, "sites")) {
+            p.check_keys(*t, "[[sites]]", with(k_source_keys, {"category", "name_field"}));
+            SitesSpec s;
+            p.read_source(*t, s, "[[sites]]", true);
+            s.category = p.category(*t, "[[sites]]");
+            s.name_field = p.string(*t, "name_field", "name");
+            spec.sites.push_back(s);
+        }
+    }
+    if (const toml::node* n = root.get("tracks")) {
+        for (const toml::table* t : p.tables(*n, "tracks")) {
+            p.check_keys(*t, "[tracks]",
+                         with(k_source_keys, {"name_field", "walker_field", "time_field", "accuracy_field", "track_field",
+                                              "max_accuracy_m", "max_speed_mps", "max_gap_min"}));
+            TracksSpec s;
+            p.read_source(*t, s, "[tracks]", true);
+            s.name_field = p.string(*t, "name_field");
+            s.walker_field = p.string(*t, "walker_field");
+            s.time_field = p.string(*t, "time_field");
+            s.accuracy_field = p.string(*t, "accuracy_field");
+            s.track_field = p.string(*t, "track_field");
+            s.max_accuracy_m = p.number(*t, "max_accuracy_m", 30.0, 1.0, 10000.0);
+            s.max_speed_mps = p.number(*t, "max_speed_mps", 4.0, 0.1, 1000.0);
+            s.max_gap_min = p.number(*t, "max_gap_min", 10.0, 0.1, 100000.0);
+            spec.tracks.push_back(s);
+        }
+    }
+    if (const toml::node* n = root.get("issues")) {
+        const auto& t = p.table(*n, "issues");
+        p.check_keys(t, "[issues]", with(k_source_keys, {"fields"}));
+        IssuesSpec s;
+        p.read_source(t, s, "[issues]", false);
+        if (const toml::node* f = t.get("fields")) {
+            const auto& ft = p.table(*f, "issues.fields");
+            const auto& roles = issue_field_roles();
+            p.check_keys(ft, "[issues.fields]", std::set<std::string>(roles.begin(), roles.end()));
+            for (const auto& [key, value] : ft) s.fields[std::string(key.str())] = p.string(ft, std::string(key.str()).c_str());
+        }
+        spec.issues = s;
+    }
+    if (!spec.villages)
+        throw InputError("the campaign has no [villages] section", in_file(file.string()),
+                         "add [villages] with source = \"…\" naming the village boundary polygons");
+    return spec;
+}
+
+CampaignSpec read_campaign_file(const std::filesystem::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw InputError("cannot open the campaign file", in_file(file.string()),
+                         "check the path; `geowalk demo --out DIR` writes a complete example campaign.toml");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parse_campaign_text(ss.str(), file);
+}
+
+}  // namespace geo::io

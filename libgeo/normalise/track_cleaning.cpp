@@ -1,0 +1,112 @@
+#include "libgeo/normalise/track_cleaning.hpp"
+
+#include <cmath>
+
+namespace geo::normalise {
+
+namespace {
+
+double speed(const Fix& a, const Fix& b)
+{
+    const double dt = b.time - a.time;
+    const double d = std::hypot(b.position.x() - a.position.x(), b.position.y() - a.position.y());
+    return dt > 0 ? d / dt : std::numeric_limits<double>::infinity();
+}
+
+bool same_fix(const Fix& a, const Fix& b)
+{
+    const bool same_time = (std::isnan(a.time) && std::isnan(b.time)) || a.time == b.time;
+    return same_time && std::abs(a.position.x() - b.position.x()) < 1e-3 &&
+           std::abs(a.position.y() - b.position.y()) < 1e-3;
+}
+
+// Duplicates, inaccurate fixes and (with times) fixes that do not move forward in time.
+std::vector<Fix> drop_bad_fixes(const std::vector<Fix>& fixes, const CleaningOptions& options, bool timed,
+                                TrackCleaning& counts)
+{
+    std::vector<Fix> out;
+    out.reserve(fixes.size());
+    for (const Fix& f : fixes) {
+        if (!std::isnan(f.accuracy_m) && f.accuracy_m > options.max_accuracy_m) {
+            ++counts.inaccurate;
+        } else if (!out.empty() && same_fix(out.back(), f)) {
+            ++counts.duplicates;
+        } else if (timed && !out.empty() && !(f.time > out.back().time)) {
+            ++counts.out_of_order;
+        } else {
+            out.push_back(f);
+        }
+    }
+    return out;
+}
+
+// A spike is one fix that is too far from both neighbours while the neighbours agree with each other.
+std::vector<Fix> drop_spikes(const std::vector<Fix>& fixes, double max_speed, TrackCleaning& counts)
+{
+    std::vector<Fix> out;
+    out.reserve(fixes.size());
+    for (std::size_t i = 0; i < fixes.size(); ++i) {
+        if (!out.empty() && i + 1 < fixes.size()) {
+            const Fix& prev = out.back();
+            if (speed(prev, fixes[i]) > max_speed && speed(fixes[i], fixes[i + 1]) > max_speed &&
+                speed(prev, fixes[i + 1]) <= max_speed) {
+                ++counts.spikes;
+                continue;
+            }
+        }
+        out.push_back(fixes[i]);
+    }
+    return out;
+}
+
+}  // namespace
+
+CleanedTrack clean_track(const std::vector<Fix>& fixes, const CleaningOptions& options)
+{
+    CleanedTrack result;
+    TrackCleaning& counts = result.counts;
+    counts.fixes_read = static_cast<long long>(fixes.size());
+    bool timed = !fixes.empty();
+    for (const Fix& f : fixes) timed = timed && !std::isnan(f.time);
+    counts.has_times = timed;
+
+    std::vector<Fix> kept = drop_bad_fixes(fixes, options, timed, counts);
+    if (timed) kept = drop_spikes(kept, options.max_speed_mps, counts);
+
+    // Split where walking stops being plausible: a time gap, or a stretch moved faster than walking.
+    std::vector<Fix> piece;
+    auto close_piece = [&] {
+        if (piece.size() >= 2) {
+            counts.fixes_kept += static_cast<long long>(piece.size());
+            result.pieces.push_back(std::move(piece));
+        } else {
+            counts.isolated += static_cast<long long>(piece.size());
+        }
+        piece.clear();
+    };
+    for (std::size_t i = 0; i < kept.size(); ++i) {
+        const Fix& f = kept[i];
+        if (timed && !piece.empty()) {
+            const Fix& prev = piece.back();
+            if (f.time - prev.time > options.max_gap_s) {
+                ++counts.gaps;
+                close_piece();
+            } else if (speed(prev, f) > options.max_speed_mps) {
+                // The fixes on both sides of a fast stretch belong to walking only if their other side is slow.
+                close_piece();
+                const bool next_fast = i + 1 < kept.size() && speed(f, kept[i + 1]) > options.max_speed_mps &&
+                                       kept[i + 1].time - f.time <= options.max_gap_s;
+                if (next_fast) {
+                    ++counts.too_fast;
+                    continue;
+                }
+            }
+        }
+        piece.push_back(f);
+    }
+    close_piece();
+    counts.pieces = static_cast<long long>(result.pieces.size());
+    return result;
+}
+
+}  // namespace geo::normalise

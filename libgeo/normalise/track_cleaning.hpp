@@ -1,0 +1,27 @@
+#pragma once
+// Turns the raw fixes of one recorded track into continuous pieces of walking: drops duplicates, inaccurate fixes,
+// spikes and driven stretches, and splits at time gaps. Pure: metres in, pieces and counts out.
+#include "libgeo/core/campaign.hpp"
+
+#include <vector>
+
+namespace geo::normalise {
+
+struct CleaningOptions {
+    double max_accuracy_m = 30.0;
+    double max_speed_mps = 4.0;
+    double max_gap_s = 600.0;
+};
+
+// GPX gives HDOP, not metres; a user-equivalent range error of 5 m per unit of HDOP is the usual rule of thumb
+// for consumer receivers, so HDOP 6 is treated as 30 m.
+inline constexpr double metres_per_hdop = 5.0;
+
+struct CleanedTrack {
+    std::vector<std::vector<Fix>> pieces;  // each with at least two fixes
+    TrackCleaning counts;
+};
+
+CleanedTrack clean_track(const std::vector<Fix>& fixes, const CleaningOptions& options);
+
+}  // namespace geo::normalise
