@@ -63,6 +63,7 @@ struct Fix {
 // What cleaning did to one input track (counted per track in the validation report).
 struct TrackCleaning {
     long long fixes_read = 0;
+    long long bad_position = 0;  // no position, (0, 0) or coordinates out of range
     long long duplicates = 0;    // same place and time as the fix before
     long long inaccurate = 0;    // reported accuracy worse than the limit
     long long out_of_order = 0;  // time not after the fix before

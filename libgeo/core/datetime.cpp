@@ -382,6 +382,13 @@ std::optional<Timestamp> parse_timestamp(std::string_view text, int utc_offset_m
     return to_timestamp(f, utc_offset_minutes);
 }
 
+double utc_seconds(int year, int month, int day, int hour, int minute, double second, int utc_offset_minutes)
+{
+    const std::int64_t whole = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 -
+                               static_cast<std::int64_t>(utc_offset_minutes) * 60;
+    return static_cast<double>(whole) + second;
+}
+
 std::string format_utc(double seconds)
 {
     const auto ms = to_milliseconds(seconds);

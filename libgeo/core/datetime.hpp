@@ -41,6 +41,10 @@ struct Timestamp {
 // significant digits (09:30 comes back as 0.395833333333333). A serial is date_only when it has no fraction.
 std::optional<Timestamp> parse_timestamp(std::string_view text, int utc_offset_minutes);
 
+// Seconds since 1970 UTC of a civil date and time given at utc_offset_minutes (no range checks: callers pass
+// fields a reader has already validated, such as OGR's DateTime fields).
+double utc_seconds(int year, int month, int day, int hour, int minute, double second, int utc_offset_minutes);
+
 // ISO 8601 UTC text, "2017-02-20T01:30:00Z", rounded to the millisecond; ".fff" only when the milliseconds are
 // non-zero. Locale independent. Empty for NaN and infinities.
 std::string format_utc(double seconds);

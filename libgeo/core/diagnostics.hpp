@@ -26,6 +26,7 @@ inline constexpr std::string_view unknown_category = "unknown_category";
 inline constexpr std::string_view unknown_status = "unknown_status";
 inline constexpr std::string_view too_few_fixes = "too_few_fixes";
 inline constexpr std::string_view transform_failed = "transform_failed";
+inline constexpr std::string_view no_times = "track_without_times";
 }  // namespace reason
 
 enum class Action {

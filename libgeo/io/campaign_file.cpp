@@ -1,6 +1,7 @@
 #include "libgeo/io/campaign_file.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/crs/gcj02.hpp"
 
 #include <toml++/toml.h>
 
@@ -91,12 +92,11 @@ public:
         spec.where = string(t, "where");
         spec.crs = string(t, "crs");
         spec.coords = string(t, "coords", "wgs84");
-        std::string c = spec.coords;
-        std::transform(c.begin(), c.end(), c.begin(), [](unsigned char ch) { return std::tolower(ch); });
-        if (c != "wgs84" && c != "gcj02" && c != "bd09")
+        const auto coords = crs::parse_china_coords(spec.coords);
+        if (!coords)
             fail(t.get("coords"), "coords = \"" + spec.coords + "\" is not known",
                  "use \"wgs84\", \"gcj02\" (Amap, Tencent, WeChat exports) or \"bd09\" (Baidu exports)");
-        spec.coords = c;
+        spec.coords = std::string(crs::code(*coords));
     }
 
     Category category(const toml::table& t, const std::string& section) const

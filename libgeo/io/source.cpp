@@ -1,6 +1,7 @@
 #include "libgeo/io/source.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/handles/gdal_errors.hpp"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -12,12 +13,6 @@
 namespace geo::io {
 
 namespace {
-
-std::string last_gdal_error()
-{
-    const char* msg = CPLGetLastErrorMsg();
-    return msg && *msg ? msg : "no detail from GDAL";
-}
 
 bool fits_role(OGRwkbGeometryType type, Role role)
 {
@@ -126,13 +121,11 @@ OpenedLayer open_layer(const std::filesystem::path& path, const SourceSpec& spec
     const std::string go = "GEOM_POSSIBLE_NAMES=" + g_names;
     const char* open_options[] = {xo.c_str(), yo.c_str(), go.c_str(), "KEEP_GEOM_COLUMNS=YES", nullptr};
 
-    CPLErrorReset();
-    CPLPushErrorHandler(CPLQuietErrorHandler);
+    GdalErrorTrap errors;
     OpenedLayer out;
     out.dataset.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options, nullptr));
-    CPLPopErrorHandler();
     if (!out.dataset)
-        throw InputError("GDAL cannot read this file: " + last_gdal_error(), in_file(path.string()),
+        throw InputError("GDAL cannot read this file: " + errors.message(), in_file(path.string()),
                          "it may be empty, truncated or not a vector format GDAL knows; open it in QGIS to check");
     out.path = path;
     out.layer = pick_layer(*out.dataset, spec, role, path);
@@ -140,15 +133,19 @@ OpenedLayer open_layer(const std::filesystem::path& path, const SourceSpec& spec
     const bool is_csv = EQUAL(out.dataset->GetDriver()->GetDescription(), "CSV");
 
     if (!spec.where.empty()) {
-        CPLErrorReset();
-        CPLPushErrorHandler(CPLQuietErrorHandler);
-        const OGRErr err = out.layer->SetAttributeFilter(spec.where.c_str());
-        CPLPopErrorHandler();
+        errors.reset();
+        OGRErr err = out.layer->SetAttributeFilter(spec.where.c_str());
+        // Some drivers (GeoPackage) only compile the filter when reading: read one feature to find out.
+        if (err == OGRERR_NONE) {
+            OGRFeatureUniquePtr probe(out.layer->GetNextFeature());
+            out.layer->ResetReading();
+            if (errors.failed()) err = OGRERR_FAILURE;
+        }
         if (err != OGRERR_NONE) {
             std::string fields;
             auto* defn = out.layer->GetLayerDefn();
             for (int i = 0; i < defn->GetFieldCount(); ++i) fields += std::string(i ? ", " : "") + defn->GetFieldDefn(i)->GetNameRef();
-            throw InputError("where = \"" + spec.where + "\" is not a valid filter: " + last_gdal_error(),
+            throw InputError("where = \"" + spec.where + "\" is not a valid filter: " + errors.message(),
                              in_file(path.string(), out.layer_name), "use OGR SQL on these fields: " + fields);
         }
     }

@@ -59,6 +59,19 @@ std::vector<Fix> drop_spikes(const std::vector<Fix>& fixes, double max_speed, Tr
     return out;
 }
 
+// Times are usable when every fix has one and they mostly move forward: receivers with a broken clock write the
+// same (or a 1901) time on every fix, and such a track is better treated as one without times than emptied.
+bool times_usable(const std::vector<Fix>& fixes)
+{
+    if (fixes.empty()) return false;
+    std::size_t forward = 0;
+    for (std::size_t i = 0; i < fixes.size(); ++i) {
+        if (std::isnan(fixes[i].time)) return false;
+        if (i > 0 && fixes[i].time > fixes[i - 1].time) ++forward;
+    }
+    return fixes.size() < 2 || 2 * forward >= fixes.size() - 1;
+}
+
 }  // namespace
 
 CleanedTrack clean_track(const std::vector<Fix>& fixes, const CleaningOptions& options)
@@ -66,8 +79,7 @@ CleanedTrack clean_track(const std::vector<Fix>& fixes, const CleaningOptions& o
     CleanedTrack result;
     TrackCleaning& counts = result.counts;
     counts.fixes_read = static_cast<long long>(fixes.size());
-    bool timed = !fixes.empty();
-    for (const Fix& f : fixes) timed = timed && !std::isnan(f.time);
+    const bool timed = times_usable(fixes);
     counts.has_times = timed;
 
     std::vector<Fix> kept = drop_bad_fixes(fixes, options, timed, counts);
@@ -85,24 +97,25 @@ CleanedTrack clean_track(const std::vector<Fix>& fixes, const CleaningOptions& o
         piece.clear();
     };
     for (std::size_t i = 0; i < kept.size(); ++i) {
-        const Fix& f = kept[i];
-        if (timed && !piece.empty()) {
-            const Fix& prev = piece.back();
-            if (f.time - prev.time > options.max_gap_s) {
+        bool fast_in = false;
+        if (timed && i > 0) {
+            if (kept[i].time - kept[i - 1].time > options.max_gap_s) {
                 ++counts.gaps;
                 close_piece();
-            } else if (speed(prev, f) > options.max_speed_mps) {
-                // The fixes on both sides of a fast stretch belong to walking only if their other side is slow.
+            } else if (speed(kept[i - 1], kept[i]) > options.max_speed_mps) {
+                fast_in = true;
                 close_piece();
-                const bool next_fast = i + 1 < kept.size() && speed(f, kept[i + 1]) > options.max_speed_mps &&
-                                       kept[i + 1].time - f.time <= options.max_gap_s;
-                if (next_fast) {
-                    ++counts.too_fast;
-                    continue;
-                }
             }
         }
-        piece.push_back(f);
+        // A fix reached and left faster than walking lies inside a driven stretch; the fixes at its two ends
+        // still belong to the walks before and after it.
+        const bool fast_out = timed && i + 1 < kept.size() && kept[i + 1].time - kept[i].time <= options.max_gap_s &&
+                              speed(kept[i], kept[i + 1]) > options.max_speed_mps;
+        if (fast_in && fast_out) {
+            ++counts.too_fast;
+            continue;
+        }
+        piece.push_back(kept[i]);
     }
     close_piece();
     counts.pieces = static_cast<long long>(result.pieces.size());

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <numbers>
 #include <numeric>
+#include <stdexcept>
+#include <utility>
 
 namespace geo::sample {
 
@@ -22,6 +24,8 @@ double Random::uniform()
 
 int Random::uniform_int(int lo, int hi)
 {
+    // An empty range would make the rejection loop below spin for ever.
+    if (hi < lo) throw std::invalid_argument("Random::uniform_int: empty range");
     const auto span = static_cast<std::uint64_t>(static_cast<std::int64_t>(hi) - lo + 1);
     // Rejection keeps the draw unbiased; the limit is the largest multiple of span below 2^64.
     const std::uint64_t limit = span == 0 ? 0 : (~std::uint64_t{0} / span) * span;
@@ -58,6 +62,14 @@ std::size_t Random::weighted(const std::vector<double>& weights)
     for (std::size_t i = weights.size(); i-- > 0;)
         if (weights[i] > 0) return i;
     return 0;
+}
+
+std::vector<std::size_t> Random::permutation(std::size_t n)
+{
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    for (std::size_t i = n; i > 1; --i) std::swap(order[i - 1], order[index(i)]);
+    return order;
 }
 
 }  // namespace geo::sample

@@ -22,20 +22,21 @@ public:
     // Uniform in [0, 1) with 53 random bits.
     double uniform();
     double uniform(double lo, double hi) { return lo + (hi - lo) * uniform(); }
-    // Uniform integer in [lo, hi], both inclusive.
+    // Uniform integer in [lo, hi], both inclusive; throws std::invalid_argument when hi < lo.
     int uniform_int(int lo, int hi);
-    std::size_t index(std::size_t size) { return static_cast<std::size_t>(uniform_int(0, static_cast<int>(size) - 1)); }
+    // Uniform index into a container of `size` (> 0) elements.
+    std::size_t index(std::size_t size)
+    {
+        return static_cast<std::size_t>(uniform_int(0, static_cast<int>(size) - 1));
+    }
     // Normal by Box–Muller; the second value of each pair is kept for the next call.
     double normal(double mean = 0.0, double sigma = 1.0);
     bool chance(double probability) { return uniform() < probability; }
     // Index drawn with probability proportional to weights (all >= 0, at least one > 0).
     std::size_t weighted(const std::vector<double>& weights);
 
-    template <typename T>
-    const T& pick(const std::vector<T>& items)
-    {
-        return items[index(items.size())];
-    }
+    // 0 .. n-1 in random order (Fisher–Yates).
+    std::vector<std::size_t> permutation(std::size_t n);
 
 private:
     std::mt19937_64 m_engine;

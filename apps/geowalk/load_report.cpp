@@ -1,0 +1,50 @@
+#include "load_report.hpp"
+
+#include "text_table.hpp"
+
+#include <map>
+
+namespace geowalk {
+
+std::string load_report(const geo::Campaign& c)
+{
+    std::string out = "Campaign: " + c.name + "\nAnalysis CRS: " + c.crs.id + " (" + c.crs.name + ")\n\n";
+    TextTable sources({"role", "source", "layer", "read", "loaded", "rejected", "reasons"});
+    long long read = 0, loaded = 0, rejected = 0;
+    for (const auto& s : c.diagnostics.sources()) {
+        std::string reasons;
+        for (const auto& [reason, n] : s.reasons) reasons += (reasons.empty() ? "" : ", ") + reason + " " + std::to_string(n);
+        sources.add({s.role, s.source, s.layer, std::to_string(s.read), std::to_string(s.loaded),
+                     std::to_string(s.rejected), reasons});
+        read += s.read;
+        loaded += s.loaded;
+        rejected += s.rejected;
+    }
+    out += sources.render();
+    const long long unexplained = read - loaded - rejected;
+    out += "\n" + std::to_string(read) + " features read: " + std::to_string(loaded) + " loaded, " +
+           std::to_string(rejected) + " rejected (see the rejects layer), " +
+           (unexplained == 0 ? std::string("none unexplained") : std::to_string(unexplained) + " UNEXPLAINED") + ".\n";
+
+    if (c.track_reports.size() > 60) {
+        out += "\nTrack cleaning: " + std::to_string(c.track_reports.size()) +
+               " tracks; per-track counts are in summary.json (track_cleaning) and the tracks layer.\n";
+    } else if (!c.track_reports.empty()) {
+        TextTable tracks({"track", "fixes", "kept", "bad pos", "dupl", "inacc", "order", "spikes", "fast", "alone",
+                          "gaps", "pieces", "times"});
+        for (const auto& r : c.track_reports) {
+            const auto& t = r.cleaning;
+            tracks.add({r.name, std::to_string(t.fixes_read), std::to_string(t.fixes_kept), std::to_string(t.bad_position),
+                        std::to_string(t.duplicates), std::to_string(t.inaccurate), std::to_string(t.out_of_order),
+                        std::to_string(t.spikes), std::to_string(t.too_fast), std::to_string(t.isolated),
+                        std::to_string(t.gaps), std::to_string(t.pieces), t.has_times ? "yes" : "NO"});
+        }
+        out += "\nTrack cleaning (fixes dropped per step; pieces after splitting at gaps):\n" + tracks.render();
+    }
+    out += "\nLoaded: " + std::to_string(c.villages.size()) + " villages, " + std::to_string(c.network.size()) +
+           " network lines, " + std::to_string(c.sites.size()) + " sites, " + std::to_string(c.tracks.size()) +
+           " track pieces, " + std::to_string(c.issues.size()) + " issues.\n";
+    return out;
+}
+
+}  // namespace geowalk

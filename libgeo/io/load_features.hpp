@@ -1,0 +1,44 @@
+#pragma once
+// The loop every loader shares: open each file of a source, count every feature read, and bring its geometry
+// into the local CRS or report why not (internal to io/load_*.cpp).
+#include "libgeo/io/load_context.hpp"
+#include "libgeo/handles/gdal_errors.hpp"
+#include "libgeo/io/ogr_geometry.hpp"
+
+#include <optional>
+
+namespace geo::io::detail {
+
+// A file that breaks off while being read (truncated, corrupt) is fatal: what follows the break would be lost.
+void fail_on_read_error(const GdalErrorTrap& errors, const OpenedLayer& layer);
+
+// Calls on_feature(source, feature, to_local) for every feature of every file of spec; on_feature returns true
+// when it loaded the feature (otherwise it has reported why not).
+template <class OnFeature>
+void for_each_feature(LoadContext& ctx, Role role, const SourceSpec& spec, OnFeature&& on_feature)
+{
+    for (const auto& file : expand_sources(spec, ctx.spec.base_dir)) {
+        OpenedLayer layer = open_layer(file, spec, role);
+        const int source = ctx.add_source(role, layer);
+        const normalise::ToLocal to_local = ctx.to_local(layer, spec);
+        layer.layer->ResetReading();
+        GdalErrorTrap errors;
+        for (auto& feature : *layer.layer) {
+            ctx.campaign.diagnostics.count_read(source);
+            if (on_feature(source, *feature, to_local)) ctx.campaign.diagnostics.count_loaded(source);
+        }
+        fail_on_read_error(errors, layer);
+    }
+}
+
+// The feature's geometry in local metres, or nullopt after reporting no_geometry / out of range / swapped / ...
+std::optional<SourceGeometry> local_geometry(LoadContext& ctx, int source, OGRFeature& feature,
+                                             const normalise::ToLocal& to_local);
+
+// Fails with an InputError naming the layer's fields when a field the campaign names does not exist.
+void require_field(const OGRFeature& feature, const std::string& field, const std::string& key, int source,
+                   const LoadContext& ctx);
+
+std::string text_field(OGRFeature& feature, const std::string& field);
+
+}  // namespace geo::io::detail

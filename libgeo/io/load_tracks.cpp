@@ -1,0 +1,198 @@
+// Walk tracks: GPX track points with per-fix times, point layers of fixes (CSV from phone apps), or plain lines.
+#include "libgeo/core/datetime.hpp"
+#include "libgeo/core/error.hpp"
+#include "libgeo/io/load_features.hpp"
+#include "libgeo/normalise/track_cleaning.hpp"
+
+#include <map>
+
+namespace geo::io::detail {
+
+namespace {
+
+struct RawTrack {
+    long long feature = -1;  // track number within the source (GPX track_fid) or line FID
+    std::string name;
+    std::string walker;
+    std::vector<Fix> fixes;
+    long long bad_position = 0;
+    Attributes attributes;
+};
+
+int field_index(OGRFeature& f, const std::string& wanted, std::initializer_list<const char*> fallbacks)
+{
+    if (!wanted.empty()) return f.GetFieldIndex(wanted.c_str());
+    for (const char* name : fallbacks)
+        if (int i = f.GetFieldIndex(name); i >= 0) return i;
+    return -1;
+}
+
+double fix_time(OGRFeature& f, int i, int utc_offset_minutes)
+{
+    if (i < 0 || !f.IsFieldSetAndNotNull(i)) return no_time;
+    const OGRFieldType type = f.GetFieldDefnRef(i)->GetType();
+    if (type == OFTDateTime || type == OFTDate) {
+        int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+        float s = 0;
+        if (!f.GetFieldAsDateTime(i, &y, &mo, &d, &h, &mi, &s, &tz)) return no_time;
+        // OGR's TZ flag: 100 is UTC, each step of 1 is 15 minutes; 0/1 mean unknown/local.
+        const int offset = tz >= 2 ? (tz - 100) * 15 : utc_offset_minutes;
+        return utc_seconds(y, mo, d, h, mi, static_cast<double>(s), offset);
+    }
+    const auto t = parse_timestamp(f.GetFieldAsString(i), utc_offset_minutes);
+    return t ? t->seconds : no_time;
+}
+
+std::map<long long, std::string> gpx_track_names(GDALDataset& ds)
+{
+    std::map<long long, std::string> out;
+    if (OGRLayer* tracks = ds.GetLayerByName("tracks"))
+        for (auto& f : *tracks) {
+            const int i = f->GetFieldIndex("name");
+            if (i >= 0 && f->IsFieldSetAndNotNull(i)) out[f->GetFID()] = f->GetFieldAsString(i);
+        }
+    return out;
+}
+
+std::vector<RawTrack> read_tracks(LoadContext& ctx, OpenedLayer& layer, const TracksSpec& spec,
+                                  const normalise::ToLocal& tl)
+{
+    const std::map<long long, std::string> names = gpx_track_names(*layer.dataset);
+    std::map<std::string, RawTrack> by_key;  // ordered, so tracks come out in a stable order
+    std::vector<std::string> order;
+    const std::string stem = layer.path.stem().string();
+    long long line_number = 0;
+    GdalErrorTrap errors;
+    for (auto& feature : *layer.layer) {
+        const OGRGeometry* geom = feature->GetGeometryRef();
+        SourceGeometry g = geom ? from_ogr(*geom) : SourceGeometry{};
+        if (!g.lines.empty()) {
+            // A line is one track without times (GeoJSON or KML exports of a route).
+            RawTrack t;
+            t.feature = feature->GetFID();
+            t.name = text_field(*feature, spec.name_field.empty() ? "name" : spec.name_field);
+            if (t.name.empty()) t.name = stem + "#" + std::to_string(++line_number);
+            t.walker = text_field(*feature, spec.walker_field);
+            t.attributes = read_attributes(*feature);
+            SourceGeometry all;
+            for (const auto& line : g.lines) all.points.insert(all.points.end(), line.begin(), line.end());
+            if (!tl.convert(all).ok()) t.bad_position = static_cast<long long>(all.points.size());
+            else
+                for (const auto& p : all.points) t.fixes.push_back({p, no_time, no_time});
+            const std::string key = std::to_string(t.feature);
+            order.push_back(key);
+            by_key.emplace(key, std::move(t));
+            continue;
+        }
+        const int group_i = field_index(*feature, spec.track_field, {"track_fid"});
+        const std::string key = group_i >= 0 ? feature->GetFieldAsString(group_i) : std::string("0");
+        auto [it, fresh] = by_key.try_emplace(key);
+        RawTrack& t = it->second;
+        if (fresh) {
+            order.push_back(key);
+            t.feature = group_i >= 0 ? feature->GetFieldAsInteger64(group_i) : 0;
+            auto n = names.find(t.feature);
+            t.name = n != names.end() ? n->second : text_field(*feature, spec.name_field);
+            if (t.name.empty()) t.name = by_key.size() == 1 && group_i < 0 ? stem : stem + "#" + key;
+            t.walker = text_field(*feature, spec.walker_field);
+            if (spec.track_field.empty() && group_i < 0) t.attributes = {};
+            else t.attributes = {{"track", key}};
+        }
+        if (g.points.size() != 1 || !tl.convert(g).ok()) {
+            ++t.bad_position;
+            continue;
+        }
+        Fix fix;
+        fix.position = g.points.front();
+        fix.time = fix_time(*feature, field_index(*feature, spec.time_field, {"time", "timestamp", "时间", "定位时间"}),
+                            ctx.campaign.utc_offset_minutes);
+        const int acc_i = field_index(*feature, spec.accuracy_field, {"accuracy", "acc", "horizontal_accuracy", "precision", "精度"});
+        const int hdop_i = spec.accuracy_field.empty() ? feature->GetFieldIndex("hdop") : -1;
+        if (acc_i >= 0 && feature->IsFieldSetAndNotNull(acc_i)) fix.accuracy_m = feature->GetFieldAsDouble(acc_i);
+        else if (hdop_i >= 0 && feature->IsFieldSetAndNotNull(hdop_i))
+            fix.accuracy_m = feature->GetFieldAsDouble(hdop_i) * normalise::metres_per_hdop;
+        t.fixes.push_back(fix);
+    }
+    fail_on_read_error(errors, layer);
+    std::vector<RawTrack> out;
+    for (const auto& key : order) out.push_back(std::move(by_key.at(key)));
+    return out;
+}
+
+std::string counts_text(const TrackCleaning& c)
+{
+    return std::to_string(c.fixes_read) + " fixes: " + std::to_string(c.bad_position) + " without valid position, " +
+           std::to_string(c.duplicates) + " duplicates, " + std::to_string(c.inaccurate) + " inaccurate, " +
+           std::to_string(c.out_of_order) + " out of time order, " + std::to_string(c.spikes) + " spikes, " +
+           std::to_string(c.too_fast) + " too fast, " + std::to_string(c.isolated) + " isolated";
+}
+
+void report_track(LoadContext& ctx, int source, const RawTrack& t, std::string_view why, std::string detail, Action action)
+{
+    Problem p;
+    p.source = source;
+    p.feature = t.feature;
+    p.reason = std::string(why);
+    p.detail = std::move(detail);
+    p.action = action;
+    p.attributes = t.attributes;
+    p.attributes.insert(p.attributes.begin(), {"track_name", t.name});
+    ctx.campaign.diagnostics.report(std::move(p));
+}
+
+}  // namespace
+
+void load_tracks(LoadContext& ctx)
+{
+    for (const TracksSpec& spec : ctx.spec.tracks) {
+        const normalise::CleaningOptions options{spec.max_accuracy_m, spec.max_speed_mps, spec.max_gap_min * 60.0};
+        for (const auto& file : expand_sources(spec, ctx.spec.base_dir)) {
+            OpenedLayer layer = open_layer(file, spec, Role::tracks);
+            const int source = ctx.add_source(Role::tracks, layer);
+            const normalise::ToLocal tl = ctx.to_local(layer, spec);
+            for (RawTrack& raw : read_tracks(ctx, layer, spec, tl)) {
+                ctx.campaign.diagnostics.count_read(source);
+                normalise::CleanedTrack cleaned = normalise::clean_track(raw.fixes, options);
+                cleaned.counts.bad_position = raw.bad_position;
+                cleaned.counts.fixes_read += raw.bad_position;
+                ctx.campaign.track_reports.push_back({source, raw.feature, raw.name, cleaned.counts});
+                if (cleaned.pieces.empty()) {
+                    report_track(ctx, source, raw, reason::too_few_fixes,
+                                 "fewer than two usable fixes are left (" + counts_text(cleaned.counts) + ")",
+                                 Action::rejected);
+                    continue;
+                }
+                const bool inside = std::any_of(cleaned.pieces.begin(), cleaned.pieces.end(), [&](const auto& piece) {
+                    LineString line;
+                    for (const Fix& f : piece) line.push_back(f.position);
+                    return ctx.villages->touches_any(line);
+                });
+                if (!inside) {
+                    report_track(ctx, source, raw, reason::outside_villages, "the track lies outside every village",
+                                 Action::rejected);
+                    continue;
+                }
+                if (!cleaned.counts.has_times)
+                    report_track(ctx, source, raw, reason::no_times,
+                                 "the track has no times: kept without speed and gap checks, no walk dates",
+                                 Action::noted);
+                int part = 0;
+                for (auto& piece : cleaned.pieces) {
+                    Track t;
+                    t.id = static_cast<int>(ctx.campaign.tracks.size()) + 1;
+                    t.name = raw.name;
+                    t.walker = raw.walker;
+                    t.part = ++part;
+                    t.fixes = std::move(piece);
+                    t.has_times = cleaned.counts.has_times;
+                    t.attributes = raw.attributes;
+                    t.origin = {source, raw.feature};
+                    ctx.campaign.tracks.push_back(std::move(t));
+                }
+                ctx.campaign.diagnostics.count_loaded(source);
+            }
+        }
+    }
+}
+
+}  // namespace geo::io::detail

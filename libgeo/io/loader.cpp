@@ -1,0 +1,143 @@
+#include "libgeo/io/loader.hpp"
+
+#include "libgeo/core/datetime.hpp"
+#include "libgeo/core/error.hpp"
+#include "libgeo/io/load_context.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace geo::io {
+
+namespace detail {
+
+normalise::ToLocal LoadContext::to_local(const OpenedLayer& layer, const SourceSpec& source) const
+{
+    const auto coords = crs::parse_china_coords(source.coords).value_or(crs::ChinaCoords::wgs84);
+    if (coords != crs::ChinaCoords::wgs84 && !layer.geographic)
+        throw InputError("coords = \"" + source.coords + "\" but the layer is in a projected CRS",
+                         in_file(layer.path.string(), layer.layer_name),
+                         "GCJ-02/BD-09 apply to longitude/latitude exports of map apps only; remove coords or fix crs");
+    try {
+        return normalise::ToLocal({layer.srs_definition, layer.geographic}, coords, campaign.crs, area,
+                                  spec.fix_swapped);
+    } catch (const Error& e) {
+        throw InputError(e.message(), in_file(layer.path.string(), layer.layer_name), e.hint());
+    }
+}
+
+int LoadContext::add_source(Role role, const OpenedLayer& layer)
+{
+    SourceSummary s;
+    s.role = std::string(to_string(role));
+    std::error_code ec;
+    auto relative = std::filesystem::relative(layer.path, spec.base_dir, ec);
+    s.source = ec || relative.empty() ? layer.path.string() : relative.string();
+    s.layer = layer.layer_name;
+    return campaign.diagnostics.add_source(std::move(s));
+}
+
+void LoadContext::report(int source, OGRFeature* feature, long long fid, std::string_view reason, std::string detail,
+                         Action action)
+{
+    Problem p;
+    p.source = source;
+    p.feature = fid;
+    p.reason = std::string(reason);
+    p.detail = std::move(detail);
+    p.action = action;
+    if (feature) {
+        p.attributes = read_attributes(*feature);
+        p.wkt = geometry_wkt(*feature);
+    }
+    campaign.diagnostics.report(std::move(p));
+}
+
+}  // namespace detail
+
+namespace {
+
+// The villages' extent in WGS 84: it chooses the local CRS ("auto" = UTM zone of its centre) and lets the
+// loaders recognise swapped latitude/longitude in other sources.
+normalise::LonLatBox villages_extent(const CampaignSpec& spec)
+{
+    const auto files = expand_sources(*spec.villages, spec.base_dir);
+    if (files.size() != 1)
+        throw InputError("[villages] must name exactly one file", in_file(spec.file.string()));
+    const OpenedLayer layer = open_layer(files.front(), *spec.villages, Role::villages);
+    OGREnvelope env;
+    if (layer.layer->GetExtent(&env, TRUE) != OGRERR_NONE || !(env.MaxX >= env.MinX))
+        throw InputError("the village layer is empty", in_file(layer.path.string(), layer.layer_name),
+                         "check the file and any 'where' filter; villages are needed to place everything else");
+    crs::Transformer to_wgs84(layer.srs_definition, "EPSG:4326");
+    normalise::LonLatBox box{180, 90, -180, -90};
+    for (double x : {env.MinX, (env.MinX + env.MaxX) / 2, env.MaxX})
+        for (double y : {env.MinY, (env.MinY + env.MaxY) / 2, env.MaxY}) {
+            double lon = x, lat = y;
+            if (!to_wgs84.transform(lon, lat) || std::abs(lat) > 90 || std::abs(lon) > 180)
+                throw InputError("the village layer's coordinates do not fit its CRS",
+                                 in_file(layer.path.string(), layer.layer_name),
+                                 "check the CRS (.prj) of the file, or declare crs = \"EPSG:…\" in [villages]");
+            box.min_lon = std::min(box.min_lon, lon);
+            box.max_lon = std::max(box.max_lon, lon);
+            box.min_lat = std::min(box.min_lat, lat);
+            box.max_lat = std::max(box.max_lat, lat);
+        }
+    return box;
+}
+
+struct ProgressStep {
+    GDALProgressFunc fn;
+    void* data;
+    void operator()(double done, const char* what) const
+    {
+        if (fn && !fn(done, what, data)) throw Error("loading was cancelled");
+    }
+};
+
+}  // namespace
+
+Campaign load_campaign(const CampaignSpec& spec, GDALProgressFunc progress, void* progress_data)
+{
+    Campaign campaign;
+    campaign.name = spec.name;
+    const auto offset = parse_utc_offset(spec.timezone);
+    if (!offset)
+        throw InputError("timezone = \"" + spec.timezone + "\" is not understood", in_file(spec.file.string()),
+                         "write it as \"+08:00\" (China) or another UTC offset");
+    campaign.utc_offset_minutes = *offset;
+
+    const ProgressStep step{progress, progress_data};
+    step(0.0, "reading village extent");
+    const normalise::LonLatBox extent = villages_extent(spec);
+    campaign.crs = [&] {
+        try {
+            return crs::choose_local_crs(spec.crs, (extent.min_lon + extent.max_lon) / 2,
+                                         (extent.min_lat + extent.max_lat) / 2);
+        } catch (const Error& e) {
+            throw InputError(e.message(), in_file(spec.file.string()), e.hint());
+        }
+    }();
+    // Points just outside the villages are still recognisably "here"; a swapped pair lands far away.
+    const double grow_lon = 0.1 * (extent.max_lon - extent.min_lon) + 0.02;
+    const double grow_lat = 0.1 * (extent.max_lat - extent.min_lat) + 0.02;
+    detail::LoadContext ctx{spec, campaign, {}, normalise::LonLatBox{extent.min_lon - grow_lon, extent.min_lat - grow_lat,
+                                                                     extent.max_lon + grow_lon, extent.max_lat + grow_lat},
+                            nullptr};
+
+    step(0.05, "villages");
+    detail::load_villages(ctx);
+    ctx.villages = std::make_unique<normalise::VillageIndex>(campaign.villages);
+    step(0.15, "network");
+    detail::load_network(ctx);
+    step(0.35, "sites");
+    detail::load_sites(ctx);
+    step(0.45, "tracks");
+    detail::load_tracks(ctx);
+    step(0.85, "issues");
+    detail::load_issues(ctx);
+    step(1.0, "loaded");
+    return campaign;
+}
+
+}  // namespace geo::io

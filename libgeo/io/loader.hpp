@@ -1,0 +1,13 @@
+#pragma once
+// Loads a whole campaign: every source the campaign file names, through GDAL/OGR, normalised to one local
+// metric CRS, with every feature either loaded or reported in the diagnostics.
+#include "libgeo/core/campaign.hpp"
+#include "libgeo/io/campaign_file.hpp"
+
+#include <gdal.h>
+
+namespace geo::io {
+
+Campaign load_campaign(const CampaignSpec& spec, GDALProgressFunc progress = nullptr, void* progress_data = nullptr);
+
+}  // namespace geo::io

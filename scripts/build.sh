@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Configures and builds geowalk into build/ (or $GEOWALK_BUILD_DIR). Used by demo.sh, test.sh and bench.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build_dir=${GEOWALK_BUILD_DIR:-build}
+jobs=${GEOWALK_JOBS:-2}
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGEOWALK_WERROR=ON "$@" >/dev/null
+cmake --build "$build_dir" -j "$jobs"
