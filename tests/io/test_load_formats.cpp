@@ -160,4 +160,39 @@ TEST(LoadFormats, RealGpxTracksKeepTheirTimes)
     for (const auto& s : c.diagnostics.sources()) EXPECT_EQ(s.read, s.loaded + s.rejected) << s.source;
 }
 
+TEST(LoadFormats, RealWalkOnItsOsmStreetMap)
+{
+    // Hamburg-Altona: OSM XML street map, a real phone-recorded walk on it (GPX), and the city's district polygons.
+    const auto dir = reference_dir() / "walks" / "hamburg_altona";
+    TempDir tmp;
+    write_text(tmp / "c.toml", "[villages]\nsource = \"" + (dir / "hamburg_districts.geojson").string() +
+                                   "\"\nname_field = \"Stadtteil\"\n"
+                                   "[[network]]\nsource = \"" + (dir / "Altona.osm").string() +
+                                   "\"\nlayer = \"lines\"\nwhere = \"highway IS NOT NULL\"\ncategory = \"village_road\"\n"
+                                   "[[tracks]]\nsource = \"" + (dir / "altona_walk.gpx").string() + "\"\n");
+    const Campaign c = io::load_campaign(io::read_campaign_file(tmp / "c.toml"));
+    EXPECT_EQ(c.villages.size(), 104u);  // SOURCE.md: 104 districts
+    const auto& lines = source(c, "network");
+    EXPECT_EQ(lines.read, 617);  // SOURCE.md: GDAL sees 617 line features
+    EXPECT_EQ(lines.read, lines.loaded + lines.rejected);
+    const auto& tracks = source(c, "tracks");
+    EXPECT_EQ(tracks.loaded, 1);
+    ASSERT_EQ(c.track_reports.size(), 1u);
+    EXPECT_EQ(c.track_reports[0].cleaning.fixes_read, 2179);  // SOURCE.md: 2,179 fixes
+    // The walk's haversine length is 1,924.1 m (SOURCE.md); cleaning removes jitter, never most of the walk.
+    double length = 0;
+    for (const auto& t : c.tracks)
+        for (std::size_t i = 1; i < t.fixes.size(); ++i) length += bg::distance(t.fixes[i - 1].position, t.fixes[i].position);
+    EXPECT_GT(length, 1700.0);
+    EXPECT_LT(length, 1960.0);
+    // SOURCE.md point-in-polygon facts: (53.57355, 9.95301) lies in Eimsbüttel.
+    crs::Transformer to_local("EPSG:4326", c.crs.id);
+    double x = 9.95301, y = 53.57355;
+    ASSERT_TRUE(to_local.transform(x, y));
+    const auto inside = std::find_if(c.villages.begin(), c.villages.end(),
+                                     [&](const Village& v) { return bg::covered_by(Point(x, y), v.area); });
+    ASSERT_NE(inside, c.villages.end());
+    EXPECT_EQ(inside->name, "Eimsbüttel");
+}
+
 }  // namespace geo::test

@@ -1,0 +1,128 @@
+// End-to-end runs of the geowalk binary: what a planner types, what comes out, and the exit codes.
+#include "support.hpp"
+
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <ogrsf_frmts.h>
+
+namespace geo::test {
+
+namespace {
+
+long long feature_count(const std::filesystem::path& gpkg, const char* layer)
+{
+    GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds) return -1;
+    OGRLayer* l = ds->GetLayerByName(layer);
+    return l ? l->GetFeatureCount() : -1;
+}
+
+}  // namespace
+
+TEST(Cli, HelpExplainsEveryCommand)
+{
+    const auto overview = run_geowalk("--help");
+    EXPECT_EQ(overview.exit_code, 0);
+    for (const char* command : {"demo", "run", "validate"}) {
+        EXPECT_NE(overview.output.find(command), std::string::npos);
+        const auto help = run_geowalk(std::string(command) + " --help");
+        EXPECT_EQ(help.exit_code, 0) << command;
+        EXPECT_NE(help.output.find("Usage: geowalk " + std::string(command)), std::string::npos) << help.output;
+    }
+    EXPECT_EQ(run_geowalk("").exit_code, 2);
+    EXPECT_EQ(run_geowalk("frobnicate").exit_code, 2);
+    EXPECT_EQ(run_geowalk("run --bogus x").exit_code, 2);
+    EXPECT_EQ(run_geowalk("demo --out /tmp/x --scale 0").exit_code, 2);
+}
+
+TEST(Cli, UserErrorsExitOneAndNameTheFile)
+{
+    TempDir dir;
+    const auto missing = run_geowalk("validate '" + (dir / "nope.toml").string() + "'");
+    EXPECT_EQ(missing.exit_code, 1);
+    EXPECT_NE(missing.output.find("nope.toml"), std::string::npos);
+    write_text(dir / "c.toml", "[villages]\nsource = \"v.gpkg\"\n[[network]]\nsource = \"r.gpkg\"\ncategory = \"road\"\n");
+    const auto bad = run_geowalk("validate '" + (dir / "c.toml").string() + "'");
+    EXPECT_EQ(bad.exit_code, 1);
+    EXPECT_NE(bad.output.find("c.toml:5"), std::string::npos) << bad.output;
+    EXPECT_NE(bad.output.find("hint:"), std::string::npos) << bad.output;
+}
+
+TEST(Cli, DemoWritesTheSampleTownAndEveryOutput)
+{
+    TempDir dir;
+    const auto demo = run_geowalk("demo --quiet --out '" + dir.path().string() + "'");
+    ASSERT_EQ(demo.exit_code, 0) << demo.output;
+    EXPECT_NE(demo.output.find("none unexplained"), std::string::npos) << demo.output;
+    EXPECT_TRUE(std::filesystem::exists(dir / "input/campaign.toml"));
+    const auto gpkg = dir / "geowalk.gpkg";
+    EXPECT_EQ(feature_count(gpkg, "villages"), 12);
+    EXPECT_GT(feature_count(gpkg, "network"), 50);
+    EXPECT_GT(feature_count(gpkg, "sites"), 20);
+    EXPECT_GT(feature_count(gpkg, "tracks"), 30);
+    EXPECT_GT(feature_count(gpkg, "issues"), 1900);
+    EXPECT_GT(feature_count(gpkg, "rejects"), 0);
+
+    // summary.json: loaded + rejected = read for every source, and the GeoPackage agrees with it.
+    const auto summary = nlohmann::json::parse(read_text(dir / "summary.json"));
+    long long issues_loaded = 0, rejected = 0;
+    for (const auto& s : summary["inputs"]) {
+        EXPECT_EQ(s["read"].get<long long>(), s["loaded"].get<long long>() + s["rejected"].get<long long>()) << s.dump();
+        for (const char* key : {"role", "source", "layer", "reasons"}) EXPECT_TRUE(s.contains(key)) << key;
+        if (s["role"] == "issues") issues_loaded += s["loaded"].get<long long>();
+        rejected += s["rejected"].get<long long>();
+    }
+    EXPECT_EQ(issues_loaded, feature_count(gpkg, "issues"));
+    EXPECT_LE(rejected, feature_count(gpkg, "rejects"));  // the rejects layer also lists repairs and notes
+
+    // No staging folder is left behind, and a second run over the same folder is idempotent.
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path().parent_path()))
+        EXPECT_EQ(entry.path().filename().string().find("." + dir.path().filename().string() + ".partial"), std::string::npos);
+    const auto again = run_geowalk("run --quiet '" + (dir / "input/campaign.toml").string() + "' --out '" + dir.path().string() + "'");
+    ASSERT_EQ(again.exit_code, 0) << again.output;
+    EXPECT_EQ(nlohmann::json::parse(read_text(dir / "summary.json")), summary);
+}
+
+TEST(Cli, FailedRunLeavesPreviousOutputsIntact)
+{
+    TempDir dir;
+    ASSERT_EQ(run_geowalk("demo --quiet --out '" + dir.path().string() + "'").exit_code, 0);
+    const std::string before = read_text(dir / "summary.json");
+    // Break one source: the run fails before anything is moved into place.
+    write_text(dir / "input/rivers.geojson", "{ truncated");
+    const auto failed = run_geowalk("run --quiet '" + (dir / "input/campaign.toml").string() + "' --out '" + dir.path().string() + "'");
+    EXPECT_EQ(failed.exit_code, 1);
+    EXPECT_NE(failed.output.find("rivers.geojson"), std::string::npos) << failed.output;
+    EXPECT_EQ(read_text(dir / "summary.json"), before);
+    EXPECT_EQ(feature_count(dir / "geowalk.gpkg", "villages"), 12);
+}
+
+TEST(Cli, CommittedSampleIsWhatDemoGenerates)
+{
+    // data/sample is `geowalk demo`'s input folder for the default seed, committed so planners can read it;
+    // it must not drift from the generator.
+    TempDir dir;
+    ASSERT_EQ(run_geowalk("demo --quiet --out '" + dir.path().string() + "'").exit_code, 0);
+    const auto committed = source_dir() / "data/sample";
+    std::size_t files = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir / "input")) {
+        if (!entry.is_regular_file()) continue;
+        const auto relative = std::filesystem::relative(entry.path(), dir / "input");
+        SCOPED_TRACE(relative.string());
+        ASSERT_TRUE(std::filesystem::exists(committed / relative));
+        EXPECT_EQ(read_text(entry.path()) == read_text(committed / relative), true);
+        ++files;
+    }
+    EXPECT_GT(files, 40u);
+}
+
+TEST(Cli, CommittedSampleValidatesWithNoUnexplainedLoss)
+{
+    const auto r = run_geowalk("validate --quiet '" + (source_dir() / "data/sample/campaign.toml").string() + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("none unexplained"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("Loaded: 12 villages"), std::string::npos) << r.output;
+}
+
+}  // namespace geo::test
