@@ -1,0 +1,155 @@
+#include "libgeo/coverage/coverage.hpp"
+
+#include "libgeo/core/error.hpp"
+#include "libgeo/coverage/areas.hpp"
+#include "libgeo/coverage/dead_corners.hpp"
+#include "libgeo/coverage/sites.hpp"
+#include "libgeo/coverage/split.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <mutex>
+#include <thread>
+
+namespace geo::coverage {
+
+namespace {
+
+void check_distance(const char* name, double value)
+{
+    if (!(value > 0.0 && value <= 5000.0))
+        throw UsageError(std::string(name) + " = " + std::to_string(value) + " m is not a usable distance", {},
+                         "use a distance above 0 and at most 5000 m");
+}
+
+// Runs work(i) for i in [0, n) on `threads` threads; each i writes only its own result slot, so the output does
+// not depend on the thread count or scheduling.
+template <class Work>
+void parallel_for(std::size_t n, int threads, Work&& work)
+{
+    const std::size_t count = std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), n));
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+    auto run = [&] {
+        try {
+            for (std::size_t i = next++; i < n; i = next++) work(i);
+        } catch (...) {
+            std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+            next = n;
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < count; ++t) pool.emplace_back(run);
+    run();
+    for (auto& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
+}
+
+struct Step {
+    GDALProgressFunc fn;
+    void* data;
+    void operator()(double done, const char* what) const
+    {
+        if (fn && !fn(done, what, data)) throw Error("coverage was cancelled");
+    }
+};
+
+}  // namespace
+
+void CoverageOptions::validate() const
+{
+    if (sight_m) check_distance("sight_m", *sight_m);
+    check_distance("default site sight_m", default_site_sight_m);
+    for (const auto& [category, s] : site_sight_m) check_distance("sight_m", s);
+    check_distance("village_m", village_m);
+    check_distance("blind_m", blind_m);
+    if (reach_m != 0.0) check_distance("reach_m", reach_m);
+    if (!(min_dead_corner_m >= 0.0 && min_dead_corner_m <= 100000.0))
+        throw UsageError("min_dead_corner_m must be between 0 and 100000 m");
+    if (threads < 1 || threads > 256) throw UsageError("threads must be between 1 and 256");
+}
+
+double Cell::ratio() const
+{
+    if (sites > 0) return site_ratio_sum / sites;
+    return length_m > 0 ? covered_m / length_m : 0.0;
+}
+
+double CoverageResult::network_length() const
+{
+    double sum = 0;
+    for (const auto& l : lines) sum += l.length();
+    return sum;
+}
+
+double CoverageResult::network_covered() const
+{
+    double sum = 0;
+    for (const auto& l : lines) sum += l.covered();
+    return sum;
+}
+
+CoverageResult analyse(const Campaign& c, const CoverageOptions& options, GDALProgressFunc progress, void* progress_data)
+{
+    options.validate();
+    const Step step{progress, progress_data};
+    CoverageResult result;
+    result.options = options;
+    GeosContext ctx;
+
+    step(0.0, "indexing tracks");
+    const TrackIndex tracks(c);
+    for (int p = 0; p < tracks.pass_count(); ++p) result.pass_names.push_back(tracks.pass_name(p));
+    result.track_lines = tracks.lines();
+
+    step(0.05, "splitting the network by village");
+    result.lines = split_by_villages(ctx, c);
+    if (options.sight_m)
+        for (auto& l : result.lines) l.sight_m = *options.sight_m;
+
+    step(0.15, "covered intervals");
+    parallel_for(result.lines.size(), options.threads, [&](std::size_t i) {
+        auto& l = result.lines[i];
+        l.pieces = cover_line(l.geometry, l.sight_m, tracks);
+    });
+
+    step(0.5, "sites");
+    result.sites.resize(c.sites.size());
+    parallel_for(c.sites.size(), options.threads, [&](std::size_t i) {
+        thread_local GeosContext site_ctx;  // GEOS contexts are per thread
+        const auto it = options.site_sight_m.find(c.sites[i].category);
+        const double sight = it != options.site_sight_m.end() ? it->second : options.default_site_sight_m;
+        result.sites[i] = cover_site(site_ctx, c, i, sight, tracks);
+    });
+
+    step(0.6, "dead corners");
+    result.dead_corners = dead_corners(ctx, result.lines, tracks, options.min_dead_corner_m);
+
+    step(0.7, "village areas");
+    result.villages.resize(c.villages.size());
+    village_areas(ctx, c, result.track_lines, options.village_m, result.villages);
+    for (const auto& l : result.lines) {
+        if (l.village < 0) continue;
+        Cell& cell = result.villages[static_cast<std::size_t>(l.village)].cells[static_cast<std::size_t>(l.category)];
+        cell.length_m += l.length();
+        cell.covered_m += l.covered();
+    }
+    for (const auto& s : result.sites) {
+        if (s.village < 0) continue;
+        const Category category = c.sites[static_cast<std::size_t>(s.site)].category;
+        Cell& cell = result.villages[static_cast<std::size_t>(s.village)].cells[static_cast<std::size_t>(category)];
+        ++cell.sites;
+        cell.visited += s.visited ? 1 : 0;
+        cell.site_ratio_sum += s.ratio;
+    }
+
+    step(0.85, "blind areas");
+    result.blind_areas = blind_areas(ctx, c, result.track_lines, options.blind_m, options.reach_m);
+    step(1.0, "coverage done");
+    return result;
+}
+
+}  // namespace geo::coverage

@@ -1,0 +1,112 @@
+#pragma once
+// Walk coverage and dead corners: Campaign + CoverageOptions -> CoverageResult, no I/O.
+//
+// Definitions (also in the README):
+//  - A point of a network line is covered when a cleaned track passes within the line's sight distance S.
+//    Computed exactly as intervals along each line (capsule.hpp), not by rasterising or sampling.
+//  - A site is covered by the share of its outline within S of a track; a point site is visited when a track
+//    passes within S.
+//  - A village's area coverage is the share of its area within W of any track.
+//  - Dead corners: uncovered network stretches, joined where they connect (same village and walk), at least
+//    min_dead_corner_m long; unvisited sites; blind areas = village land farther than B from every track
+//    (optionally only land within R of the network or a site).
+#include "libgeo/core/campaign.hpp"
+#include "libgeo/coverage/intervals.hpp"
+
+#include <gdal.h>
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geo::coverage {
+
+struct CoverageOptions {
+    std::optional<double> sight_m;                 // overrides every line's own S when set
+    std::map<Category, double> site_sight_m;       // per walk category for sites; default 30 m
+    double default_site_sight_m = 30.0;
+    double village_m = 100.0;                      // W
+    double blind_m = 200.0;                        // B
+    double reach_m = 0.0;                          // R; 0 = count all village land as blind-area candidate
+    double min_dead_corner_m = 50.0;
+    int threads = 2;
+
+    // Throws geo::UsageError naming the option: distances must be > 0 and <= 5 km.
+    void validate() const;
+};
+
+// One stretch of a network line inside one village (or outside all: village = -1), with its covered pieces.
+struct LineCoverage {
+    int line = 0;      // index into Campaign::network
+    int village = -1;  // index into Campaign::villages
+    Category category = Category::village_road;
+    double sight_m = 30.0;
+    LineString geometry;
+    std::vector<LinePiece> pieces;
+    [[nodiscard]] double length() const { return bg::length(geometry); }
+    [[nodiscard]] double covered() const { return covered_length(pieces); }
+};
+
+struct SiteCoverage {
+    int site = 0;  // index into Campaign::sites
+    int village = -1;
+    double perimeter_m = 0;  // 0 for point sites
+    double covered_m = 0;
+    bool visited = false;
+    double ratio = 0;  // covered share of the outline; 1/0 for point sites
+    double last_visit = no_time;
+    std::vector<int> passes;
+};
+
+struct DeadCorner {
+    int village = -1;
+    Category category = Category::village_road;
+    LineString geometry;
+    double length_m = 0;
+    double distance_to_walk_m = 0;  // from the nearest walked point (infinity when nothing was walked)
+};
+
+struct BlindArea {
+    int village = -1;
+    Polygon geometry;
+    double area_m2 = 0;
+};
+
+// Figures of one village for one walk category (lines: metres; sites: counts and outline metres).
+struct Cell {
+    double length_m = 0;
+    double covered_m = 0;
+    int sites = 0;
+    int visited = 0;
+    double site_ratio_sum = 0;  // sum of per-site ratios, for the mean
+    [[nodiscard]] bool empty() const { return length_m == 0 && sites == 0; }
+    // Line walks: covered share of length; site walks: mean share of each site's outline (point sites 0 or 1).
+    [[nodiscard]] double ratio() const;
+};
+
+struct VillageCoverage {
+    double area_m2 = 0;
+    double walked_area_m2 = 0;  // within W of a track
+    std::array<Cell, category_count> cells{};
+};
+
+struct CoverageResult {
+    CoverageOptions options;
+    std::vector<LineCoverage> lines;
+    std::vector<SiteCoverage> sites;
+    std::vector<DeadCorner> dead_corners;  // longest first
+    std::vector<BlindArea> blind_areas;    // largest first
+    std::vector<VillageCoverage> villages;  // parallel to Campaign::villages
+    std::vector<std::string> pass_names;   // walker or track name per pass id
+    std::vector<LineString> track_lines;   // the walked lines, for the distance raster
+
+    [[nodiscard]] double network_length() const;
+    [[nodiscard]] double network_covered() const;
+};
+
+CoverageResult analyse(const Campaign& campaign, const CoverageOptions& options, GDALProgressFunc progress = nullptr,
+                       void* progress_data = nullptr);
+
+}  // namespace geo::coverage
