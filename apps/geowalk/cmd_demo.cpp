@@ -1,5 +1,6 @@
 #include "args.hpp"
 #include "command.hpp"
+#include "pipeline.hpp"
 #include "progress.hpp"
 
 #include "libgeo/core/error.hpp"
@@ -53,7 +54,10 @@ Options:
         bar.enabled = bar.enabled && !args.has("quiet");
         geo::sample::write_sample_town(input, options, progress_callback, &bar);
         std::cout << "Sample town written to " << input.string() << "\n\n";
-        return run_campaign((input / "campaign.toml").string(), out.string(), !args.has("quiet"));
+        PipelineOptions pipeline;
+        pipeline.show_progress = !args.has("quiet");
+        pipeline.print_matrix = true;
+        return run_pipeline((input / "campaign.toml").string(), out.string(), pipeline);
     }
 };
 

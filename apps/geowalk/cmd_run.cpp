@@ -1,12 +1,8 @@
 #include "args.hpp"
 #include "command.hpp"
-#include "load_report.hpp"
-#include "progress.hpp"
+#include "pipeline.hpp"
 
 #include "libgeo/core/error.hpp"
-#include "libgeo/io/campaign_file.hpp"
-#include "libgeo/io/loader.hpp"
-#include "libgeo/io/outputs.hpp"
 
 #include <iostream>
 
@@ -22,11 +18,14 @@ public:
     {
         return R"(Usage: geowalk run CAMPAIGN.toml --out DIR [--quiet]
 
-Loads the campaign (as `geowalk validate` does), runs every analysis available, and writes into DIR:
-  geowalk.gpkg   the inputs in the local metric CRS (villages, network, sites, tracks, issues, each with its
-                 original attributes and an `id`) and `rejects`: every feature not loaded, with file, layer,
-                 feature id, reason, original attributes and geometry (WKT)
-  summary.json   headline numbers; `inputs` lists read / loaded / rejected per source with reasons
+Loads the campaign (as `geowalk validate` does), runs every analysis (coverage; see `geowalk coverage
+--help` for its definitions) with the campaign file's settings, and writes into DIR:
+  geowalk.gpkg       the inputs in the local metric CRS (villages, network, sites, tracks, issues, each with
+                     its original attributes and an `id`); `rejects`: every feature not loaded, with file,
+                     layer, feature id, reason, original attributes and geometry (WKT); the coverage layers
+                     network_coverage, uncovered, site_coverage, village_coverage, village_matrix, blind_areas
+  walk_distance.tif  distance in metres from every point of village land to the nearest walk
+  summary.json       headline numbers: `inputs` (read / loaded / rejected per source), `coverage`, ...
 
 Outputs are written to a staging folder beside DIR and moved into place only when complete, so an
 interrupted run never leaves a half-written file; re-running replaces the previous outputs.
@@ -45,23 +44,14 @@ Options:
         }
         if (args.positional().size() != 1) throw geo::UsageError("run needs exactly one campaign file", {}, "geowalk run CAMPAIGN.toml --out DIR");
         if (!args.has("out")) throw geo::UsageError("run needs --out DIR", {}, "geowalk run CAMPAIGN.toml --out DIR");
-        return run_campaign(args.positional().front(), args.get("out"), !args.has("quiet"));
+        PipelineOptions options;
+        options.show_progress = !args.has("quiet");
+        options.print_matrix = true;
+        return run_pipeline(args.positional().front(), args.get("out"), options);
     }
 };
 
 }  // namespace
-
-int run_campaign(const std::string& campaign_file, const std::string& out_dir, bool show_progress)
-{
-    const auto spec = geo::io::read_campaign_file(campaign_file);
-    ProgressBar bar = ProgressBar::for_terminal();
-    bar.enabled = bar.enabled && show_progress;
-    const geo::Campaign campaign = geo::io::load_campaign(spec, progress_callback, &bar);
-    std::cout << load_report(campaign);
-    const auto outputs = geo::io::write_run_outputs(campaign, out_dir);
-    std::cout << "\nOutputs:\n  " << outputs.gpkg.string() << "\n  " << outputs.summary.string() << "\n";
-    return 0;
-}
 
 std::unique_ptr<Command> make_run_command() { return std::make_unique<RunCommand>(); }
 

@@ -22,8 +22,6 @@ std::vector<std::unique_ptr<Command>> all_commands();
 std::unique_ptr<Command> make_validate_command();
 std::unique_ptr<Command> make_run_command();
 std::unique_ptr<Command> make_demo_command();
-
-// The body of `geowalk run`, shared with `geowalk demo`.
-int run_campaign(const std::string& campaign_file, const std::string& out_dir, bool show_progress);
+std::unique_ptr<Command> make_coverage_command();
 
 }  // namespace geowalk

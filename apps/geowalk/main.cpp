@@ -50,6 +50,7 @@ std::vector<std::unique_ptr<Command>> all_commands()
     std::vector<std::unique_ptr<Command>> out;
     out.push_back(make_demo_command());
     out.push_back(make_run_command());
+    out.push_back(make_coverage_command());
     out.push_back(make_validate_command());
     return out;
 }

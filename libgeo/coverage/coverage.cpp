@@ -70,6 +70,9 @@ void CoverageOptions::validate() const
     if (!(min_dead_corner_m >= 0.0 && min_dead_corner_m <= 100000.0))
         throw UsageError("min_dead_corner_m must be between 0 and 100000 m");
     if (threads < 1 || threads > 256) throw UsageError("threads must be between 1 and 256");
+    if (pixel_m != 0.0 && !(pixel_m >= 0.1 && pixel_m <= 1000.0))
+        throw UsageError("pixel_m = " + std::to_string(pixel_m) + " is not a usable pixel size", {},
+                         "use 0.1 to 1000 m (or 0 for no walk-distance raster)");
 }
 
 double Cell::ratio() const

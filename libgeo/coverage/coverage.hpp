@@ -31,6 +31,7 @@ struct CoverageOptions {
     double blind_m = 200.0;                        // B
     double reach_m = 0.0;                          // R; 0 = count all village land as blind-area candidate
     double min_dead_corner_m = 50.0;
+    double pixel_m = 10.0;                         // walk-distance raster; 0 = no raster
     int threads = 2;
 
     // Throws geo::UsageError naming the option: distances must be > 0 and <= 5 km.

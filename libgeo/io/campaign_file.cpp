@@ -182,9 +182,9 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
 
     if (const toml::node* n = root.get("coverage")) {
         const auto& t = p.table(*n, "coverage");
-        p.check_keys(t, "[coverage]", {"sight_m", "sight_by_category", "village_m", "blind_m", "reach_m", "min_dead_corner_m"});
+        p.check_keys(t, "[coverage]", {"sight_m", "sight_by_category", "village_m", "blind_m", "reach_m", "min_dead_corner_m", "pixel_m"});
         spec.sight_m = p.number(t, "sight_m", 30.0, 0.1, 5000.0);
-        for (const char* key : {"village_m", "blind_m", "reach_m", "min_dead_corner_m"})
+        for (const char* key : {"village_m", "blind_m", "reach_m", "min_dead_corner_m", "pixel_m"})
             if (t.get(key)) spec.analysis_settings[std::string("coverage.") + key] = std::to_string(p.number(t, key, 0, 0, 1e6));
         if (const toml::node* by = t.get("sight_by_category")) {
             const auto& bt = p.table(*by, "coverage.sight_by_category");

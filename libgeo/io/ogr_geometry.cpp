@@ -75,28 +75,37 @@ OGRGeometryUniquePtr to_ogr(const LineString& line)
     return OGRGeometryUniquePtr(out.release());
 }
 
-OGRGeometryUniquePtr to_ogr(const MultiPolygon& area)
+namespace {
+
+std::unique_ptr<OGRPolygon> polygon_of(const Polygon& poly)
 {
-    auto out = std::make_unique<OGRMultiPolygon>();
     auto ring_of = [](const auto& ring) {
         auto r = std::make_unique<OGRLinearRing>();
         r->setNumPoints(static_cast<int>(ring.size()), FALSE);
-        // Boost rings are clockwise; write counter-clockwise exteriors as most readers prefer.
         for (std::size_t i = 0; i < ring.size(); ++i) r->setPoint(static_cast<int>(i), ring[i].x(), ring[i].y());
         return r;
     };
-    for (const auto& poly : area) {
-        auto p = std::make_unique<OGRPolygon>();
-        auto outer = ring_of(poly.outer());
-        if (outer->isClockwise()) outer->reverseWindingOrder();
-        p->addRingDirectly(outer.release());
-        for (const auto& inner : poly.inners()) {
-            auto r = ring_of(inner);
-            if (!r->isClockwise()) r->reverseWindingOrder();
-            p->addRingDirectly(r.release());
-        }
-        out->addGeometryDirectly(p.release());
+    // Boost rings are clockwise; write counter-clockwise exteriors and clockwise holes (the OGC/RFC 7946 habit).
+    auto p = std::make_unique<OGRPolygon>();
+    auto outer = ring_of(poly.outer());
+    if (outer->isClockwise()) outer->reverseWindingOrder();
+    p->addRingDirectly(outer.release());
+    for (const auto& inner : poly.inners()) {
+        auto r = ring_of(inner);
+        if (!r->isClockwise()) r->reverseWindingOrder();
+        p->addRingDirectly(r.release());
     }
+    return p;
+}
+
+}  // namespace
+
+OGRGeometryUniquePtr to_ogr(const Polygon& poly) { return OGRGeometryUniquePtr(polygon_of(poly).release()); }
+
+OGRGeometryUniquePtr to_ogr(const MultiPolygon& area)
+{
+    auto out = std::make_unique<OGRMultiPolygon>();
+    for (const auto& poly : area) out->addGeometryDirectly(polygon_of(poly).release());
     return OGRGeometryUniquePtr(out.release());
 }
 

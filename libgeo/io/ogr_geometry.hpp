@@ -22,6 +22,7 @@ SourceGeometry from_ogr(const OGRGeometry& geometry);
 
 OGRGeometryUniquePtr to_ogr(const Point& p);
 OGRGeometryUniquePtr to_ogr(const LineString& line);
+OGRGeometryUniquePtr to_ogr(const Polygon& polygon);
 OGRGeometryUniquePtr to_ogr(const MultiPolygon& area);
 
 // Calls f(point&) for every vertex of the source geometry.

@@ -1,0 +1,88 @@
+#include "coverage_table.hpp"
+
+#include "text_table.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace geowalk {
+
+namespace {
+
+std::string percent(double ratio)
+{
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%.0f", 100.0 * ratio);
+    return buffer;
+}
+
+// Short column heads: the Chinese labels are long, the codes are what files use.
+const char* short_head(geo::Category c)
+{
+    switch (c) {
+    case geo::Category::highway_shoulder: return "路肩(国省)";
+    case geo::Category::village_road: return "村道";
+    case geo::Category::house_surroundings: return "房前屋后";
+    case geo::Category::river_ditch: return "河渠沟";
+    case geo::Category::field_ridge: return "田埂";
+    case geo::Category::farm_wasteland_edge: return "养殖荒地";
+    case geo::Category::residential_yard: return "住宅院落";
+    case geo::Category::school_clinic: return "学校卫生院";
+    case geo::Category::mine_perimeter: return "矿山";
+    case geo::Category::construction_site: return "工地";
+    }
+    return "?";
+}
+
+}  // namespace
+
+std::string coverage_matrix(const geo::Campaign& c, const geo::coverage::CoverageResult& r)
+{
+    std::vector<std::string> header{"village 村"};
+    for (const auto& cat : geo::all_categories()) header.push_back(short_head(cat.category));
+    header.push_back("area 面积%");
+    TextTable table(header);
+    std::array<geo::coverage::Cell, geo::category_count> totals{};
+    for (std::size_t v = 0; v < c.villages.size(); ++v) {
+        const auto& vc = r.villages[v];
+        std::vector<std::string> row{c.villages[v].name};
+        for (std::size_t k = 0; k < vc.cells.size(); ++k) {
+            const auto& cell = vc.cells[k];
+            row.push_back(cell.empty() ? "-" : percent(cell.ratio()));
+            totals[k].length_m += cell.length_m;
+            totals[k].covered_m += cell.covered_m;
+            totals[k].sites += cell.sites;
+            totals[k].visited += cell.visited;
+            totals[k].site_ratio_sum += cell.site_ratio_sum;
+        }
+        row.push_back(vc.area_m2 > 0 ? percent(vc.walked_area_m2 / vc.area_m2) : "-");
+        table.add(row);
+    }
+    std::vector<std::string> total_row{"all 全镇"};
+    for (const auto& cell : totals) total_row.push_back(cell.empty() ? "-" : percent(cell.ratio()));
+    double area = 0, walked = 0;
+    for (const auto& vc : r.villages) {
+        area += vc.area_m2;
+        walked += vc.walked_area_m2;
+    }
+    total_row.push_back(area > 0 ? percent(walked / area) : "-");
+    table.add(total_row);
+
+    char line[512];
+    double dead = 0;
+    for (const auto& d : r.dead_corners) dead += d.length_m;
+    double blind = 0;
+    for (const auto& b : r.blind_areas) blind += b.area_m2;
+    int visited = 0;
+    for (const auto& s : r.sites) visited += s.visited ? 1 : 0;
+    std::snprintf(line, sizeof line,
+                  "\nNetwork: %.1f of %.1f km covered (%.1f%%). Dead corners: %zu stretches, %.1f km (>= %.0f m). "
+                  "Sites visited: %d of %zu. Blind area (> %.0f m from any walk): %.2f km2.\n",
+                  r.network_covered() / 1000.0, r.network_length() / 1000.0,
+                  r.network_length() > 0 ? 100.0 * r.network_covered() / r.network_length() : 0.0, r.dead_corners.size(),
+                  dead / 1000.0, r.options.min_dead_corner_m, visited, r.sites.size(), r.options.blind_m, blind / 1e6);
+    return "Ten-walk coverage matrix (percent of each walk covered within sight; sites: mean share of outline walked):\n" +
+           table.render() + line;
+}
+
+}  // namespace geowalk

@@ -1,0 +1,37 @@
+#include "pipeline.hpp"
+
+#include "coverage_table.hpp"
+#include "load_report.hpp"
+#include "progress.hpp"
+
+#include "libgeo/io/analysis_options.hpp"
+#include "libgeo/io/loader.hpp"
+
+#include <iostream>
+
+namespace geowalk {
+
+int run_pipeline(const std::string& campaign_file, const std::string& out_dir, const PipelineOptions& options)
+{
+    const auto spec = geo::io::read_campaign_file(campaign_file);
+    geo::coverage::CoverageOptions coverage = geo::io::coverage_options(spec);
+    if (options.adjust_coverage) options.adjust_coverage(coverage);
+    coverage.validate();  // before any heavy work
+
+    ProgressBar bar = ProgressBar::for_terminal();
+    bar.enabled = bar.enabled && options.show_progress;
+    const geo::Campaign campaign = geo::io::load_campaign(spec, progress_callback, &bar);
+    std::cout << load_report(campaign);
+
+    geo::io::AnalysisResults results;
+    bar.last_percent = -1;
+    results.coverage = geo::coverage::analyse(campaign, coverage, progress_callback, &bar);
+    if (options.print_matrix) std::cout << "\n" << coverage_matrix(campaign, *results.coverage);
+
+    const auto written = geo::io::write_run_outputs(campaign, results, out_dir);
+    std::cout << "\nOutputs:\n";
+    for (const auto& f : written) std::cout << "  " << f.string() << "\n";
+    return 0;
+}
+
+}  // namespace geowalk
