@@ -66,18 +66,27 @@ inline LineString random_path(std::mt19937_64& rng, double size, int vertices, d
 
 // Oracle: covered length of `line` = length of line ∩ union(buffer(track, s)), with GEOS buffers of 64 segments
 // per quarter circle (their inscribed arcs explain the small residual).
-inline double geos_covered_length(const GeosContext& ctx, const LineString& line, const std::vector<LineString>& tracks,
-                                  double s)
+inline GeomPtr geos_walked_zone(const GeosContext& ctx, const std::vector<LineString>& tracks, double s)
 {
     std::vector<GEOSGeometry*> parts;
     for (const auto& t : tracks) parts.push_back(to_geos(ctx, t).release());
     GeomPtr multi = own(ctx, GEOSGeom_createCollection_r(ctx, GEOS_MULTILINESTRING, parts.data(), static_cast<unsigned>(parts.size())), "multi");
-    GeomPtr zone = own(ctx, GEOSBuffer_r(ctx, multi.get(), s, 64), "buffer");
+    return own(ctx, GEOSBuffer_r(ctx, multi.get(), s, 64), "buffer");
+}
+
+inline double geos_covered_length(const GeosContext& ctx, const LineString& line, const GEOSGeometry* zone)
+{
     GeomPtr l = to_geos(ctx, line);
-    GeomPtr inside = own(ctx, GEOSIntersection_r(ctx, l.get(), zone.get()), "intersection");
+    GeomPtr inside = own(ctx, GEOSIntersection_r(ctx, l.get(), zone), "intersection");
     double length = 0;
     GEOSLength_r(ctx, inside.get(), &length);
     return length;
+}
+
+inline double geos_covered_length(const GeosContext& ctx, const LineString& line, const std::vector<LineString>& tracks,
+                                  double s)
+{
+    return geos_covered_length(ctx, line, geos_walked_zone(ctx, tracks, s).get());
 }
 
 }  // namespace geo::test
