@@ -54,8 +54,9 @@ TEST(LoadFormats, GeoPackageShapefileKmlAndCsvGiveTheSameVillages)
     translate(src, town.dir / "v.gpkg", {"-t_srs", "EPSG:4542", "-nln", "villages"});       // surveyors' CGCS2000 GK
     translate(src, town.dir / "v.shp", {"-t_srs", "EPSG:4490", "-lco", "ENCODING=UTF-8"});  // CGCS2000 geographic
     translate(src, town.dir / "v.kml", {});
+    translate(src, town.dir / "v.kmz", {"-f", "LIBKML"});
     translate(src, town.dir / "v.csv", {"-lco", "GEOMETRY=AS_WKT"});
-    for (const char* file : {"v.gpkg", "v.shp", "v.kml", "v.csv"}) {
+    for (const char* file : {"v.gpkg", "v.shp", "v.kml", "v.kmz", "v.csv"}) {
         SCOPED_TRACE(file);
         write_text(town.dir / "c.toml", std::string("[villages]\nsource = \"") + file + "\"\nname_field = \"" +
                                             (std::string(file) == "v.kml" ? "Name" : "name") + "\"\n");

@@ -1,0 +1,99 @@
+#include "libgeo/io/raster_writer.hpp"
+
+#include "libgeo/core/error.hpp"
+#include "libgeo/handles/gdal_errors.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <system_error>
+
+namespace geo::io {
+
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& file, const std::string& what, const std::string& hint = {})
+{
+    throw OutputError(what, in_file(file.string()), hint);
+}
+
+// A MEM dataset over the raster's own pixels. MEM's DATAPOINTER band option is GDAL's documented way to wrap
+// caller memory; the dataset is only read from (statistics, CreateCopy), which is why the const_cast is safe.
+GDALDatasetUniquePtr wrap(const std::filesystem::path& file, const raster::Raster& raster, const GdalErrorTrap& errors)
+{
+    GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+    if (!mem) fail(file, "GDAL has no MEM driver");
+    GDALDatasetUniquePtr dataset(mem->Create("", raster.grid.cols, raster.grid.rows, 0, GDT_Float32, nullptr));
+    if (!dataset) fail(file, "cannot set up the raster in memory: " + errors.message());
+    char pointer[64] = {};
+    const int length = CPLPrintPointer(pointer, const_cast<float*>(raster.values.data()), sizeof pointer - 1);
+    pointer[std::clamp(length, 0, static_cast<int>(sizeof pointer) - 1)] = '\0';
+    CPLStringList options;
+    options.SetNameValue("DATAPOINTER", pointer);
+    options.SetNameValue("PIXELOFFSET", std::to_string(sizeof(float)).c_str());
+    options.SetNameValue("LINEOFFSET", std::to_string(sizeof(float) * static_cast<std::size_t>(raster.grid.cols)).c_str());
+    if (dataset->AddBand(GDT_Float32, options.List()) != CE_None)
+        fail(file, "cannot set up the raster in memory: " + errors.message());
+    return dataset;
+}
+
+}  // namespace
+
+void write_cog(const std::filesystem::path& file, const raster::Raster& raster, const std::string& crs_wkt,
+               const std::string& band_description, const std::map<std::string, std::string>& metadata)
+{
+    raster.grid.validate();
+    if (raster.values.size() != raster.grid.cells())
+        fail(file, "the raster holds " + std::to_string(raster.values.size()) + " values for " +
+                       std::to_string(raster.grid.cells()) + " pixels");
+    OGRSpatialReference srs;
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (crs_wkt.empty() || srs.importFromWkt(crs_wkt.c_str()) != OGRERR_NONE)
+        fail(file, "the raster's CRS is not valid WKT");
+    GDALDriver* cog = GetGDALDriverManager()->GetDriverByName("COG");
+    if (!cog) fail(file, "GDAL has no COG driver", "install GDAL 3.1 or later");
+
+    GdalErrorTrap errors;
+    GDALDatasetUniquePtr source = wrap(file, raster, errors);
+    std::array<double, 6> transform = raster.grid.geotransform();
+    source->SetGeoTransform(transform.data());
+    source->SetSpatialRef(&srs);
+    for (const auto& [key, value] : metadata) source->SetMetadataItem(key.c_str(), value.c_str());
+    GDALRasterBand* band = source->GetRasterBand(1);
+    band->SetNoDataValue(raster::nodata);
+    band->SetDescription(band_description.c_str());
+    // GDAL refuses statistics of a band without valid pixels (an error, not an empty answer).
+    const bool any_valid = std::any_of(raster.values.begin(), raster.values.end(),
+                                       [](float v) { return v != raster::nodata; });
+    if (any_valid) {
+        double min = 0, max = 0, mean = 0, stddev = 0;
+        if (band->ComputeStatistics(FALSE, &min, &max, &mean, &stddev, nullptr, nullptr) != CE_None)
+            fail(file, "cannot compute the band statistics: " + errors.message());
+    }
+    if (errors.failed()) fail(file, "cannot set up the raster in memory: " + errors.message());
+
+    CPLStringList options;
+    options.SetNameValue("COMPRESS", "DEFLATE");
+    options.SetNameValue("PREDICTOR", "YES");
+    options.SetNameValue("BLOCKSIZE", "512");
+    options.SetNameValue("OVERVIEWS", "AUTO");
+    options.SetNameValue("OVERVIEW_RESAMPLING", "AVERAGE");
+    options.SetNameValue("BIGTIFF", "IF_SAFER");
+    GDALDatasetUniquePtr written(cog->CreateCopy(file.c_str(), source.get(), FALSE, options.List(), nullptr, nullptr));
+    const bool created = written != nullptr;
+    if (created) {
+        written->FlushCache(true);
+        written.reset();
+    }
+    if (created && !errors.failed()) return;
+    std::error_code ignored;
+    std::filesystem::remove(file, ignored);
+    fail(file, "cannot write the GeoTIFF: " + errors.message(), "check free space and permissions of the output folder");
+}
+
+}  // namespace geo::io
