@@ -84,6 +84,43 @@ TEST(Cli, DemoWritesTheSampleTownAndEveryOutput)
     EXPECT_EQ(nlohmann::json::parse(read_text(dir / "summary.json")), summary);
 }
 
+TEST(Cli, CoveragePrintsTheMatrixAndWritesItsLayers)
+{
+    TempDir dir;
+    const auto campaign = (source_dir() / "data/sample/campaign.toml").string();
+    const auto r = run_geowalk("coverage --quiet '" + campaign + "' --out '" + dir.path().string() + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("Ten-walk coverage matrix"), std::string::npos);
+    EXPECT_NE(r.output.find("甘浚村"), std::string::npos);
+    const auto gpkg = dir / "geowalk.gpkg";
+    for (const char* layer : {"network_coverage", "uncovered", "site_coverage", "village_coverage", "village_matrix", "blind_areas"})
+        EXPECT_GT(feature_count(gpkg, layer), 0) << layer;
+    EXPECT_EQ(feature_count(gpkg, "village_matrix"), 12);
+    EXPECT_EQ(feature_count(gpkg, "village_coverage"), 120);
+    const auto summary = nlohmann::json::parse(read_text(dir / "summary.json"));
+    const auto& cov = summary["coverage"];
+    EXPECT_EQ(cov["sight_m"].get<double>(), 30.0);
+    EXPECT_GT(cov["covered_m"].get<double>(), 0.0);
+    EXPECT_LE(cov["covered_m"].get<double>(), cov["length_m"].get<double>());
+    EXPECT_NEAR(cov["length_m"].get<double>() / 1000.0, summary["campaign"]["network_km"].get<double>(), 1e-6);
+    double by_village_length = 0;
+    for (const auto& row : cov["by_village"]) by_village_length += row.value("length_m", 0.0);
+    EXPECT_LE(by_village_length, cov["length_m"].get<double>() + 1e-6);
+    EXPECT_GT(by_village_length, 0.95 * cov["length_m"].get<double>());
+    for (const char* key : {"dead_corners", "blind_area_km2", "sites"}) EXPECT_TRUE(cov.contains(key)) << key;
+
+    // A larger sight never lowers coverage; absurd ones are usage errors.
+    TempDir wide;
+    ASSERT_EQ(run_geowalk("coverage --quiet --sight 60 '" + campaign + "' --out '" + wide.path().string() + "'").exit_code, 0);
+    const auto wide_summary = nlohmann::json::parse(read_text(wide / "summary.json"));
+    EXPECT_GT(wide_summary["coverage"]["covered_m"].get<double>(), cov["covered_m"].get<double>());
+    for (const char* bad : {"0", "-3", "5001", "abc"}) {
+        const auto e = run_geowalk("coverage --quiet --sight " + std::string(bad) + " '" + campaign + "' --out '" + wide.path().string() + "'");
+        EXPECT_EQ(e.exit_code, 2) << bad << e.output;
+        EXPECT_NE(e.output.find("sight"), std::string::npos) << e.output;
+    }
+}
+
 TEST(Cli, FailedRunLeavesPreviousOutputsIntact)
 {
     TempDir dir;
