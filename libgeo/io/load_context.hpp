@@ -7,6 +7,7 @@
 #include "libgeo/normalise/to_local.hpp"
 #include "libgeo/normalise/village_index.hpp"
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -19,7 +20,10 @@ struct LoadContext {
     std::optional<normalise::LonLatBox> area;      // the villages' extent in WGS 84, grown a little
     std::unique_ptr<normalise::VillageIndex> villages;  // set once villages are loaded
 
-    normalise::ToLocal to_local(const OpenedLayer& layer, const SourceSpec& source) const;
+    // Cached per source CRS and coords: creating a PROJ transformation costs tens of milliseconds (database
+    // look-ups), and a campaign can have thousands of GPX files in one CRS.
+    const normalise::ToLocal& to_local(const OpenedLayer& layer, const SourceSpec& source);
+    std::map<std::string, std::unique_ptr<normalise::ToLocal>> transforms;
     int add_source(Role role, const OpenedLayer& layer);
     // Reports a rejected/repaired/noted feature with its original attributes and geometry.
     void report(int source, OGRFeature* feature, long long fid, std::string_view reason, std::string detail,

@@ -20,7 +20,7 @@ void for_each_feature(LoadContext& ctx, Role role, const SourceSpec& spec, OnFea
     for (const auto& file : expand_sources(spec, ctx.spec.base_dir)) {
         OpenedLayer layer = open_layer(file, spec, role);
         const int source = ctx.add_source(role, layer);
-        const normalise::ToLocal to_local = ctx.to_local(layer, spec);
+        const normalise::ToLocal& to_local = ctx.to_local(layer, spec);
         layer.layer->ResetReading();
         GdalErrorTrap errors;
         for (auto& feature : *layer.layer) {

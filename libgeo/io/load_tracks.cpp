@@ -149,7 +149,7 @@ void load_tracks(LoadContext& ctx)
         for (const auto& file : expand_sources(spec, ctx.spec.base_dir)) {
             OpenedLayer layer = open_layer(file, spec, Role::tracks);
             const int source = ctx.add_source(Role::tracks, layer);
-            const normalise::ToLocal tl = ctx.to_local(layer, spec);
+            const normalise::ToLocal& tl = ctx.to_local(layer, spec);
             for (RawTrack& raw : read_tracks(ctx, layer, spec, tl)) {
                 ctx.campaign.diagnostics.count_read(source);
                 normalise::CleanedTrack cleaned = normalise::clean_track(raw.fixes, options);

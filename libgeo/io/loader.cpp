@@ -11,16 +11,19 @@ namespace geo::io {
 
 namespace detail {
 
-normalise::ToLocal LoadContext::to_local(const OpenedLayer& layer, const SourceSpec& source) const
+const normalise::ToLocal& LoadContext::to_local(const OpenedLayer& layer, const SourceSpec& source)
 {
     const auto coords = crs::parse_china_coords(source.coords).value_or(crs::ChinaCoords::wgs84);
     if (coords != crs::ChinaCoords::wgs84 && !layer.geographic)
         throw InputError("coords = \"" + source.coords + "\" but the layer is in a projected CRS",
                          in_file(layer.path.string(), layer.layer_name),
                          "GCJ-02/BD-09 apply to longitude/latitude exports of map apps only; remove coords or fix crs");
+    auto& cached = transforms[std::string(crs::code(coords)) + "\n" + layer.srs_definition];
+    if (cached) return *cached;
     try {
-        return normalise::ToLocal({layer.srs_definition, layer.geographic}, coords, campaign.crs, area,
-                                  spec.fix_swapped);
+        cached = std::make_unique<normalise::ToLocal>(normalise::SourceCrs{layer.srs_definition, layer.geographic},
+                                                      coords, campaign.crs, area, spec.fix_swapped);
+        return *cached;
     } catch (const Error& e) {
         throw InputError(e.message(), in_file(layer.path.string(), layer.layer_name), e.hint());
     }
@@ -123,7 +126,7 @@ Campaign load_campaign(const CampaignSpec& spec, GDALProgressFunc progress, void
     const double grow_lat = 0.1 * (extent.max_lat - extent.min_lat) + 0.02;
     detail::LoadContext ctx{spec, campaign, {}, normalise::LonLatBox{extent.min_lon - grow_lon, extent.min_lat - grow_lat,
                                                                      extent.max_lon + grow_lon, extent.max_lat + grow_lat},
-                            nullptr};
+                            nullptr, {}};
 
     step(0.05, "villages");
     detail::load_villages(ctx);
