@@ -1,6 +1,7 @@
 #include "libgeo/coverage/coverage.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/progress.hpp"
 #include "libgeo/coverage/areas.hpp"
 #include "libgeo/coverage/dead_corners.hpp"
 #include "libgeo/coverage/sites.hpp"
@@ -48,15 +49,6 @@ void parallel_for(std::size_t n, int threads, Work&& work)
     if (failure) std::rethrow_exception(failure);
 }
 
-struct Step {
-    GDALProgressFunc fn;
-    void* data;
-    void operator()(double done, const char* what) const
-    {
-        if (fn && !fn(done, what, data)) throw Error("coverage was cancelled");
-    }
-};
-
 }  // namespace
 
 void CoverageOptions::validate() const
@@ -98,7 +90,7 @@ double CoverageResult::network_covered() const
 CoverageResult analyse(const Campaign& c, const CoverageOptions& options, GDALProgressFunc progress, void* progress_data)
 {
     options.validate();
-    const Step step{progress, progress_data};
+    const Progress step{progress, progress_data, "coverage"};
     CoverageResult result;
     result.options = options;
     GeosContext ctx;

@@ -2,6 +2,7 @@
 
 #include "libgeo/core/datetime.hpp"
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/progress.hpp"
 #include "libgeo/io/load_context.hpp"
 
 #include <algorithm>
@@ -89,15 +90,6 @@ normalise::LonLatBox villages_extent(const CampaignSpec& spec)
     return box;
 }
 
-struct ProgressStep {
-    GDALProgressFunc fn;
-    void* data;
-    void operator()(double done, const char* what) const
-    {
-        if (fn && !fn(done, what, data)) throw Error("loading was cancelled");
-    }
-};
-
 }  // namespace
 
 Campaign load_campaign(const CampaignSpec& spec, GDALProgressFunc progress, void* progress_data)
@@ -110,7 +102,7 @@ Campaign load_campaign(const CampaignSpec& spec, GDALProgressFunc progress, void
                          "write it as \"+08:00\" (China) or another UTC offset");
     campaign.utc_offset_minutes = *offset;
 
-    const ProgressStep step{progress, progress_data};
+    const Progress step{progress, progress_data, "loading"};
     step(0.0, "reading village extent");
     const normalise::LonLatBox extent = villages_extent(spec);
     campaign.crs = [&] {
