@@ -34,7 +34,8 @@ TEST(LoadFatal, EmptyGarbageTruncatedAndWrongFormatFilesForEveryRole)
 {
     MiniTown town;
     write_text(town.dir / "empty.geojson", "");
-    write_text(town.dir / "garbage.geojson", std::string("\x89\x00\xff\xfe binary \x01\x02", 16));
+    const char garbage[] = "\x89\x00\xff\xfe binary \x01\x02";
+    write_text(town.dir / "garbage.geojson", std::string(garbage, sizeof garbage - 1));
     write_text(town.dir / "nested.geojson", R"({"type":"FeatureCollection","features":{"type":"Feature"}})");
     translate(town.dir / "villages.geojson", town.dir / "full.gpkg", {});
     const std::string gpkg = read_text(town.dir / "full.gpkg");
