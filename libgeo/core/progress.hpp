@@ -20,4 +20,17 @@ struct Progress {
     }
 };
 
+// A part [from, to] of a parent's progress, handed to a nested call as its own GDALProgressFunc.
+struct SubProgress {
+    GDALProgressFunc parent = nullptr;
+    void* parent_data = nullptr;
+    double from = 0, to = 1;
+
+    static int CPL_STDCALL callback(double done, const char* what, void* self)
+    {
+        const auto* s = static_cast<const SubProgress*>(self);
+        return s->parent ? s->parent(s->from + done * (s->to - s->from), what, s->parent_data) : TRUE;
+    }
+};
+
 }  // namespace geo

@@ -1,17 +1,16 @@
 #include "libgeo/coverage/coverage.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/parallel.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/coverage/areas.hpp"
 #include "libgeo/coverage/dead_corners.hpp"
 #include "libgeo/coverage/sites.hpp"
 #include "libgeo/coverage/split.hpp"
+#include "libgeo/raster/distance_transform.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
-#include <mutex>
-#include <thread>
 
 namespace geo::coverage {
 
@@ -24,29 +23,15 @@ void check_distance(const char* name, double value)
                          "use a distance above 0 and at most 5000 m");
 }
 
-// Runs work(i) for i in [0, n) on `threads` threads; each i writes only its own result slot, so the output does
-// not depend on the thread count or scheduling.
+// Each i writes only its own result slot, so the output does not depend on the thread count.
 template <class Work>
 void parallel_for(std::size_t n, int threads, Work&& work)
 {
-    const std::size_t count = std::max<std::size_t>(1, std::min<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), n));
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    std::mutex failure_mutex;
-    auto run = [&] {
-        try {
-            for (std::size_t i = next++; i < n; i = next++) work(i);
-        } catch (...) {
-            std::lock_guard lock(failure_mutex);
-            if (!failure) failure = std::current_exception();
-            next = n;
-        }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < count; ++t) pool.emplace_back(run);
-    run();
-    for (auto& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
+    detail::parallel_chunks(
+        n, 1, threads, [&](std::size_t first, std::size_t last) {
+            for (std::size_t i = first; i < last; ++i) work(i);
+        },
+        [](double) { return true; });
 }
 
 }  // namespace
@@ -141,8 +126,20 @@ CoverageResult analyse(const Campaign& c, const CoverageOptions& options, GDALPr
         cell.site_ratio_sum += s.ratio;
     }
 
-    step(0.85, "blind areas");
+    step(0.8, "blind areas");
     result.blind_areas = blind_areas(ctx, c, result.track_lines, options.blind_m, options.reach_m);
+
+    if (options.pixel_m > 0 && !c.villages.empty()) {
+        step(0.85, "walk distance raster");
+        MultiPolygon land;
+        for (const auto& v : c.villages) land.insert(land.end(), v.area.begin(), v.area.end());
+        const raster::Grid grid = raster::grid_covering(bg::return_envelope<Box>(land), options.pixel_m);
+        SubProgress part{progress, progress_data, 0.85, 1.0};
+        raster::DistanceOptions distance;
+        distance.threads = options.threads;
+        result.walk_distance = raster::distance_to_lines(grid, result.track_lines, &land, distance,
+                                                         &SubProgress::callback, &part);
+    }
     step(1.0, "coverage done");
     return result;
 }

@@ -12,6 +12,7 @@
 //    (optionally only land within R of the network or a site).
 #include "libgeo/core/campaign.hpp"
 #include "libgeo/coverage/intervals.hpp"
+#include "libgeo/raster/grid.hpp"
 
 #include <gdal.h>
 
@@ -101,7 +102,10 @@ struct CoverageResult {
     std::vector<BlindArea> blind_areas;    // largest first
     std::vector<VillageCoverage> villages;  // parallel to Campaign::villages
     std::vector<std::string> pass_names;   // walker or track name per pass id
-    std::vector<LineString> track_lines;   // the walked lines, for the distance raster
+    std::vector<LineString> track_lines;   // the walked lines
+    // Distance in metres from every pixel centre of village land to the nearest walk (nodata outside villages,
+    // and everywhere when nothing was walked); absent when pixel_m = 0.
+    std::optional<raster::Raster> walk_distance;
 
     [[nodiscard]] double network_length() const;
     [[nodiscard]] double network_covered() const;

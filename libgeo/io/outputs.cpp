@@ -1,9 +1,13 @@
 #include "libgeo/io/outputs.hpp"
 
 #include "libgeo/io/atomic_output.hpp"
+#include "libgeo/io/raster_writer.hpp"
+#include "libgeo/raster/distance_transform.hpp"
 #include "libgeo/io/vector_writer.hpp"
 #include "libgeo/io/write_coverage.hpp"
 #include "libgeo/io/write_inputs.hpp"
+
+#include <cstdio>
 
 namespace geo::io {
 
@@ -29,6 +33,17 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
         write_rejects(gpkg, campaign);
         if (results.coverage) write_coverage_layers(gpkg, campaign, *results.coverage);
         gpkg.close();
+    }
+    if (results.coverage && results.coverage->walk_distance) {
+        const auto& o = results.coverage->options;
+        char description[160];
+        std::snprintf(description, sizeof description, "distance to the nearest walk (m), pixel %g m", o.pixel_m);
+        write_cog(out.staging() / "walk_distance.tif", *results.coverage->walk_distance, campaign.crs.wkt, description,
+                  {{"GEOWALK_MEASURE", "exact distance from the pixel centre to the nearest track segment"},
+                   {"GEOWALK_BOUND_M", std::to_string(raster::segment_distance_bound(results.coverage->walk_distance->grid))},
+                   {"GEOWALK_VILLAGE_M", std::to_string(o.village_m)},
+                   {"GEOWALK_BLIND_M", std::to_string(o.blind_m)}});
+        names.push_back("walk_distance.tif");
     }
     write_json(out.staging() / "summary.json", run_summary(campaign, results));
     out.commit();

@@ -36,7 +36,8 @@ GDALDatasetUniquePtr wrap(const std::filesystem::path& file, const raster::Raste
     CPLStringList options;
     options.SetNameValue("DATAPOINTER", pointer);
     options.SetNameValue("PIXELOFFSET", std::to_string(sizeof(float)).c_str());
-    options.SetNameValue("LINEOFFSET", std::to_string(sizeof(float) * static_cast<std::size_t>(raster.grid.cols)).c_str());
+    const std::size_t line_bytes = sizeof(float) * static_cast<std::size_t>(raster.grid.cols);
+    options.SetNameValue("LINEOFFSET", std::to_string(line_bytes).c_str());
     if (dataset->AddBand(GDT_Float32, options.List()) != CE_None)
         fail(file, "cannot set up the raster in memory: " + errors.message());
     return dataset;
@@ -51,14 +52,14 @@ void write_cog(const std::filesystem::path& file, const raster::Raster& raster, 
     if (raster.values.size() != raster.grid.cells())
         fail(file, "the raster holds " + std::to_string(raster.values.size()) + " values for " +
                        std::to_string(raster.grid.cells()) + " pixels");
+    GdalErrorTrap errors;
     OGRSpatialReference srs;
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     if (crs_wkt.empty() || srs.importFromWkt(crs_wkt.c_str()) != OGRERR_NONE)
-        fail(file, "the raster's CRS is not valid WKT");
+        fail(file, "the raster's CRS is not valid WKT: " + errors.message());
+    errors.reset();
     GDALDriver* cog = GetGDALDriverManager()->GetDriverByName("COG");
     if (!cog) fail(file, "GDAL has no COG driver", "install GDAL 3.1 or later");
-
-    GdalErrorTrap errors;
     GDALDatasetUniquePtr source = wrap(file, raster, errors);
     std::array<double, 6> transform = raster.grid.geotransform();
     source->SetGeoTransform(transform.data());
@@ -93,7 +94,8 @@ void write_cog(const std::filesystem::path& file, const raster::Raster& raster, 
     if (created && !errors.failed()) return;
     std::error_code ignored;
     std::filesystem::remove(file, ignored);
-    fail(file, "cannot write the GeoTIFF: " + errors.message(), "check free space and permissions of the output folder");
+    fail(file, "cannot write the GeoTIFF: " + errors.message(),
+         "check free space and permissions of the output folder");
 }
 
 }  // namespace geo::io

@@ -3,16 +3,14 @@
 #include "libgeo/core/error.hpp"
 #include "libgeo/raster/lower_envelope.hpp"
 #include "libgeo/raster/nearest_segment.hpp"
-#include "libgeo/raster/parallel.hpp"
+#include "libgeo/core/parallel.hpp"
 #include "libgeo/raster/rasterise.hpp"
 #include "libgeo/raster/seeds.hpp"
 
-#include <algorithm>
+#include <cmath>
 #include <cstdint>
-#include <limits>
-#include <optional>
 #include <string>
-#include <utility>
+#include <vector>
 
 namespace geo::raster {
 
@@ -55,7 +53,7 @@ bool column_pass(const Grid& grid, std::vector<std::int32_t>& nearest, int threa
         }
     };
     // Chunks of adjacent columns share cache lines of the row-major array.
-    return detail::parallel_chunks(static_cast<std::size_t>(grid.cols), 16, threads, work,
+    return geo::detail::parallel_chunks(static_cast<std::size_t>(grid.cols), 16, threads, work,
                                    [&](double done) { return progress(0.05, 0.35, done, "distance: columns"); });
 }
 
@@ -85,13 +83,10 @@ bool row_pass(const Grid& grid, const SeedTable& seeds, std::vector<std::int32_t
             }
         }
     };
-    return detail::parallel_chunks(static_cast<std::size_t>(grid.rows), 8, threads, work,
+    return geo::detail::parallel_chunks(static_cast<std::size_t>(grid.rows), 8, threads, work,
                                    [&](double done) { return progress(0.35, 0.65, done, "distance: rows"); });
 }
 
-// The exact squared distance from one pixel centre to the segments through the nearest seeds of the pixel and of its
-// 8 neighbours. Neighbours' seeds cost little (mostly the same seed) and repair most of the pixels where the
-// nearest seed centre does not lead to the nearest segment.
 // The values: distances of the pixels inside the mask, nodata elsewhere. `nearest` holds each pixel's nearest seed
 // (to_seed_centres) or nearest segment (to_segments).
 bool values_pass(const Grid& grid, const SeedTable& seeds, const std::vector<std::int32_t>& nearest,
@@ -108,7 +103,9 @@ bool values_pass(const Grid& grid, const SeedTable& seeds, const std::vector<std
                 const auto k = static_cast<std::size_t>(id);
                 double d2 = 0.0;
                 if (to_segments) {
-                    d2 = detail::segment_distance2(seeds.segments[k], (col + 0.5) * grid.pixel, (row + 0.5) * grid.pixel);
+                    const double px = (col + 0.5) * grid.pixel;
+                    const double py = (row + 0.5) * grid.pixel;
+                    d2 = detail::segment_distance2(seeds.segments[k], px, py);
                 } else {
                     const double dx = col - seeds.seed_col[k];
                     const double dy = row - seeds.seed_row[k];
@@ -117,7 +114,7 @@ bool values_pass(const Grid& grid, const SeedTable& seeds, const std::vector<std
                 out.values[i] = static_cast<float>(std::sqrt(d2));
             }
     };
-    return detail::parallel_chunks(static_cast<std::size_t>(grid.rows), 8, options.threads, work,
+    return geo::detail::parallel_chunks(static_cast<std::size_t>(grid.rows), 8, options.threads, work,
                                    [&](double done) { return progress(0.95, 1.0, done, "distance: values"); });
 }
 

@@ -5,26 +5,32 @@
 // distance transform to the seed pixel centres (Felzenszwalb & Huttenlocher 2012: the 1-D lower envelope of
 // parabolas down every column, then along every row, O(pixels)) finds each pixel's nearest seed. Then:
 //
-//  - DistanceMeasure::to_segments (the default, what walk_distance.tif holds): the value is the exact distance
-//    from the pixel centre to the nearest of the segments passing through the nearest seeds of the pixel and of
-//    its 8 neighbours, plus, where a pixel could be nearer to a part of a line outside the grid than to anything
-//    inside, the exact distance to the nearest such part (an rtree query, so lines leaving the grid count in full).
-//    Accuracy: a value is always the distance to a real segment, so never below the true distance d; and it is at
-//    most d + one pixel diagonal (pixel * sqrt 2) above it. Why: the true nearest point lies in a seed pixel whose
-//    centre is within half a diagonal h of it, so the nearest seed centre is at most d + h away, and a segment
-//    through that seed comes within h of its centre. The excess is 0 wherever the nearest seed's segments include
-//    the nearest segment, i.e. almost everywhere; on random track sets the tests find it exact on > 99.9 % of
-//    pixels (tests/raster/test_distance_transform.cpp keeps the measured worst case). A centre exactly on a
-//    segment gets exactly 0.
-//  - DistanceMeasure::to_seed_centres: the distance to the nearest seed pixel's centre, i.e. what gdal_proximity
-//    computes from the same seeds burnt into a raster (they agree to float rounding). It is within h of the true
-//    distance either way. Only seeds inside the grid count, as for gdal_proximity.
+//  - DistanceMeasure::to_segments (the default, what walk_distance.tif holds): the exact distance from the pixel
+//    centre to a segment found from the nearest seed and then improved among neighbouring pixels until no pixel
+//    improves (nearest_segment.hpp); parts of lines outside the grid count in full. Planners compare this value
+//    with the buffer distances S, W and B, hence exact geometry rather than pixel centres.
+//    Accuracy: a value is always the distance to a real segment, so never below the true distance d; it equals d
+//    whenever the nearest point lies in the pixel's 3 x 3 block (so always within 1.5 pixels of a line, and a
+//    centre exactly on a segment gets exactly 0); elsewhere it is proved at most one pixel diagonal above d
+//    (pixel * sqrt 2: the nearest point lies in a seed pixel whose centre is within half a diagonal h of it, so the
+//    nearest seed centre is at most d + h away, and a segment through that seed comes within h of its centre).
+//    Measured against brute force: the largest excess was 0.0008 pixel on the test scenes (crossing walks with
+//    out-and-back companions, tests/raster/test_distance_transform.cpp), 0.037 pixel over 300 denser such scenes
+//    (3 M pixels, 0.007 % of them off by more than 1e-4 pixel), 0.046 pixel on a 1,500 x 1,500 grid with 20,000
+//    segments of GPS-like walks (203 pixels off by more than 1e-4 pixel).
+//  - DistanceMeasure::to_seed_centres: the distance to the nearest seed pixel's centre, the quantity gdal_proximity
+//    computes from the same seeds burnt into a raster; within h of the true distance. Only seeds inside the grid
+//    count, as for gdal_proximity. (gdal_proximity itself propagates nearest targets in two scans, which is not
+//    exact: it reads up to a quarter pixel higher on a few pixels; this transform is exact.)
+//
+// Memory: about 13 bytes per cell at the peak (the Float32 result, two int32 indices, the mask), 2.6 GB at
+// max_grid_cells.
 //
 // Pixels whose centre is outside `mask` (when given) get `nodata`; seeds outside the mask still count, since a
 // walk just beyond a village boundary does reach the village land next to it. With no line (or only empty ones)
 // there is no distance to measure: every pixel is nodata, and the caller reports "no walks". Lines of one vertex or
-// of repeated vertices are points. Values are Float32 metres; columns and rows are computed independently, so the
-// result is bit-identical for any thread count.
+// of repeated vertices are points. Values are Float32 metres. Every pass computes each column, row or pixel from the
+// previous pass only, so the result is bit-identical for any thread count.
 #include "libgeo/core/geometry.hpp"
 #include "libgeo/raster/grid.hpp"
 

@@ -13,8 +13,8 @@ namespace geo::raster {
 // number, not NaN, because every consumer (QGIS, numpy, spreadsheets) compares it reliably.
 inline constexpr float nodata = -9999.0F;
 
-// Largest grid accepted: 200 M cells. The result takes 4 bytes per cell and the distance transform 4 more for the
-// nearest-seed index (1.6 GB together at the limit); writing a COG adds GDAL's block cache on top. A township
+// Largest grid accepted: 200 M cells. The distance transform peaks at about 13 bytes per cell (Float32 result,
+// two int32 indices, the mask byte), 2.6 GB at the limit; writing a COG adds GDAL's block cache. A township
 // (50-300 km²) at 2 m pixels is 12-75 M cells, so the limit only stops mistakes such as a pixel size in km.
 inline constexpr long long max_grid_cells = 200'000'000;
 

@@ -1,14 +1,11 @@
 #include "libgeo/raster/nearest_segment.hpp"
 
-#include "libgeo/raster/parallel.hpp"
+#include "libgeo/core/parallel.hpp"
 
 #include <boost/geometry/geometries/segment.hpp>
 #include <boost/geometry/index/rtree.hpp>
 
 #include <algorithm>
-#include <cstdio>
-#include <chrono>
-#include <cstdlib>
 #include <iterator>
 #include <limits>
 #include <optional>
@@ -39,42 +36,66 @@ std::optional<LeavingTree> leaving_tree(const SeedTable& seeds)
 
 class Refiner {
 public:
-    Refiner(const Grid& grid, const SeedTable& seeds, std::vector<std::int32_t>& nearest)
-        : m_grid(grid), m_seeds(seeds), m_nearest(nearest), m_leaving(leaving_tree(seeds))
+    Refiner(const Grid& grid, const SeedTable& seeds, const std::vector<std::int32_t>& seed_of,
+            const std::vector<std::int32_t>& segment_of)
+        : m_grid(grid), m_seeds(seeds), m_seed_of(seed_of), m_segment_of(segment_of), m_leaving(leaving_tree(seeds))
     {
     }
 
-    // Step 1 for one pixel: reads its seed, returns its segment (the caller writes it back in place).
-    [[nodiscard]] std::int32_t from_seed(int col, int row) const
+    // Step 1 for one row: for each pixel the nearest of the segments through its nearest seed, through the seeds
+    // among its 8 neighbours, and of the segments leaving the grid when they could be nearer.
+    void from_seeds(int row, std::int32_t* out) const
     {
-        const double px = (col + 0.5) * m_grid.pixel;
+        // Seeds are numbered in row-major order, so those of rows row-1..row+1 are three runs sorted by column,
+        // walked alongside the pixels.
+        std::size_t next[3] = {0, 0, 0};
+        std::size_t end[3] = {0, 0, 0};
+        for (int i = 0; i < 3; ++i) {
+            const int r = row - 1 + i;
+            if (r < 0 || r >= m_grid.rows) continue;
+            next[i] = m_seeds.row_first[static_cast<std::size_t>(r)];
+            end[i] = m_seeds.row_first[static_cast<std::size_t>(r) + 1];
+        }
         const double py = (row + 0.5) * m_grid.pixel;
-        std::int32_t best = -1;
-        double best_d2 = infinity;
-        const std::int32_t seed = m_nearest[m_grid.index(col, row)];
-        if (seed >= 0) {
-            const auto k = static_cast<std::size_t>(seed);
-            for (std::size_t i = m_seeds.first[k]; i < m_seeds.first[k + 1]; ++i) {
-                // With the neighbours of each segment along its line: near a vertex, the seed centre often leads to
-                // the segment on the wrong side of it.
-                const std::uint32_t id = m_seeds.segment_ids[i];
-                consider(static_cast<std::int32_t>(id), px, py, best, best_d2);
-                if (m_seeds.follows[id]) consider(static_cast<std::int32_t>(id - 1), px, py, best, best_d2);
-                if (id + 1 < m_seeds.follows.size() && m_seeds.follows[id + 1])
-                    consider(static_cast<std::int32_t>(id + 1), px, py, best, best_d2);
+        for (int col = 0; col < m_grid.cols; ++col) {
+            const double px = (col + 0.5) * m_grid.pixel;
+            std::int32_t best = -1;
+            double best_d2 = infinity;
+            const std::int32_t own = m_seed_of[m_grid.index(col, row)];
+            if (own >= 0) {
+                const auto k = static_cast<std::size_t>(own);
+                for (std::size_t i = m_seeds.first[k]; i < m_seeds.first[k + 1]; ++i) {
+                    // With the neighbours of each segment along its line: near a vertex, the seed centre often
+                    // leads to the segment on the wrong side of it.
+                    const std::uint32_t id = m_seeds.segment_ids[i];
+                    consider(static_cast<std::int32_t>(id), px, py, best, best_d2);
+                    if (m_seeds.follows[id]) consider(static_cast<std::int32_t>(id - 1), px, py, best, best_d2);
+                    if (id + 1 < m_seeds.follows.size() && m_seeds.follows[id + 1])
+                        consider(static_cast<std::int32_t>(id + 1), px, py, best, best_d2);
+                }
             }
-        }
-        if (m_leaving) {
-            // Nothing outside the grid is nearer than the grid's edge; only past it can a leaving part win.
-            const int cells = std::min(std::min(col, m_grid.cols - 1 - col), std::min(row, m_grid.rows - 1 - row));
-            const double edge = (cells + 0.5) * m_grid.pixel;
-            if (!(best_d2 <= edge * edge)) {
-                std::pair<bg::model::segment<Point>, std::uint32_t> found;
-                if (m_leaving->query(bgi::nearest(Point(px, py), 1), &found) == 1)
-                    consider(static_cast<std::int32_t>(found.second), px, py, best, best_d2);
+            // Seeds in the 3 x 3 block: a nearest point within the block is then always found, also where it lies
+            // in a pixel whose own nearest segment is another one (so that no chain of pixels leads to it).
+            for (int i = 0; i < 3; ++i) {
+                while (next[i] < end[i] && m_seeds.seed_col[next[i]] < col - 1) ++next[i];
+                for (std::size_t k = next[i]; k < end[i] && m_seeds.seed_col[k] <= col + 1; ++k) {
+                    if (static_cast<std::int32_t>(k) == own) continue;
+                    for (std::size_t j = m_seeds.first[k]; j < m_seeds.first[k + 1]; ++j)
+                        consider(static_cast<std::int32_t>(m_seeds.segment_ids[j]), px, py, best, best_d2);
+                }
             }
+            if (m_leaving) {
+                // Nothing outside the grid is nearer than the grid's edge; only past it can a leaving part win.
+                const int cells = std::min(std::min(col, m_grid.cols - 1 - col), std::min(row, m_grid.rows - 1 - row));
+                const double edge = (cells + 0.5) * m_grid.pixel;
+                if (!(best_d2 <= edge * edge)) {
+                    std::pair<bg::model::segment<Point>, std::uint32_t> found;
+                    if (m_leaving->query(bgi::nearest(Point(px, py), 1), &found) == 1)
+                        consider(static_cast<std::int32_t>(found.second), px, py, best, best_d2);
+                }
+            }
+            out[col] = best;
         }
-        return best;
     }
 
     // Step 2 for one pixel: the nearest of its 8 neighbours' segments when that one is nearer than its own by more
@@ -82,7 +103,7 @@ public:
     // from travelling across whole regions without changing any value.
     [[nodiscard]] std::int32_t from_neighbours(int col, int row) const
     {
-        const std::int32_t* const centre = m_nearest.data() + m_grid.index(col, row);
+        const std::int32_t* const centre = m_segment_of.data() + m_grid.index(col, row);
         const std::int32_t own = *centre;
         const std::ptrdiff_t cols = m_grid.cols;
         const std::ptrdiff_t west = col > 0 ? -1 : 0;
@@ -90,7 +111,8 @@ public:
         const std::ptrdiff_t north = row > 0 ? -cols : 0;
         const std::ptrdiff_t south = row + 1 < m_grid.rows ? cols : 0;
         // Offsets clamped at the grid's edge repeat the pixel itself or an inner neighbour, which costs nothing.
-        const std::ptrdiff_t offsets[8] = {north + west, north, north + east, west, east, south + west, south, south + east};
+        const std::ptrdiff_t offsets[8] = {north + west, north, north + east, west,
+                                           east,         south + west, south, south + east};
         std::int32_t tried[8];
         int count = 0;
         for (const std::ptrdiff_t offset : offsets) {
@@ -106,6 +128,7 @@ public:
         if (best < 0) return -1;
         const double own_d2 =
             own < 0 ? infinity : segment_distance2(m_seeds.segments[static_cast<std::size_t>(own)], px, py);
+        // A gain below 1e-12 of the value is rounding, far below Float32 output precision.
         return best_d2 < own_d2 * (1.0 - 1e-12) ? best : -1;
     }
 
@@ -123,7 +146,8 @@ private:
 
     const Grid& m_grid;
     const SeedTable& m_seeds;
-    std::vector<std::int32_t>& m_nearest;
+    const std::vector<std::int32_t>& m_seed_of;
+    const std::vector<std::int32_t>& m_segment_of;
     std::optional<LeavingTree> m_leaving;
 };
 
@@ -154,16 +178,23 @@ std::vector<std::size_t> around(const Grid& grid, const std::vector<Change>& cha
 bool nearest_segments(const Grid& grid, const SeedTable& seeds, std::vector<std::int32_t>& nearest, int threads,
                       const std::function<bool(double)>& report)
 {
-    if (getenv("DBG")) fprintf(stderr, "start t=%.3f\n", std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
-    Refiner refiner(grid, seeds, nearest);
+    // Progress never goes back, although later rounds can only estimate how much is left.
+    double reported = 0.0;
+    auto tell = [&](double done) {
+        reported = std::max(reported, done);
+        return report(reported);
+    };
+    // Step 1 reads the seeds of neighbours, so it cannot overwrite them in place.
+    std::vector<std::int32_t> segment_of(grid.cells(), -1);
+    Refiner refiner(grid, seeds, nearest, segment_of);
     const auto rows = static_cast<std::size_t>(grid.rows);
     auto step1 = [&](std::size_t first, std::size_t last) {
         for (auto row = static_cast<int>(first); row < static_cast<int>(last); ++row)
-            for (int col = 0; col < grid.cols; ++col) nearest[grid.index(col, row)] = refiner.from_seed(col, row);
+            refiner.from_seeds(row, segment_of.data() + grid.index(0, row));
     };
-    if (!parallel_chunks(rows, 8, threads, step1, [&](double done) { return report(0.6 * done); })) return false;
+    if (!geo::detail::parallel_chunks(rows, 8, threads, step1, [&](double done) { return tell(0.6 * done); })) return false;
+    std::vector<std::int32_t>().swap(nearest);  // the seeds are done with; give their memory back for step 2
 
-    if (getenv("DBG")) fprintf(stderr, "step1 done t=%.3f\n", std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
     // Rounds of step 2. A round collects its changes per chunk and applies them only after all chunks are done,
     // so every pixel of a round sees the same previous state.
     std::vector<std::size_t> active;  // empty in the first round, which visits every pixel
@@ -187,22 +218,21 @@ bool nearest_segments(const Grid& grid, const SeedTable& seeds, std::vector<std:
                     visit(static_cast<int>(active[i] % cols), static_cast<int>(active[i] / cols));
             }
         };
-        // Progress of later rounds is unknown in advance; each reports the share of pixels already settled.
-        const double base = round == 0 ? 0.6 : 0.9;
-        if (!parallel_chunks(items, chunk, threads, step2,
-                             [&](double done) { return report(base + (round == 0 ? 0.3 * done : 0.0)); }))
+        if (!geo::detail::parallel_chunks(items, chunk, threads, step2,
+                             [&](double done) { return tell(round == 0 ? 0.6 + 0.3 * done : reported); }))
             return false;
         std::vector<Change> changes;
         for (auto& part : found) changes.insert(changes.end(), part.begin(), part.end());
-        if (getenv("DBG")) fprintf(stderr, "round %d items %zu changes %zu t=%.3f\n", round, items, changes.size(), std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count());
         if (changes.empty()) break;
-        for (const auto& [pixel, id] : changes) nearest[pixel] = id;
+        for (const auto& [pixel, id] : changes) segment_of[pixel] = id;
         if (flag.empty()) flag.assign(grid.cells(), 0);
         active = around(grid, changes, flag);
-        if (!report(0.9 + 0.1 * (1.0 - static_cast<double>(active.size()) / static_cast<double>(grid.cells()))))
+        // After the first round, the share of pixels no longer active stands for the work done.
+        if (!tell(0.9 + 0.1 * (1.0 - static_cast<double>(active.size()) / static_cast<double>(grid.cells()))))
             return false;
     }
-    return report(1.0);
+    nearest.swap(segment_of);
+    return tell(1.0);
 }
 
 }  // namespace geo::raster::detail

@@ -42,7 +42,7 @@ void ring_crossings(const Grid& grid, const Polygon::ring_type& ring, int polygo
         const double ay = (grid.origin_y - p.y()) / grid.pixel;
         const double bx = (q.x() - grid.origin_x) / grid.pixel;
         const double by = (grid.origin_y - q.y()) / grid.pixel;
-        if (ay == by) continue;
+        if (ay == by || !std::isfinite(ax + ay + bx + by)) continue;  // horizontal, or no usable coordinates
         // Scanlines y = row + 0.5 with min(ay, by) <= y < max(ay, by).
         const double first = std::max(std::ceil(std::min(ay, by) - 0.5), 0.0);
         const double last = std::min(std::ceil(std::max(ay, by) - 0.5) - 1.0, grid.rows - 1.0);
@@ -61,6 +61,10 @@ void segment_cells(const Grid& grid, const Point& a, const Point& b, std::vector
     double ay = (grid.origin_y - a.y()) / grid.pixel;
     double bx = (b.x() - grid.origin_x) / grid.pixel;
     double by = (grid.origin_y - b.y()) / grid.pixel;
+    // Wholly outside the half-open pixel box: nothing to mark (and no columns to walk).
+    if (std::max(ax, bx) < 0.0 || std::min(ax, bx) >= grid.cols || std::max(ay, by) < 0.0 ||
+        std::min(ay, by) >= grid.rows)
+        return;
     // The marked set does not depend on direction, so walk west to east.
     if (bx < ax) {
         std::swap(ax, bx);
@@ -115,7 +119,7 @@ std::vector<std::uint8_t> rasterise_area(const Grid& grid, const MultiPolygon& a
         }
         const double first = std::max(std::ceil(in.x - 0.5), 0.0);
         const double end = std::min(std::ceil(out.x - 0.5), static_cast<double>(grid.cols));
-        if (first >= end) continue;
+        if (!(first < end)) continue;
         std::uint8_t* row = inside.data() + grid.index(0, in.row);
         std::fill(row + static_cast<std::ptrdiff_t>(first), row + static_cast<std::ptrdiff_t>(end), std::uint8_t{1});
     }

@@ -7,9 +7,11 @@
 //    a segment inside the grid lies in a marked pixel's closed square, and every marked pixel's closed square
 //    touches the segment: the two facts the accuracy bound of distance_transform.hpp rests on. A segment along
 //    a pixel edge marks the pixels east of / south of the edge; through a corner, the pixels its points fall in.
-//    GDAL's ALL_TOUCHED=TRUE burns the same pixels for segments in general position; it differs on segments
-//    lying within 0.01 pixel of vertical or horizontal (GDAL snaps those to one column or row) and where a segment
-//    runs exactly along pixel edges (tests/raster/test_rasterise.cpp measures this).
+//    GDAL's ALL_TOUCHED=TRUE burns the same pixels for segments in general position (tests/raster/test_rasterise.cpp
+//    checks 2,000 random ones). It differs (i) on segments within 0.01 pixel of vertical or horizontal, which GDAL
+//    snaps to one column or row, and (ii) at an end point lying exactly on a pixel edge: here it marks the pixel
+//    east or south of the edge (the one that holds the point), GDAL does not, except at the grid's east or south
+//    edge, where GDAL clamps the point into the last pixel and it is outside the grid here.
 //  - A polygon covers the pixels whose centre lies inside it (even-odd rule over its outer ring and holes, by
 //    scanlines); a multipolygon is the union of its polygons, so touching or overlapping parts stay inside.
 //    A centre exactly on an edge counts as inside on west and north edges and outside on east and south edges.

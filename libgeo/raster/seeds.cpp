@@ -34,7 +34,8 @@ SeedTable make_seeds(const Grid& grid, const std::vector<LineString>& lines, std
     std::vector<std::pair<std::size_t, std::uint32_t>> marks;  // (pixel, segment)
     std::vector<std::size_t> cells;
     auto add = [&](const Point& a, const Point& b, bool follows) {
-        if (table.segments.size() >= std::numeric_limits<std::uint32_t>::max())
+        // Segment ids travel through the transform as int32.
+        if (table.segments.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))
             throw UsageError("too many line segments for one distance raster");
         const auto id = static_cast<std::uint32_t>(table.segments.size());
         table.segments.push_back({a.x() - grid.origin_x, grid.origin_y - a.y(), b.x() - grid.origin_x,
@@ -71,6 +72,12 @@ SeedTable make_seeds(const Grid& grid, const std::vector<LineString>& lines, std
         table.segment_ids.push_back(marks[i].second);
     }
     table.first.push_back(table.segment_ids.size());
+    table.row_first.assign(static_cast<std::size_t>(grid.rows) + 1, table.seed_count());
+    for (std::size_t k = table.seed_count(); k-- > 0;)
+        table.row_first[static_cast<std::size_t>(table.seed_row[k])] = k;
+    // Rows without seeds start where the next row starts.
+    for (std::size_t r = static_cast<std::size_t>(grid.rows); r-- > 0;)
+        table.row_first[r] = std::min(table.row_first[r], table.row_first[r + 1]);
     return table;
 }
 

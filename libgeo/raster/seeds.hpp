@@ -38,13 +38,14 @@ inline double segment_distance2(const Segment& s, double px, double py)
 }
 
 struct SeedTable {
-    std::vector<Segment> segments;  // of all lines, in input order; a line of one distinct point gives one point
-    std::vector<std::uint8_t> follows;  // per segment: 1 when it continues the one before it in the same line
-    std::vector<int> seed_col;      // per seed, in row-major pixel order
+    std::vector<Segment> segments;           // of all lines, in input order; a one-point line gives one point
+    std::vector<std::uint8_t> follows;       // per segment: 1 when it continues the one before it in the same line
+    std::vector<int> seed_col;               // per seed, seeds in row-major pixel order
     std::vector<int> seed_row;
-    std::vector<std::size_t> first;           // per seed plus one: the seed's range in segment_ids
-    std::vector<std::uint32_t> segment_ids;   // ascending within each seed
-    std::vector<std::uint32_t> leaving;       // segments with a part outside the grid, ascending
+    std::vector<std::size_t> row_first;      // per grid row plus one: the first seed in that row
+    std::vector<std::size_t> first;          // per seed plus one: the seed's range in segment_ids
+    std::vector<std::uint32_t> segment_ids;  // ascending within each seed
+    std::vector<std::uint32_t> leaving;      // segments with a part outside the grid, ascending
 
     [[nodiscard]] std::size_t seed_count() const { return seed_col.size(); }
 };

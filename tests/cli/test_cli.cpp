@@ -109,6 +109,21 @@ TEST(Cli, CoveragePrintsTheMatrixAndWritesItsLayers)
     EXPECT_GT(by_village_length, 0.95 * cov["length_m"].get<double>());
     for (const char* key : {"dead_corners", "blind_area_km2", "sites"}) EXPECT_TRUE(cov.contains(key)) << key;
 
+    // walk_distance.tif: Float32 COG in the campaign CRS, nodata outside villages, distances >= 0 inside.
+    GDALDatasetUniquePtr tif(GDALDataset::Open((dir / "walk_distance.tif").c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    ASSERT_TRUE(tif);
+    GDALRasterBand* band = tif->GetRasterBand(1);
+    EXPECT_EQ(band->GetRasterDataType(), GDT_Float32);
+    int has_nodata = 0;
+    const double nodata = band->GetNoDataValue(&has_nodata);
+    EXPECT_TRUE(has_nodata);
+    EXPECT_NE(std::string(tif->GetSpatialRef()->GetName()).find("CM 99E"), std::string::npos);
+    double min_max[2] = {0, 0};
+    ASSERT_EQ(band->ComputeRasterMinMax(FALSE, min_max), CE_None);
+    EXPECT_GE(min_max[0], 0.0);
+    EXPECT_GT(min_max[1], 200.0);  // the nearly unwalked village is far from any walk
+    EXPECT_NE(min_max[0], nodata);
+
     // A larger sight never lowers coverage; absurd ones are usage errors.
     TempDir wide;
     ASSERT_EQ(run_geowalk("coverage --quiet --sight 60 '" + campaign + "' --out '" + wide.path().string() + "'").exit_code, 0);

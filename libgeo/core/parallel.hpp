@@ -1,6 +1,6 @@
 #pragma once
-// The one parallel loop of the raster passes. Work items are rows or columns that each write only their own
-// pixels, so the output is bit-identical whatever the thread count or the order the items run in.
+// The one parallel loop of libgeo. Work items (rows, columns, lines) each write only their own results,
+// so the output is bit-identical whatever the thread count or the order the items run in.
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-namespace geo::raster::detail {
+namespace geo::detail {
 
 // Runs work(first, last) over [0, n) in chunks of `chunk` items on `threads` threads, the caller's thread being one
 // of them. report(done_fraction) runs on the caller's thread only (GDAL progress callbacks are not thread-safe),
@@ -54,4 +54,4 @@ bool parallel_chunks(std::size_t n, std::size_t chunk, int threads, Work&& work,
     return !stop;
 }
 
-}  // namespace geo::raster::detail
+}  // namespace geo::detail
