@@ -30,12 +30,12 @@ std::string load_report(const geo::Campaign& c)
         out += "\nTrack cleaning: " + std::to_string(c.track_reports.size()) +
                " tracks; per-track counts are in summary.json (track_cleaning) and the tracks layer.\n";
     } else if (!c.track_reports.empty()) {
-        TextTable tracks({"track", "fixes", "kept", "bad pos", "dupl", "inacc", "order", "spikes", "fast", "alone",
+        TextTable tracks({"track", "fixes", "kept", "bad pos", "dupl", "inacc", "time", "spikes", "fast", "alone",
                           "gaps", "pieces", "times"});
         for (const auto& r : c.track_reports) {
             const auto& t = r.cleaning;
             tracks.add({r.name, std::to_string(t.fixes_read), std::to_string(t.fixes_kept), std::to_string(t.bad_position),
-                        std::to_string(t.duplicates), std::to_string(t.inaccurate), std::to_string(t.out_of_order),
+                        std::to_string(t.duplicates), std::to_string(t.inaccurate), std::to_string(t.untimed + t.out_of_order),
                         std::to_string(t.spikes), std::to_string(t.too_fast), std::to_string(t.isolated),
                         std::to_string(t.gaps), std::to_string(t.pieces), t.has_times ? "yes" : "NO"});
         }

@@ -66,7 +66,8 @@ struct TrackCleaning {
     long long bad_position = 0;  // no position, (0, 0) or coordinates out of range
     long long duplicates = 0;    // same place and time as the fix before
     long long inaccurate = 0;    // reported accuracy worse than the limit
-    long long out_of_order = 0;  // time not after the fix before
+    long long untimed = 0;       // fixes without a time in a track whose other fixes have one
+    long long out_of_order = 0;  // time not after the fix before, or a lone jump ahead of the fixes after it
     long long spikes = 0;        // single fixes far off the path (implied speed above the limit in and out)
     long long too_fast = 0;      // fixes inside a stretch moved faster than walking (driven)
     long long isolated = 0;      // fixes left alone between gaps, too few to form a piece

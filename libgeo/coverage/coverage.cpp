@@ -101,7 +101,9 @@ CoverageResult analyse(const Campaign& c, const CoverageOptions& options, GDALPr
     parallel_for(c.sites.size(), options.threads, [&](std::size_t i) {
         thread_local GeosContext site_ctx;  // GEOS contexts are per thread
         const auto it = options.site_sight_m.find(c.sites[i].category);
-        const double sight = it != options.site_sight_m.end() ? it->second : options.default_site_sight_m;
+        const double sight = options.sight_m ? *options.sight_m
+                             : it != options.site_sight_m.end() ? it->second
+                                                                : options.default_site_sight_m;
         result.sites[i] = cover_site(site_ctx, c, i, sight, tracks);
     });
 

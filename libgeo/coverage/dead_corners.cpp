@@ -12,12 +12,14 @@ std::vector<DeadCorner> dead_corners(const GeosContext& ctx, const std::vector<L
 {
     // Uncovered stretches grouped by (village, walk); a stretch that continues another across a line end joins it.
     std::map<std::pair<int, int>, std::vector<GeomPtr>> groups;
-    for (const auto& lc : lines)
+    for (const auto& lc : lines) {
+        if (lc.village < 0) continue;  // outside every village: in the network totals only
         for (const auto& p : lc.pieces)
             if (!p.covered && p.length() > 0) {
                 const LineString part = substring(lc.geometry, p.from, p.to);
                 if (part.size() >= 2) groups[{lc.village, static_cast<int>(lc.category)}].push_back(to_geos(ctx, part));
             }
+    }
     std::vector<DeadCorner> out;
     for (auto& [key, parts] : groups) {
         std::vector<GEOSGeometry*> raw;

@@ -55,22 +55,19 @@ std::vector<LineCoverage> split_by_villages(const GeosContext& ctx, const Campai
                 break;
             }
         if (whole) continue;
-        std::vector<const GEOSGeometry*> touched;
+        // Cut village by village (in input order); what one village took is removed from the rest, so a stretch
+        // where villages overlap counts once, for the first of them.
+        GeomPtr rest = own(ctx, GEOSGeom_clone_r(ctx, line.get()), "clone");
         for (int v : candidates) {
+            if (GEOSisEmpty_r(ctx, rest.get()) == 1) break;
             const GEOSGeometry* village = villages[static_cast<std::size_t>(v)].get();
-            if (!predicate_result(ctx, GEOSPreparedIntersects_r(ctx, prepared[static_cast<std::size_t>(v)].get(), line.get()), "intersects"))
+            if (!predicate_result(ctx, GEOSPreparedIntersects_r(ctx, prepared[static_cast<std::size_t>(v)].get(), rest.get()), "intersects"))
                 continue;
-            GeomPtr part = own(ctx, GEOSIntersection_r(ctx, line.get(), village), "intersection");
+            GeomPtr part = own(ctx, GEOSIntersection_r(ctx, rest.get(), village), "intersection");
             for (auto& l : merged_lines(ctx, part.get())) add(v, std::move(l));
-            touched.push_back(village);
+            rest = own(ctx, GEOSDifference_r(ctx, rest.get(), village), "difference");
         }
         // What lies outside every village still counts in the network totals.
-        if (touched.empty()) {
-            add(-1, n.line);
-            continue;
-        }
-        GeomPtr rest = own(ctx, GEOSGeom_clone_r(ctx, line.get()), "clone");
-        for (const GEOSGeometry* village : touched) rest = own(ctx, GEOSDifference_r(ctx, rest.get(), village), "difference");
         for (auto& l : merged_lines(ctx, rest.get())) add(-1, std::move(l));
     }
     return out;

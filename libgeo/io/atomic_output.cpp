@@ -30,7 +30,7 @@ OutputTransaction::~OutputTransaction()
     std::filesystem::remove_all(m_staging, ec);
 }
 
-void OutputTransaction::commit()
+void OutputTransaction::commit(const std::vector<std::string>& owned)
 {
     // List first: renaming while a directory iterator walks the folder is unspecified.
     std::vector<std::filesystem::path> files;
@@ -46,6 +46,12 @@ void OutputTransaction::commit()
         if (ec)
             throw OutputError("cannot move an output into place: " + ec.message(), in_file(destination.string()),
                               "check free space and permissions of the output folder");
+    }
+    for (const auto& name : owned) {
+        const bool produced = std::any_of(files.begin(), files.end(), [&](const std::filesystem::path& f) {
+            return std::filesystem::relative(f, m_staging) == std::filesystem::path(name);
+        });
+        if (!produced) std::filesystem::remove(m_target / name, ec);
     }
     m_committed = true;
 }

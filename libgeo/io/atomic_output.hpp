@@ -2,6 +2,8 @@
 // Outputs are written into a staging folder beside the target and moved into place file by file only when
 // everything succeeded: a crash or Ctrl-C leaves the previous outputs intact and no partial file under a final name.
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace geo::io {
 
@@ -15,8 +17,10 @@ public:
     [[nodiscard]] const std::filesystem::path& staging() const { return m_staging; }
     [[nodiscard]] const std::filesystem::path& target() const { return m_target; }
 
-    // Renames every staged file into the target folder (each rename is atomic on one file system).
-    void commit();
+    // Renames every staged file into the target folder (each rename is atomic on one file system), then removes
+    // files named in `owned` that this run did not produce, so no stale output of an earlier run is left beside
+    // the new ones.
+    void commit(const std::vector<std::string>& owned = {});
 
 private:
     std::filesystem::path m_target;

@@ -184,8 +184,12 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
         const auto& t = p.table(*n, "coverage");
         p.check_keys(t, "[coverage]", {"sight_m", "sight_by_category", "village_m", "blind_m", "reach_m", "min_dead_corner_m", "pixel_m"});
         spec.sight_m = p.number(t, "sight_m", 30.0, 0.1, 5000.0);
-        for (const char* key : {"village_m", "blind_m", "reach_m", "min_dead_corner_m", "pixel_m"})
-            if (t.get(key)) spec.analysis_settings[std::string("coverage.") + key] = std::to_string(p.number(t, key, 0, 0, 1e6));
+        // The same ranges CoverageOptions::validate applies, checked here so the message points at the line.
+        const std::map<std::string, std::pair<double, double>> ranges{{"village_m", {0.1, 5000}}, {"blind_m", {0.1, 5000}},
+                                                                      {"reach_m", {0, 5000}}, {"min_dead_corner_m", {0, 100000}},
+                                                                      {"pixel_m", {0, 1000}}};
+        for (const auto& [key, range] : ranges)
+            if (t.get(key)) spec.analysis_settings["coverage." + key] = std::to_string(p.number(t, key.c_str(), 0, range.first, range.second));
         if (const toml::node* by = t.get("sight_by_category")) {
             const auto& bt = p.table(*by, "coverage.sight_by_category");
             for (const auto& [key, value] : bt) {
@@ -211,7 +215,7 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
         p.check_keys(t, "[villages]", with(k_source_keys, {"name_field"}));
         VillagesSpec v;
         p.read_source(t, v, "[villages]", false);
-        v.name_field = p.string(t, "name_field", "name");
+        v.name_field = p.string(t, "name_field");
         spec.villages = v;
     }
     if (const toml::node* n = root.get("network")) {
@@ -230,7 +234,7 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
             SitesSpec s;
             p.read_source(*t, s, "[[sites]]", true);
             s.category = p.category(*t, "[[sites]]");
-            s.name_field = p.string(*t, "name_field", "name");
+            s.name_field = p.string(*t, "name_field");
             spec.sites.push_back(s);
         }
     }

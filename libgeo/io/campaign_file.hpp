@@ -21,7 +21,7 @@ struct SourceSpec {
 };
 
 struct VillagesSpec : SourceSpec {
-    std::string name_field = "name";
+    std::string name_field;  // empty: the first of name, NAME, Name, 名称, 村名, 村庄名称 that exists
 };
 
 struct NetworkSpec : SourceSpec {
@@ -31,7 +31,7 @@ struct NetworkSpec : SourceSpec {
 
 struct SitesSpec : SourceSpec {
     Category category = Category::school_clinic;
-    std::string name_field = "name";
+    std::string name_field;  // empty: found by common names as for villages
 };
 
 struct TracksSpec : SourceSpec {

@@ -24,6 +24,7 @@ struct LoadContext {
     // look-ups), and a campaign can have thousands of GPX files in one CRS.
     const normalise::ToLocal& to_local(const OpenedLayer& layer, const SourceSpec& source);
     std::map<std::string, std::unique_ptr<normalise::ToLocal>> transforms;
+    std::string read_problem;  // what GDAL said while reading the current feature, if anything
     int add_source(Role role, const OpenedLayer& layer);
     // Reports a rejected/repaired/noted feature with its original attributes and geometry.
     void report(int source, OGRFeature* feature, long long fid, std::string_view reason, std::string detail,

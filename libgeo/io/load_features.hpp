@@ -12,6 +12,27 @@ namespace geo::io::detail {
 // A file that breaks off while being read (truncated, corrupt) is fatal: what follows the break would be lost.
 void fail_on_read_error(const GdalErrorTrap& errors, const OpenedLayer& layer);
 
+// Calls f(OGRFeature&) for every feature of the layer. A read error that ends the iteration (a truncated or
+// damaged file) is fatal, since what follows the break would be lost; an error on a feature GDAL still returned
+// (a bad coordinate) is kept in ctx.read_problem for that feature's reject detail.
+template <class F>
+void read_features(LoadContext& ctx, OpenedLayer& layer, F&& f)
+{
+    layer.layer->ResetReading();
+    GdalErrorTrap errors;
+    for (;;) {
+        errors.reset();
+        OGRFeatureUniquePtr feature(layer.layer->GetNextFeature());
+        if (!feature) {
+            fail_on_read_error(errors, layer);
+            break;
+        }
+        ctx.read_problem = errors.failed() ? errors.message() : std::string();
+        f(*feature);
+    }
+    ctx.read_problem.clear();
+}
+
 // Calls on_feature(source, feature, to_local) for every feature of every file of spec; on_feature returns true
 // when it loaded the feature (otherwise it has reported why not).
 template <class OnFeature>
@@ -21,13 +42,10 @@ void for_each_feature(LoadContext& ctx, Role role, const SourceSpec& spec, OnFea
         OpenedLayer layer = open_layer(file, spec, role);
         const int source = ctx.add_source(role, layer);
         const normalise::ToLocal& to_local = ctx.to_local(layer, spec);
-        layer.layer->ResetReading();
-        GdalErrorTrap errors;
-        for (auto& feature : *layer.layer) {
+        read_features(ctx, layer, [&](OGRFeature& feature) {
             ctx.campaign.diagnostics.count_read(source);
-            if (on_feature(source, *feature, to_local)) ctx.campaign.diagnostics.count_loaded(source);
-        }
-        fail_on_read_error(errors, layer);
+            if (on_feature(source, feature, to_local)) ctx.campaign.diagnostics.count_loaded(source);
+        });
     }
 }
 
@@ -38,7 +56,10 @@ std::optional<SourceGeometry> local_geometry(LoadContext& ctx, int source, OGRFe
 // Fails with an InputError naming the layer's fields when a field the campaign names does not exist.
 void require_field(const OGRFeature& feature, const std::string& field, const std::string& key, int source,
                    const LoadContext& ctx);
+void require_field(const OGRFeature& feature, const std::string& field, const std::string& key, const OpenedLayer& layer);
 
 std::string text_field(OGRFeature& feature, const std::string& field);
+// The configured name field, or the first common one the layer has (empty when none).
+std::string name_field_of(const OGRFeature& feature, const std::string& configured);
 
 }  // namespace geo::io::detail

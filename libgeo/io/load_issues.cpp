@@ -43,7 +43,7 @@ std::map<std::string, int> resolve_fields(const OGRFeature& feature, const Issue
     return out;
 }
 
-std::string text(OGRFeature& f, int i) { return i >= 0 && f.IsFieldSetAndNotNull(i) ? trim(f.GetFieldAsString(i)).data() : ""; }
+std::string text(OGRFeature& f, int i) { return i >= 0 && f.IsFieldSetAndNotNull(i) ? std::string(trim(f.GetFieldAsString(i))) : std::string(); }
 
 }  // namespace
 

@@ -20,7 +20,9 @@ std::optional<SourceGeometry> local_geometry(LoadContext& ctx, int source, OGRFe
     SourceGeometry geometry;
     if (g) geometry = from_ogr(*g);
     if (geometry.empty()) {
-        ctx.report(source, &feature, feature.GetFID(), reason::no_geometry, "the feature has no geometry");
+        ctx.report(source, &feature, feature.GetFID(), reason::no_geometry,
+                   ctx.read_problem.empty() ? "the feature has no geometry"
+                                            : "the feature has no usable geometry (GDAL: " + ctx.read_problem + ")");
         return std::nullopt;
     }
     const normalise::Outcome outcome = to_local.convert(geometry);
@@ -33,16 +35,35 @@ std::optional<SourceGeometry> local_geometry(LoadContext& ctx, int source, OGRFe
     return geometry;
 }
 
-void require_field(const OGRFeature& feature, const std::string& field, const std::string& key, int source,
-                   const LoadContext& ctx)
+namespace {
+void require_field_in(const OGRFeature& feature, const std::string& field, const std::string& key, Where where)
 {
     if (field.empty() || feature.GetFieldIndex(field.c_str()) >= 0) return;
     std::string fields;
     for (int i = 0; i < feature.GetFieldCount(); ++i)
         fields += std::string(i ? ", " : "") + feature.GetFieldDefnRef(i)->GetNameRef();
+    throw InputError(key + " = \"" + field + "\" is not a field of this layer", std::move(where), "its fields are: " + fields);
+}
+}  // namespace
+
+void require_field(const OGRFeature& feature, const std::string& field, const std::string& key, int source,
+                   const LoadContext& ctx)
+{
     const auto& s = ctx.campaign.diagnostics.sources().at(static_cast<std::size_t>(source));
-    throw InputError(key + " = \"" + field + "\" is not a field of this layer", in_file(s.source, s.layer),
-                     "its fields are: " + fields);
+    require_field_in(feature, field, key, in_file(s.source, s.layer));
+}
+
+void require_field(const OGRFeature& feature, const std::string& field, const std::string& key, const OpenedLayer& layer)
+{
+    require_field_in(feature, field, key, in_file(layer.path.string(), layer.layer_name));
+}
+
+std::string name_field_of(const OGRFeature& feature, const std::string& configured)
+{
+    if (!configured.empty()) return configured;
+    for (const char* name : {"name", "NAME", "Name", "名称", "村名", "村庄名称", "村名称"})
+        if (feature.GetFieldIndex(name) >= 0) return name;
+    return {};
 }
 
 std::string text_field(OGRFeature& feature, const std::string& field)
@@ -75,6 +96,7 @@ void load_villages(LoadContext& ctx)
     const VillagesSpec& spec = *ctx.spec.villages;
     for_each_feature(ctx, Role::villages, spec, [&](int source, OGRFeature& feature, const normalise::ToLocal& tl) {
         require_field(feature, spec.name_field, "name_field", source, ctx);
+        const std::string name_field = name_field_of(feature, spec.name_field);
         auto g = local_geometry(ctx, source, feature, tl);
         if (!g) return false;
         if (g->polygons.empty()) {
@@ -85,7 +107,7 @@ void load_villages(LoadContext& ctx)
         if (!repaired_area(ctx, source, feature, g->polygons)) return false;
         Village v;
         v.id = static_cast<int>(ctx.campaign.villages.size()) + 1;
-        v.name = text_field(feature, spec.name_field);
+        v.name = text_field(feature, name_field);
         if (v.name.empty()) v.name = "village " + std::to_string(v.id);
         v.area = std::move(g->polygons);
         v.attributes = read_attributes(feature);
@@ -177,7 +199,7 @@ void load_sites(LoadContext& ctx)
             }
             s.id = static_cast<int>(ctx.campaign.sites.size()) + 1;
             s.category = spec.category;
-            s.name = text_field(feature, spec.name_field);
+            s.name = text_field(feature, name_field_of(feature, spec.name_field));
             s.attributes = read_attributes(feature);
             s.origin = {source, feature.GetFID()};
             ctx.campaign.sites.push_back(std::move(s));

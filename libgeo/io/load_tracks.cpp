@@ -58,12 +58,20 @@ std::vector<RawTrack> read_tracks(LoadContext& ctx, OpenedLayer& layer, const Tr
                                   const normalise::ToLocal& tl)
 {
     const std::map<long long, std::string> names = gpx_track_names(*layer.dataset);
+    // Field names the campaign gives explicitly must exist: a typo would silently merge or untime tracks.
+    if (OGRFeatureUniquePtr first{layer.layer->GetNextFeature()}) {
+        for (const auto& [key, field] : {std::pair{"time_field", spec.time_field}, {"accuracy_field", spec.accuracy_field},
+                                         {"track_field", spec.track_field}, {"walker_field", spec.walker_field},
+                                         {"name_field", spec.name_field}})
+            require_field(*first, field, key, layer);
+    }
+    layer.layer->ResetReading();
     std::map<std::string, RawTrack> by_key;  // ordered, so tracks come out in a stable order
     std::vector<std::string> order;
     const std::string stem = layer.path.stem().string();
     long long line_number = 0;
-    GdalErrorTrap errors;
-    for (auto& feature : *layer.layer) {
+    read_features(ctx, layer, [&](OGRFeature& feature_ref) {
+        OGRFeature* feature = &feature_ref;
         const OGRGeometry* geom = feature->GetGeometryRef();
         SourceGeometry g = geom ? from_ogr(*geom) : SourceGeometry{};
         if (!g.lines.empty()) {
@@ -79,28 +87,32 @@ std::vector<RawTrack> read_tracks(LoadContext& ctx, OpenedLayer& layer, const Tr
             if (!tl.convert(all).ok()) t.bad_position = static_cast<long long>(all.points.size());
             else
                 for (const auto& p : all.points) t.fixes.push_back({p, no_time, no_time});
-            const std::string key = std::to_string(t.feature);
+            const std::string key = "line:" + std::to_string(t.feature);
             order.push_back(key);
             by_key.emplace(key, std::move(t));
-            continue;
+            return;
         }
         const int group_i = field_index(*feature, spec.track_field, {"track_fid"});
-        const std::string key = group_i >= 0 ? feature->GetFieldAsString(group_i) : std::string("0");
+        const std::string group = group_i >= 0 ? feature->GetFieldAsString(group_i) : std::string("0");
+        const std::string key = "fixes:" + group;
         auto [it, fresh] = by_key.try_emplace(key);
         RawTrack& t = it->second;
         if (fresh) {
             order.push_back(key);
-            t.feature = group_i >= 0 ? feature->GetFieldAsInteger64(group_i) : 0;
+            // GPX numbers its tracks; other layers may name them ("walker A"): then number them in order of appearance.
+            const OGRFieldType type = group_i >= 0 ? feature->GetFieldDefnRef(group_i)->GetType() : OFTString;
+            const bool numeric = type == OFTInteger || type == OFTInteger64;
+            t.feature = numeric ? feature->GetFieldAsInteger64(group_i) : static_cast<long long>(order.size()) - 1;
             auto n = names.find(t.feature);
             t.name = n != names.end() ? n->second : text_field(*feature, spec.name_field);
-            if (t.name.empty()) t.name = by_key.size() == 1 && group_i < 0 ? stem : stem + "#" + key;
+            if (t.name.empty()) t.name = by_key.size() == 1 && group_i < 0 ? stem : stem + "#" + group;
             t.walker = text_field(*feature, spec.walker_field);
             if (spec.track_field.empty() && group_i < 0) t.attributes = {};
-            else t.attributes = {{"track", key}};
+            else t.attributes = {{"track", group}};
         }
         if (g.points.size() != 1 || !tl.convert(g).ok()) {
             ++t.bad_position;
-            continue;
+            return;
         }
         Fix fix;
         fix.position = g.points.front();
@@ -112,8 +124,7 @@ std::vector<RawTrack> read_tracks(LoadContext& ctx, OpenedLayer& layer, const Tr
         else if (hdop_i >= 0 && feature->IsFieldSetAndNotNull(hdop_i))
             fix.accuracy_m = feature->GetFieldAsDouble(hdop_i) * normalise::metres_per_hdop;
         t.fixes.push_back(fix);
-    }
-    fail_on_read_error(errors, layer);
+    });
     std::vector<RawTrack> out;
     for (const auto& key : order) out.push_back(std::move(by_key.at(key)));
     return out;
@@ -123,7 +134,7 @@ std::string counts_text(const TrackCleaning& c)
 {
     return std::to_string(c.fixes_read) + " fixes: " + std::to_string(c.bad_position) + " without valid position, " +
            std::to_string(c.duplicates) + " duplicates, " + std::to_string(c.inaccurate) + " inaccurate, " +
-           std::to_string(c.out_of_order) + " out of time order, " + std::to_string(c.spikes) + " spikes, " +
+           std::to_string(c.untimed) + " without time, " + std::to_string(c.out_of_order) + " out of time order, " + std::to_string(c.spikes) + " spikes, " +
            std::to_string(c.too_fast) + " too fast, " + std::to_string(c.isolated) + " isolated";
 }
 

@@ -69,8 +69,17 @@ normalise::LonLatBox villages_extent(const CampaignSpec& spec)
     if (files.size() != 1)
         throw InputError("[villages] must name exactly one file", in_file(spec.file.string()));
     const OpenedLayer layer = open_layer(files.front(), *spec.villages, Role::villages);
+    // Iterate rather than GetExtent: some drivers (GeoPackage) answer with the whole table's cached extent,
+    // ignoring the `where` filter.
     OGREnvelope env;
-    if (layer.layer->GetExtent(&env, TRUE) != OGRERR_NONE || !(env.MaxX >= env.MinX))
+    for (auto& feature : *layer.layer)
+        if (const OGRGeometry* g = feature->GetGeometryRef(); g && !g->IsEmpty()) {
+            OGREnvelope e;
+            g->getEnvelope(&e);
+            env.Merge(e);
+        }
+    layer.layer->ResetReading();
+    if (!env.IsInit() || !(env.MaxX >= env.MinX))
         throw InputError("the village layer is empty", in_file(layer.path.string(), layer.layer_name),
                          "check the file and any 'where' filter; villages are needed to place everything else");
     crs::Transformer to_wgs84(layer.srs_definition, "EPSG:4326");
@@ -118,7 +127,7 @@ Campaign load_campaign(const CampaignSpec& spec, GDALProgressFunc progress, void
     const double grow_lat = 0.1 * (extent.max_lat - extent.min_lat) + 0.02;
     detail::LoadContext ctx{spec, campaign, {}, normalise::LonLatBox{extent.min_lon - grow_lon, extent.min_lat - grow_lat,
                                                                      extent.max_lon + grow_lon, extent.max_lat + grow_lat},
-                            nullptr, {}};
+                            nullptr, {}, {}};
 
     step(0.05, "villages");
     detail::load_villages(ctx);

@@ -46,7 +46,8 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
         names.push_back("walk_distance.tif");
     }
     write_json(out.staging() / "summary.json", run_summary(campaign, results));
-    out.commit();
+    // Every file a geowalk run can write; one that this run did not produce (a raster turned off) is removed.
+    out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif"});
     std::vector<std::filesystem::path> written;
     for (const auto& n : names) written.push_back(out.target() / n);
     return written;

@@ -50,6 +50,7 @@ Json tracks_cleaning_section(const Campaign& c)
         total.bad_position += t.bad_position;
         total.duplicates += t.duplicates;
         total.inaccurate += t.inaccurate;
+        total.untimed += t.untimed;
         total.out_of_order += t.out_of_order;
         total.spikes += t.spikes;
         total.too_fast += t.too_fast;
@@ -62,7 +63,8 @@ Json tracks_cleaning_section(const Campaign& c)
     return {{"tracks_read", c.track_reports.size()}, {"tracks_without_times", untimed},
             {"fixes_read", total.fixes_read},         {"fixes_kept", total.fixes_kept},
             {"bad_position", total.bad_position},     {"duplicates", total.duplicates},
-            {"inaccurate", total.inaccurate},         {"out_of_order", total.out_of_order},
+            {"inaccurate", total.inaccurate},         {"untimed", total.untimed},
+            {"out_of_order", total.out_of_order},
             {"spikes", total.spikes},                 {"too_fast", total.too_fast},
             {"isolated", total.isolated},             {"gap_splits", total.gaps},
             {"pieces", total.pieces}};

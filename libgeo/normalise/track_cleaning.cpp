@@ -20,18 +20,33 @@ bool same_fix(const Fix& a, const Fix& b)
            std::abs(a.position.y() - b.position.y()) < 1e-3;
 }
 
-// Duplicates, inaccurate fixes and (with times) fixes that do not move forward in time.
+// A fix whose time lies ahead of the next timed fix, while that next one follows on from the fixes kept so far,
+// is a clock glitch: dropping it keeps the rest of the track (comparing with the last kept fix alone would
+// reject everything after one fix dated years ahead).
+bool jumps_ahead(const std::vector<Fix>& fixes, std::size_t i, const std::vector<Fix>& kept)
+{
+    for (std::size_t j = i + 1; j < fixes.size(); ++j) {
+        if (std::isnan(fixes[j].time)) continue;
+        return fixes[i].time > fixes[j].time && (kept.empty() || fixes[j].time > kept.back().time);
+    }
+    return false;
+}
+
+// Inaccurate fixes, fixes without a time (in a timed track), duplicates, and fixes out of time order.
 std::vector<Fix> drop_bad_fixes(const std::vector<Fix>& fixes, const CleaningOptions& options, bool timed,
                                 TrackCleaning& counts)
 {
     std::vector<Fix> out;
     out.reserve(fixes.size());
-    for (const Fix& f : fixes) {
+    for (std::size_t i = 0; i < fixes.size(); ++i) {
+        const Fix& f = fixes[i];
         if (!std::isnan(f.accuracy_m) && f.accuracy_m > options.max_accuracy_m) {
             ++counts.inaccurate;
+        } else if (timed && std::isnan(f.time)) {
+            ++counts.untimed;
         } else if (!out.empty() && same_fix(out.back(), f)) {
             ++counts.duplicates;
-        } else if (timed && !out.empty() && !(f.time > out.back().time)) {
+        } else if (timed && ((!out.empty() && !(f.time > out.back().time)) || jumps_ahead(fixes, i, out))) {
             ++counts.out_of_order;
         } else {
             out.push_back(f);
@@ -59,17 +74,18 @@ std::vector<Fix> drop_spikes(const std::vector<Fix>& fixes, double max_speed, Tr
     return out;
 }
 
-// Times are usable when every fix has one and they mostly move forward: receivers with a broken clock write the
-// same (or a 1901) time on every fix, and such a track is better treated as one without times than emptied.
+// Times are usable when most fixes have one and they mostly move forward: receivers with a broken clock write
+// the same (or a 1901) time on every fix, and such a track is better treated as one without times than emptied.
+// A few fixes without a time in an otherwise timed track are dropped instead (counted as untimed).
 bool times_usable(const std::vector<Fix>& fixes)
 {
-    if (fixes.empty()) return false;
+    std::vector<double> times;
+    for (const Fix& f : fixes)
+        if (!std::isnan(f.time)) times.push_back(f.time);
+    if (times.empty() || 2 * times.size() < fixes.size()) return false;
     std::size_t forward = 0;
-    for (std::size_t i = 0; i < fixes.size(); ++i) {
-        if (std::isnan(fixes[i].time)) return false;
-        if (i > 0 && fixes[i].time > fixes[i - 1].time) ++forward;
-    }
-    return fixes.size() < 2 || 2 * forward >= fixes.size() - 1;
+    for (std::size_t i = 1; i < times.size(); ++i) forward += times[i] > times[i - 1] ? 1 : 0;
+    return times.size() < 2 || 2 * forward >= times.size() - 1;
 }
 
 }  // namespace

@@ -149,6 +149,10 @@ TEST(Coverage, SitesOutlineShareAndPointVisits)
     EXPECT_TRUE(r.sites[1].visited);
     EXPECT_FALSE(r.sites[2].visited);
     EXPECT_EQ(r.sites[1].ratio, 1.0);
+    // --sight applies to sites too.
+    CoverageOptions wide;
+    wide.sight_m = 40;
+    EXPECT_TRUE(analyse(c, wide).sites[2].visited);
 }
 
 TEST(Coverage, DeadCornersJoinConnectedStretchesAndKnowTheirDistance)

@@ -16,7 +16,7 @@ std::vector<Fix> straight_walk(int n, double t0 = 1'487'548'800.0)
 
 long long accounted(const TrackCleaning& c)
 {
-    return c.duplicates + c.inaccurate + c.out_of_order + c.spikes + c.too_fast + c.isolated + c.fixes_kept;
+    return c.duplicates + c.inaccurate + c.untimed + c.out_of_order + c.spikes + c.too_fast + c.isolated + c.fixes_kept;
 }
 
 }  // namespace
@@ -82,6 +82,28 @@ TEST(TrackCleaning, TimesGoingBackwardsAreDropped)
     const auto r = clean_track(fixes, {});
     EXPECT_EQ(r.counts.out_of_order, 1);
     EXPECT_EQ(r.counts.fixes_kept, 9);
+}
+
+TEST(TrackCleaning, OneFixDatedYearsAheadDoesNotEmptyTheTrack)
+{
+    auto fixes = straight_walk(60);
+    fixes[20].time = 1'900'000'000.0;  // 2030
+    const auto r = clean_track(fixes, {});
+    EXPECT_EQ(r.counts.out_of_order, 1);
+    EXPECT_EQ(r.counts.fixes_kept, 59);
+    EXPECT_EQ(accounted(r.counts), r.counts.fixes_read);
+}
+
+TEST(TrackCleaning, AFewFixesWithoutTimeAreDroppedNotTheTimes)
+{
+    auto fixes = straight_walk(30);
+    fixes[7].time = no_time;
+    fixes[8].time = no_time;
+    const auto r = clean_track(fixes, {});
+    EXPECT_TRUE(r.counts.has_times);
+    EXPECT_EQ(r.counts.untimed, 2);
+    EXPECT_EQ(r.counts.fixes_kept, 28);
+    EXPECT_EQ(accounted(r.counts), r.counts.fixes_read);
 }
 
 TEST(TrackCleaning, TrackWithoutTimesIsKeptWithoutSpeedChecks)
