@@ -22,7 +22,7 @@ std::string load_report(const geo::Campaign& c)
     }
     out += sources.render();
     const long long unexplained = read - loaded - rejected;
-    out += "\n" + std::to_string(read) + " features read: " + std::to_string(loaded) + " loaded, " +
+    out += "\n" + std::to_string(read) + " features read (a track counts as one): " + std::to_string(loaded) + " loaded, " +
            std::to_string(rejected) + " rejected (see the rejects layer), " +
            (unexplained == 0 ? std::string("none unexplained") : std::to_string(unexplained) + " UNEXPLAINED") + ".\n";
 
