@@ -30,6 +30,28 @@ GeomPtr buffered(const GeosContext& ctx, GeomPtr multi, double distance)
     return own(ctx, GEOSBuffer_r(ctx, multi.get(), distance, 8), "buffer");
 }
 
+// Only the tracks that come within `distance` of the village: buffering village by village keeps each GEOS
+// buffer small (memory and time of a buffer grow faster than linearly with the number of vertices).
+std::vector<LineString> tracks_near(const std::vector<LineString>& tracks, const std::vector<Box>& boxes,
+                                    const MultiPolygon& village, double distance)
+{
+    Box b = bg::return_envelope<Box>(village);
+    b = Box(Point(b.min_corner().x() - distance, b.min_corner().y() - distance),
+            Point(b.max_corner().x() + distance, b.max_corner().y() + distance));
+    std::vector<LineString> out;
+    for (std::size_t i = 0; i < tracks.size(); ++i)
+        if (bg::intersects(boxes[i], b)) out.push_back(tracks[i]);
+    return out;
+}
+
+std::vector<Box> envelopes(const std::vector<LineString>& tracks)
+{
+    std::vector<Box> out;
+    out.reserve(tracks.size());
+    for (const auto& t : tracks) out.push_back(bg::return_envelope<Box>(t));
+    return out;
+}
+
 }  // namespace
 
 GeomPtr walked_zone(const GeosContext& ctx, const std::vector<LineString>& tracks, double distance)
@@ -43,12 +65,13 @@ GeomPtr walked_zone(const GeosContext& ctx, const std::vector<LineString>& track
 void village_areas(const GeosContext& ctx, const Campaign& c, const std::vector<LineString>& tracks, double village_m,
                    std::vector<VillageCoverage>& out)
 {
-    const GeomPtr zone = walked_zone(ctx, tracks, village_m);
-    const PreparedPtr prepared = prepare(ctx, zone.get());
+    const std::vector<Box> boxes = envelopes(tracks);
     for (std::size_t i = 0; i < c.villages.size(); ++i) {
         out[i].area_m2 = bg::area(c.villages[i].area);
+        const auto near = tracks_near(tracks, boxes, c.villages[i].area, village_m);
+        if (near.empty()) continue;
+        const GeomPtr zone = walked_zone(ctx, near, village_m);
         GeomPtr village = to_geos(ctx, c.villages[i].area);
-        if (!predicate_result(ctx, GEOSPreparedIntersects_r(ctx, prepared.get(), village.get()), "intersects")) continue;
         GeomPtr walked = own(ctx, GEOSIntersection_r(ctx, village.get(), zone.get()), "intersection");
         out[i].walked_area_m2 = area_of(ctx, walked.get());
     }
@@ -57,7 +80,7 @@ void village_areas(const GeosContext& ctx, const Campaign& c, const std::vector<
 std::vector<BlindArea> blind_areas(const GeosContext& ctx, const Campaign& c, const std::vector<LineString>& tracks,
                                    double blind_m, double reach_m)
 {
-    const GeomPtr zone = walked_zone(ctx, tracks, blind_m);
+    const std::vector<Box> boxes = envelopes(tracks);
     GeomPtr reach;
     if (reach_m > 0) {
         std::vector<GeomPtr> parts;
@@ -69,6 +92,7 @@ std::vector<BlindArea> blind_areas(const GeosContext& ctx, const Campaign& c, co
     for (std::size_t i = 0; i < c.villages.size(); ++i) {
         GeomPtr land = to_geos(ctx, c.villages[i].area);
         if (reach) land = own(ctx, GEOSIntersection_r(ctx, land.get(), reach.get()), "intersection");
+        const GeomPtr zone = walked_zone(ctx, tracks_near(tracks, boxes, c.villages[i].area, blind_m), blind_m);
         GeomPtr blind = own(ctx, GEOSDifference_r(ctx, land.get(), zone.get()), "difference");
         for (auto& poly : polygons_from_geos(ctx, blind.get())) {
             const double a = bg::area(poly);
