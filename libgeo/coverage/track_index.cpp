@@ -67,14 +67,21 @@ double TrackIndex::distance_to_nearest(const Point& p) const
 
 double TrackIndex::distance_to_nearest(const LineString& line) const
 {
+    // Growing box queries: a dead corner usually ends where coverage starts (at the sight distance), so a small
+    // radius nearly always finds the answer; an incremental k-nearest query with a line predicate costs far more.
     double best = std::numeric_limits<double>::infinity();
-    if (m_segments.empty()) return best;
-    for (auto it = m_tree.qbegin(bgi::nearest(line, static_cast<unsigned>(m_segments.size()))); it != m_tree.qend(); ++it) {
-        if (bg::distance(line, it->first) > best) break;
-        const auto& s = m_segments[it->second];
-        best = std::min(best, bg::distance(line, bg::model::segment<Point>(s.a, s.b)));
+    if (m_segments.empty() || line.empty()) return best;
+    const Box box = bg::return_envelope<Box>(line);
+    const Box all = bg::return_envelope<Box>(m_tree.bounds());
+    const double span = std::max(all.max_corner().x() - all.min_corner().x(), all.max_corner().y() - all.min_corner().y()) +
+                        bg::distance(box, all);
+    for (double radius = 32.0;; radius *= 2.0) {
+        near(box, radius, [&](const TrackSegment& s) {
+            best = std::min(best, bg::distance(line, bg::model::segment<Point>(s.a, s.b)));
+        });
+        // Every segment within `radius` of the line's box was seen; the answer is final once it is that close.
+        if (best <= radius || radius > span) return best;
     }
-    return best;
 }
 
 }  // namespace geo::coverage
