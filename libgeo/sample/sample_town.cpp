@@ -34,6 +34,9 @@ void TownOptions::validate() const
     if (scale < 1 || scale > k_max_scale)
         throw UsageError("sample town scale " + std::to_string(scale) + " is out of range", {},
                          "use a scale between 1 and " + std::to_string(k_max_scale) + " (1, 10, 100, 1000 ...)");
+    if (fix_interval_s < 1 || fix_interval_s > 600)
+        throw UsageError("sample fix interval " + std::to_string(fix_interval_s) + " s is out of range", {},
+                         "use 1 to 600 seconds between fixes");
 }
 
 void write_sample_town(const std::filesystem::path& dir, const TownOptions& options, GDALProgressFunc progress,
@@ -68,6 +71,7 @@ void write_sample_town(const std::filesystem::path& dir, const TownOptions& opti
         const Town town = generate_town(ctx, spec);
         const WalkGraph graph = build_walk_graph(town);
         TrackOptions track_options;
+        track_options.fix_interval_s = options.fix_interval_s;
         if (tiled) track_options.file_suffix = "_t" + number;
         const auto tracks = generate_tracks(town, graph, derive_seed(spec.seed, k_track_stream), track_options);
         IssueOptions issue_options;

@@ -14,8 +14,11 @@ struct TownOptions {
     // 1, 10, 100, 1000...: the town is tiled `scale` times (each tile with its own sub-seed, offset east and north
     // in a near-square arrangement), so network, tracks and issues grow linearly. At most 10,000.
     int scale = 1;
+    // Seconds between the fixes a walker's phone logs (at ~1.25 m/s walking speed: 10 s is a fix every ~12 m, 4 s
+    // one every ~5 m, as in the coverage benchmark). 1 to 600.
+    int fix_interval_s = 10;
 
-    // Throws geo::UsageError for a scale out of range.
+    // Throws geo::UsageError for a scale or fix interval out of range.
     void validate() const;
 };
 

@@ -76,7 +76,7 @@ Polyline random_walk(const Town& town, const WalkGraph& graph, const Preference&
     return total > target ? sub_line(path, 0.0, target) : path;
 }
 
-std::vector<Fix> log_fixes(const Polyline& path, Seconds start, bool with_times, Random& random)
+std::vector<Fix> log_fixes(const Polyline& path, Seconds start, bool with_times, Seconds interval, Random& random)
 {
     const double speed = random.uniform(1.0, 1.5);
     const double total = length(path);
@@ -107,8 +107,8 @@ std::vector<Fix> log_fixes(const Polyline& path, Seconds start, bool with_times,
             paused = true;
             t += pause;
         }
-        t += 10;
-        along += speed * 10.0 * std::max(0.5, 1.0 + 0.08 * random.normal());
+        t += interval;
+        along += speed * static_cast<double>(interval) * std::max(0.5, 1.0 + 0.08 * random.normal());
     }
     // A few single fixes hundreds of metres off (multipath, a cold start) and a few logged twice.
     if (fixes.size() > 10 && random.chance(0.35)) {
@@ -152,7 +152,7 @@ std::vector<Track> generate_tracks(const Town& town, const WalkGraph& graph, std
         const Preference& theme = k_themes[random.weighted(theme_weights)];
         const Polyline path = random_walk(town, graph, theme, random.uniform(3000.0, 8000.0), random);
         track.walked_m = length(path);
-        track.fixes = log_fixes(path, start, k != no_time, random);
+        track.fixes = log_fixes(path, start, k != no_time, options.fix_interval_s, random);
         tracks.push_back(std::move(track));
     }
     return tracks;

@@ -1,6 +1,7 @@
 #pragma once
-// Simulated walk tracks of one tile: walkers follow the network on foot and their phones log a fix every 10 s,
-// with the flaws real logs have (noise, pauses, spikes, duplicated fixes, poor-accuracy fixes, a log without times).
+// Simulated walk tracks of one tile: walkers follow the network on foot and their phones log a fix every 10 s (by
+// default), with the flaws real logs have (noise, pauses, spikes, duplicated fixes, poor-accuracy fixes, a log
+// without times).
 #include "libgeo/sample/clock.hpp"
 #include "libgeo/sample/walk_graph.hpp"
 
@@ -29,6 +30,7 @@ struct TrackOptions {
     int count = 40;
     // Appended to file stems so the tracks of several tiles can share one folder ("" for a single tile).
     std::string file_suffix;
+    int fix_interval_s = 10;  // seconds between logged fixes
 };
 
 std::vector<Track> generate_tracks(const Town& town, const WalkGraph& graph, std::uint64_t seed,
