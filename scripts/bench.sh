@@ -18,16 +18,12 @@
 #      them), the network coverage numbers with 1 and 2 threads (must be bit-identical) and walk_distance.tif as
 #      analyse makes it (1 and 2 threads bit-identical). Used for the peers when the CLI step cannot finish.
 #   3. geowalk coverage CAMPAIGN --sight 30 --threads 2 (the whole step: load, analyse, write): median time, peak RSS
-#      (/usr/bin/time -v); once with --threads 1 and the coverage sections of both summary.json compared. Each run is
-#      cut at $GEOWALK_BENCH_STEP_TIMEOUT s and $GEOWALK_BENCH_MEM_GB GB of address space (ulimit -v), so a step that
-#      runs away cannot take the machine down. These runs pass --min-dead-corner 100000: as shipped, dead_corners()
-#      asks the track rtree for the nearest of ALL segments for every dead corner (libgeo/coverage/track_index.cpp,
-#      distance_to_nearest), which grows with corners x segments^2 (0.6 s at 1x, ~560 s at 10x). With no stretch that
-#      long nothing is asked and everything else is computed as usual; the as-shipped step runs once, cut at
-#      $GEOWALK_BENCH_SHIPPED_TIMEOUT s, where the step above took less than 30 s.
-#   4. tests/bench/bench_coverage.cpp (Google Benchmark, medians of the repetitions): BM_analyse/threads:2 (the
-#      analysis without load and write, per-stage seconds), BM_network_coverage/threads:1,2 (the part that computes
-#      what PostGIS computes) and BM_walk_distance/threads:1,2 (the raster).
+#      (/usr/bin/time -v); once with --threads 1 where a run takes under a minute, and the coverage sections of both
+#      summary.json compared. Each run is cut at $GEOWALK_BENCH_STEP_TIMEOUT s and $GEOWALK_BENCH_MEM_GB GB of address
+#      space (ulimit -v), so a step that runs away cannot take the machine down.
+#   4. tests/bench/bench_coverage.cpp (Google Benchmark, medians of the repetitions): BM_network_coverage/threads:1,2
+#      (the part of the analysis that computes what PostGIS computes), BM_walk_distance/threads:1,2 (the raster) and,
+#      where the step takes under 30 s, BM_analyse/threads:2 (the analysis without load and write, seconds per stage).
 #   5. PostGIS (scenes marked pg): the gpkg layers network and tracks copied with ogr2ogr into a private PostgreSQL +
 #      PostGIS on 127.0.0.1:$GEOWALK_BENCH_PG_PORT (started here, removed on exit), GiST indexes, VACUUM ANALYZE, then
 #        (a) scripts/bench/coverage_union.sql       ST_Intersection(line, ST_Buffer(ST_Union(tracks), 30)), summed
@@ -48,8 +44,7 @@ reps=${GEOWALK_BENCH_REPS:-3}
 budget=${GEOWALK_BENCH_BUDGET:-90}
 pg_port=${GEOWALK_BENCH_PG_PORT:-54329}
 pg_timeout=${GEOWALK_BENCH_PG_TIMEOUT:-180}
-step_timeout=${GEOWALK_BENCH_STEP_TIMEOUT:-300}
-shipped_timeout=${GEOWALK_BENCH_SHIPPED_TIMEOUT:-60}
+step_timeout=${GEOWALK_BENCH_STEP_TIMEOUT:-180}
 mem_gb=${GEOWALK_BENCH_MEM_GB:-8}
 scenes=${GEOWALK_BENCH_SCENES:-"1x:1:10:pg 3x:3:10:- 10x:10:10:pg 30x:30:10:- issue:15:4:pg"}
 sight=30
@@ -243,22 +238,16 @@ for spec in $scenes; do
     awk -F': ' '/Maximum resident set size/ { print $2 }' "$dir/time_$run.txt"
   }
   step_ok=no
-  if timed "$scene" step_t2 "$reps" step 2 run_t2 --min-dead-corner 100000; then
+  if timed "$scene" step_t2 "$reps" step 2 run_t2; then
     step_ok=yes
     record "$scene" rss_kb "$run_output"
-    if timed "$scene" step_t1 1 step 1 run_t1 --min-dead-corner 100000; then
+    if awk -v t="$(get "$scene" step_t2)" 'BEGIN { exit !(t < 60) }' && timed "$scene" step_t1 1 step 1 run_t1; then
       record "$scene" threads_identical \
         "$("${tool[@]}" same-coverage "$dir/run_t1/summary.json" "$dir/run_t2/summary.json")"
     fi
-    read -r cli_length cli_covered _ < <("${tool[@]}" summary "$dir/run_t2/summary.json")
+    read -r _ cli_covered _ < <("${tool[@]}" summary "$dir/run_t2/summary.json")
     record "$scene" cli_covered_m "$cli_covered"
     [ "$cli_covered" = "$gw_covered" ] || log "$scene: the CLI's covered length $cli_covered differs from the export's $gw_covered"
-    if awk -v t="$(get "$scene" step_t2)" 'BEGIN { exit !(t < 30) }'; then
-      saved_timeout=$step_timeout
-      step_timeout=$shipped_timeout
-      timed "$scene" step_shipped 1 step 2 run_shipped || record "$scene" step_shipped_why "> $shipped_timeout s"
-      step_timeout=$saved_timeout
-    fi
   else
     status=$(get "$scene" step_t2_failed)
     if [[ "$status" == *"exit 124" || "$status" == *"exit 137" ]]; then
@@ -279,18 +268,15 @@ for spec in $scenes; do
     record "$scene" "lines_t$threads" "$(bench_json "$dir/parts.json" "BM_network_coverage/threads:$threads/real_time" real_time_s)"
     record "$scene" "raster_t$threads" "$(bench_json "$dir/parts.json" "BM_walk_distance/threads:$threads/real_time" real_time_s)"
   done
-  if [ "$step_ok" = yes ]; then
-    analyse_reps=$reps
-    awk -v t="$(get "$scene" step_t2)" -v b="$budget" 'BEGIN { exit !(3 * t > b) }' && analyse_reps=1
-    if GEOWALK_BENCH_CAMPAIGN=$campaign GEOWALK_BENCH_MIN_DEAD_CORNER_M=100000 capped "$bench_bin" \
-        --benchmark_filter='BM_analyse/threads:2' --benchmark_repetitions="$analyse_reps" --benchmark_min_time=0.001 \
+  if [ "$step_ok" = yes ] && awk -v t="$(get "$scene" step_t2)" 'BEGIN { exit !(t < 30) }'; then
+    if GEOWALK_BENCH_CAMPAIGN=$campaign capped "$bench_bin" \
+        --benchmark_filter='BM_analyse/threads:2' --benchmark_repetitions="$reps" --benchmark_min_time=0.001 \
         --benchmark_report_aggregates_only=true --benchmark_format=json --benchmark_out="$dir/analyse.json" \
         >/dev/null 2>"$dir/analyse.err"; then
       name=BM_analyse/threads:2/real_time
       analyse_s=$(bench_json "$dir/analyse.json" "$name" real_time_s)
       stages=$(bench_json "$dir/analyse.json" "$name" stages)
       record "$scene" analyse_t2 "$analyse_s"
-      record "$scene" analyse_t2_n "$analyse_reps"
       record "$scene" analyse_stages "$stages"
       log "$scene analyse: $analyse_s s: $stages"
     fi
@@ -342,7 +328,7 @@ for spec in $scenes; do
     log "$scene: no walk_distance.tif; raster comparison skipped"
   fi
   # Keep the measurements and summaries, not the bulky files.
-  rm -rf "$dir/input" "$dir/run_t1" "$dir/run_shipped" "$dir"/*.tif "$dir/export/geowalk.gpkg" "$dir/run_t2/geowalk.gpkg" \
+  rm -rf "$dir/input" "$dir/run_t1" "$dir"/*.tif "$dir/export/geowalk.gpkg" "$dir/run_t2/geowalk.gpkg" \
     "$dir/export/walk_distance.tif" "$dir/run_t2/walk_distance.tif"
 done
 

@@ -29,8 +29,9 @@ def summary(path):
         s = json.load(f)
     c = s.get("coverage", {})
     t = s.get("track_cleaning", {})
-    print(c.get("length_m", ""), c.get("covered_m", ""), s["campaign"]["network_km"], t.get("fixes_read", ""),
-          t.get("fixes_kept", ""), s["campaign"].get("track_pieces", ""))
+    values = [c.get("length_m"), c.get("covered_m"), s["campaign"].get("network_km"), t.get("fixes_read"),
+              t.get("fixes_kept"), s["campaign"].get("track_pieces")]
+    print(" ".join("-" if v is None else repr(v) for v in values))
 
 
 def same_coverage(a, b):
@@ -190,7 +191,7 @@ def report(tsv, out_json):
         ])
         speed_rows.append([
             scene, seconds(m, "step_t2"), seconds(m, "step_t1"), f"{rss / 1024:.0f}" if rss else "-",
-            seconds(m, "analyse_t2"), seconds(m, "lines_t2"), seconds(m, "lines_t1"), seconds(m, "step_shipped"),
+            seconds(m, "analyse_t2"), seconds(m, "lines_t2"), seconds(m, "lines_t1"),
             m.get("threads_identical", "-"),
             "yes" if m.get("lines_threads_identical") == "yes" and m.get("raster_threads_identical") == "yes" else "no",
             f"{number(m.get('export_rss_kb')) / 1024:.0f}" if number(m.get("export_rss_kb")) else "-",
@@ -211,26 +212,27 @@ def report(tsv, out_json):
             seconds(m, "raster_t2"), fmt_s(gdal) if gdal is not None else "-",
             ratio(m, "gdal_total", "raster_t2"), ratio(m, "gdal_proximity", "raster_t2"),
             m.get("raster_max_dev_px", "-"), m.get("raster_p999_dev_px", "-"),
+            f"{100 * number(m['raster_within_half_px']):.2f}" if number(m.get("raster_within_half_px")) else "-",
         ])
     print("Scenes")
     print_table(["scene", "scale", "network km", "track km", "fixes", "m/fix", "s/fix"], size_rows)
     print()
     print("geowalk (seconds; medians)")
     print_table(["scene", "step 2 thr", "step 1 thr", "step RSS MB", "analyse", "lines 2 thr", "lines 1 thr",
-                 "as shipped", "CLI 1=2 thr", "parts 1=2 thr", "parts RSS MB"], speed_rows)
+                 "CLI 1=2 thr", "parts 1=2 thr", "parts RSS MB"], speed_rows)
     print()
     print("Peers (seconds; medians)")
     print_table(["scene", "PG (a)", "PG (b)", "PG (c)", "best PG/step", "best PG/lines", "(a)/lines", "(b)/lines",
                  "agree % q8", "agree % q32", "raster", "gdal", "gdal/raster", "prox/raster", "max dev px",
-                 "99.9% px"], peer_rows)
+                 "99.9% px", "% <= 0.5 px"], peer_rows)
     print()
     for key, label in (("step_t2", "the whole step"), ("lines_t2", "the network part"), ("raster_t2", "the raster")):
         g = growth(order, scenes, key)
         if g:
             print(f"Growth of {label} from {g[0]} to {g[1]}: time ~ (network + track km)^{g[2]:.2f}")
-    print("step: geowalk coverage --threads N, load + analyse + write, dead-corner distances off (see bench.sh);")
-    print("analyse: the analysis alone; lines: its network part (what PostGIS computes); as shipped: the step with")
-    print("dead corners; PG (a) union, (b) per road, (c) per road on subdivided inputs; best PG: the fastest that")
+    print("step: geowalk coverage --threads N (load + analyse + write); analyse: the analysis alone; lines: its network")
+    print("part (what PostGIS computes); parts: lines and raster (geowalk_bench --export, bit-identical for 1 and 2")
+    print("threads?); PG (a) union, (b) per road, (c) per road on subdivided inputs; best PG: the fastest that")
     print("finished, or a lower bound from a time-out; agree: |PostGIS - geowalk covered| / network length, % (q8,")
     print("worst of a-c; q32: (c) with quad_segs=32); raster: BM_walk_distance/threads:2; gdal: gdal_rasterize +")
     print("gdal_proximity.py; dev: |geowalk - gdal_proximity| over the .tif's valid pixels, in pixels.")

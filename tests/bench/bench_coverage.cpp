@@ -6,17 +6,16 @@
 //   geowalk_bench --export CAMPAIGN DIR
 //
 // Benchmarks run on the committed 1x sample (data/sample/campaign.toml) unless GEOWALK_BENCH_CAMPAIGN names another
-// campaign file; GEOWALK_BENCH_MIN_DEAD_CORNER_M overrides the campaign's shortest dead corner in BM_analyse. The
-// campaign is loaded once, before the first benchmark that needs it, and only the analysis is timed, with S = 30 m
-// on every line (as the PostGIS peer of bench.sh computes it):
+// campaign file. The campaign is loaded once, before the first benchmark that needs it, and only the analysis is
+// timed, with S = 30 m on every line (as the PostGIS peer of bench.sh computes it):
 //   BM_analyse/threads:N           geo::coverage::analyse, the whole analysis; counters s_* are seconds per stage
 //   BM_network_coverage/threads:N  its network part (track index, split by village, covered intervals): the numbers
 //                                  PostGIS computes in bench.sh, done as analyse does them
 //   BM_walk_distance/threads:N     its walk-distance raster (grid, mask and call as analyse makes them)
 //   BM_cover_line, BM_track_index  the interval kernel on one thread, and packing the track rtree
-// The network and raster parts are timed apart because the rest of analyse (village and blind areas, GEOS buffers of
-// every track at once) does not finish on the scene, so the parts PostGIS and GDAL are compared with must be
-// measurable on their own.
+// The network and raster parts are timed apart because the rest of analyse (village and blind areas: GEOS buffers of
+// the tracks) takes far longer on dense tracks, and the parts PostGIS and GDAL are compared with must be measurable
+// on their own.
 //
 // --scene writes the sample town's input files into DIR: what `geowalk demo --out X --scale N --fix-interval S` writes
 // into X/input (the same library call), without the full run demo does afterwards.
@@ -215,9 +214,6 @@ void BM_analyse(benchmark::State& state)
     geo::coverage::CoverageOptions options = geo::io::coverage_options(geo::io::read_campaign_file(campaign_path()));
     options.sight_m = k_sight_m;
     options.threads = static_cast<int>(state.range(0));
-    // bench.sh sets 100000 to leave out the dead corners' distances, as its timed CLI runs do (see bench.sh).
-    if (const char* env = std::getenv("GEOWALK_BENCH_MIN_DEAD_CORNER_M"); env != nullptr && *env != '\0')
-        options.min_dead_corner_m = std::atof(env);
     double covered = 0;
     StageClock stages;
     for (auto _ : state) {
