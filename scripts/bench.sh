@@ -8,8 +8,9 @@
 #   1x, 3x, 10x, 30x  the sample town tiled 1, 3, 10, 30 times, a fix every 10 s (~12 m): growth with size
 #   issue             the issue's scene: scale 15 (~4,700 km of network, ~3,600 km of cleaned tracks) with a fix
 #                     every 4 s (~5.6 m along the noisy tracks)
-#   100x is left out: PostGIS needs minutes at 10x already, and geowalk's coverage step at 30x takes minutes and
-#   gigabytes (see the report), so 1x-3x-10x-30x shows the growth within the half hour this script aims at.
+#   100x is left out: on this 2-core machine PostGIS takes 130-180 s at 10x, and geowalk's whole step ~140 s and
+#   1.2 GB at 30x (its village and blind areas), so 100x would not fit the ~30 min this script aims at (it takes
+#   ~33 min as it is); 1x-3x-10x-30x shows the growth.
 #
 # Per scene:
 #   1. The input files, from the sample generator (tests/bench: the library call `geowalk demo --scale N
