@@ -1,9 +1,13 @@
 #include "libgeo/coverage/areas.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/parallel.hpp"
+#include "libgeo/handles/geos.hpp"
 #include "libgeo/handles/geos_convert.hpp"
+#include "libgeo/raster/contour.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace geo::coverage {
 
@@ -16,90 +20,86 @@ double area_of(const GeosContext& ctx, const GEOSGeometry* g)
     return a;
 }
 
-GeomPtr collection(const GeosContext& ctx, std::vector<GeomPtr> parts, int type)
+GeomPtr intersection(const GeosContext& ctx, const GEOSGeometry* a, const GEOSGeometry* b)
 {
-    std::vector<GEOSGeometry*> raw;
-    raw.reserve(parts.size());
-    for (auto& p : parts) raw.push_back(p.release());
-    return own(ctx, GEOSGeom_createCollection_r(ctx, type, raw.data(), static_cast<unsigned>(raw.size())), "collection");
+    return own(ctx, GEOSIntersection_r(ctx, a, b), "intersection");
 }
 
-// Buffers are unioned by GEOS's buffer of the whole multi-geometry, which builds the union directly.
-GeomPtr buffered(const GeosContext& ctx, GeomPtr multi, double distance)
+Box grown(const Box& b, double d)
 {
-    return own(ctx, GEOSBuffer_r(ctx, multi.get(), distance, 8), "buffer");
+    return {Point(b.min_corner().x() - d, b.min_corner().y() - d), Point(b.max_corner().x() + d, b.max_corner().y() + d)};
 }
 
-// Only the tracks that come within `distance` of the village: buffering village by village keeps each GEOS
-// buffer small (memory and time of a buffer grow faster than linearly with the number of vertices).
-std::vector<LineString> tracks_near(const std::vector<LineString>& tracks, const std::vector<Box>& boxes,
-                                    const MultiPolygon& village, double distance)
+// Land within R of the network or a site, near `box` (the network and sites whose envelopes come within R of it).
+GeomPtr reach_near(const GeosContext& ctx, const Campaign& c, const Box& box, double reach_m)
 {
-    Box b = bg::return_envelope<Box>(village);
-    b = Box(Point(b.min_corner().x() - distance, b.min_corner().y() - distance),
-            Point(b.max_corner().x() + distance, b.max_corner().y() + distance));
-    std::vector<LineString> out;
-    for (std::size_t i = 0; i < tracks.size(); ++i)
-        if (bg::intersects(boxes[i], b)) out.push_back(tracks[i]);
-    return out;
-}
-
-std::vector<Box> envelopes(const std::vector<LineString>& tracks)
-{
-    std::vector<Box> out;
-    out.reserve(tracks.size());
-    for (const auto& t : tracks) out.push_back(bg::return_envelope<Box>(t));
-    return out;
+    const Box near = grown(box, reach_m);
+    std::vector<GEOSGeometry*> parts;
+    for (const auto& n : c.network)
+        if (bg::intersects(bg::return_envelope<Box>(n.line), near)) parts.push_back(to_geos(ctx, n.line).release());
+    for (const auto& s : c.sites) {
+        const Box env = s.point ? Box(*s.point, *s.point) : bg::return_envelope<Box>(s.area);
+        if (bg::intersects(env, near))
+            parts.push_back((s.point ? to_geos(ctx, *s.point) : to_geos(ctx, s.area)).release());
+    }
+    const GeomPtr all = own(
+        ctx, GEOSGeom_createCollection_r(ctx, GEOS_GEOMETRYCOLLECTION, parts.data(), static_cast<unsigned>(parts.size())),
+        "collection");
+    return own(ctx, GEOSBuffer_r(ctx, all.get(), reach_m, 8), "buffer");
 }
 
 }  // namespace
 
-GeomPtr walked_zone(const GeosContext& ctx, const std::vector<LineString>& tracks, double distance)
+MultiPolygon area_mask(const Campaign& c, const raster::Grid& grid)
 {
-    std::vector<GeomPtr> parts;
-    for (const auto& t : tracks)
-        parts.push_back(t.size() >= 2 ? to_geos(ctx, t) : to_geos(ctx, t.front()));
-    return buffered(ctx, collection(ctx, std::move(parts), GEOS_GEOMETRYCOLLECTION), distance);
+    GeosContext ctx;
+    MultiPolygon out;
+    for (const auto& v : c.villages) {
+        const GeomPtr village = to_geos(ctx, v.area);
+        // A pixel square meeting the village has its centre within half a diagonal (0.71 pixel) of it; two pixels
+        // also keep its neighbours valid, so the level lines near the boundary are interpolated between centres
+        // rather than extended to the edge of the valid pixels.
+        const GeomPtr grown_village = own(ctx, GEOSBuffer_r(ctx, village.get(), 2 * grid.pixel, 2), "buffer");
+        for (auto& poly : polygons_from_geos(ctx, grown_village.get())) out.push_back(std::move(poly));
+    }
+    return out;
 }
 
-void village_areas(const GeosContext& ctx, const Campaign& c, const std::vector<LineString>& tracks, double village_m,
-                   std::vector<VillageCoverage>& out)
+AreaFigures area_figures(const Campaign& c, const raster::Raster* distance, const AreaOptions& options)
 {
-    const std::vector<Box> boxes = envelopes(tracks);
-    for (std::size_t i = 0; i < c.villages.size(); ++i) {
-        out[i].area_m2 = bg::area(c.villages[i].area);
-        const auto near = tracks_near(tracks, boxes, c.villages[i].area, village_m);
-        if (near.empty()) continue;
-        const GeomPtr zone = walked_zone(ctx, near, village_m);
-        GeomPtr village = to_geos(ctx, c.villages[i].area);
-        GeomPtr walked = own(ctx, GEOSIntersection_r(ctx, village.get(), zone.get()), "intersection");
-        out[i].walked_area_m2 = area_of(ctx, walked.get());
-    }
-}
-
-std::vector<BlindArea> blind_areas(const GeosContext& ctx, const Campaign& c, const std::vector<LineString>& tracks,
-                                   double blind_m, double reach_m)
-{
-    const std::vector<Box> boxes = envelopes(tracks);
-    GeomPtr reach;
-    if (reach_m > 0) {
-        std::vector<GeomPtr> parts;
-        for (const auto& n : c.network) parts.push_back(to_geos(ctx, n.line));
-        for (const auto& s : c.sites) parts.push_back(s.point ? to_geos(ctx, *s.point) : to_geos(ctx, s.area));
-        reach = buffered(ctx, collection(ctx, std::move(parts), GEOS_GEOMETRYCOLLECTION), reach_m);
-    }
-    std::vector<BlindArea> out;
-    for (std::size_t i = 0; i < c.villages.size(); ++i) {
-        GeomPtr land = to_geos(ctx, c.villages[i].area);
-        if (reach) land = own(ctx, GEOSIntersection_r(ctx, land.get(), reach.get()), "intersection");
-        const GeomPtr zone = walked_zone(ctx, tracks_near(tracks, boxes, c.villages[i].area, blind_m), blind_m);
-        GeomPtr blind = own(ctx, GEOSDifference_r(ctx, land.get(), zone.get()), "difference");
-        for (auto& poly : polygons_from_geos(ctx, blind.get())) {
-            const double a = bg::area(poly);
-            if (a > 0) out.push_back({static_cast<int>(i), std::move(poly), a});
-        }
-    }
-    std::stable_sort(out.begin(), out.end(), [](const BlindArea& a, const BlindArea& b) { return a.area_m2 > b.area_m2; });
+    AreaFigures out;
+    out.walked_m2.assign(c.villages.size(), 0.0);
+    std::vector<std::vector<BlindArea>> blind(c.villages.size());
+    // Each village writes only its own slots, so the figures do not depend on the thread count.
+    detail::parallel_chunks(
+        c.villages.size(), 1, options.threads,
+        [&](std::size_t first, std::size_t last) {
+            thread_local GeosContext ctx;  // GEOS contexts are per thread
+            for (std::size_t i = first; i < last; ++i) {
+                const MultiPolygon& area = c.villages[i].area;
+                const Box box = bg::return_envelope<Box>(area);
+                const GeomPtr village = to_geos(ctx, area);
+                GeomPtr blind_land;
+                if (distance != nullptr) {
+                    const auto bands = raster::distance_bands(ctx, *distance, raster::window_covering(distance->grid, box),
+                                                              options.village_m, options.blind_m);
+                    out.walked_m2[i] = area_of(ctx, intersection(ctx, village.get(), bands.near.get()).get());
+                    blind_land = intersection(ctx, village.get(), bands.far.get());
+                } else {
+                    blind_land = own(ctx, GEOSGeom_clone_r(ctx, village.get()), "clone");
+                }
+                if (options.reach_m > 0)
+                    blind_land = intersection(ctx, blind_land.get(), reach_near(ctx, c, box, options.reach_m).get());
+                for (auto& poly : polygons_from_geos(ctx, blind_land.get())) {
+                    const double a = bg::area(poly);
+                    if (a > 0) blind[i].push_back({static_cast<int>(i), std::move(poly), a});
+                }
+            }
+        },
+        [](double) { return true; });
+    for (auto& v : blind) std::move(v.begin(), v.end(), std::back_inserter(out.blind));
+    std::stable_sort(out.blind.begin(), out.blind.end(),
+                     [](const BlindArea& a, const BlindArea& b) { return a.area_m2 > b.area_m2; });
     return out;
 }
 

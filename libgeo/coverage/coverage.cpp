@@ -8,13 +8,39 @@
 #include "libgeo/coverage/sites.hpp"
 #include "libgeo/coverage/split.hpp"
 #include "libgeo/raster/distance_transform.hpp"
+#include "libgeo/raster/rasterise.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace geo::coverage {
 
 namespace {
+
+MultiPolygon all_land(const Campaign& c)
+{
+    MultiPolygon land;
+    for (const auto& v : c.villages) land.insert(land.end(), v.area.begin(), v.area.end());
+    return land;
+}
+
+// walk_distance.tif: the areas' distance raster with nodata outside the villages, or all nodata when nothing was
+// walked (there is no distance to measure).
+raster::Raster walk_distance_output(const Campaign& c, std::optional<raster::Raster> distance, double pixel)
+{
+    const MultiPolygon land = all_land(c);
+    if (!distance) {
+        raster::Raster none;
+        none.grid = raster::grid_covering(bg::return_envelope<Box>(land), pixel);
+        none.values.assign(none.grid.cells(), raster::nodata);
+        return none;
+    }
+    const std::vector<std::uint8_t> inside = raster::rasterise_area(distance->grid, land);
+    for (std::size_t i = 0; i < inside.size(); ++i)
+        if (inside[i] == 0) distance->values[i] = raster::nodata;
+    return std::move(*distance);
+}
 
 void check_distance(const char* name, double value)
 {
@@ -110,9 +136,28 @@ CoverageResult analyse(const Campaign& c, const CoverageOptions& options, GDALPr
     step(0.6, "dead corners");
     result.dead_corners = dead_corners(ctx, result.lines, tracks, options.min_dead_corner_m);
 
-    step(0.7, "village areas");
+    step(0.65, "walk distance raster");
+    std::optional<raster::Raster> distance;
+    if (!c.villages.empty() && !result.track_lines.empty()) {
+        const MultiPolygon land = all_land(c);
+        const double pixel = options.pixel_m > 0 ? options.pixel_m : default_area_pixel_m;
+        const raster::Grid grid = raster::grid_covering(bg::return_envelope<Box>(land), pixel);
+        const MultiPolygon mask = area_mask(c, grid);
+        SubProgress part{progress, progress_data, 0.65, 0.85};
+        raster::DistanceOptions how;
+        how.threads = options.threads;
+        distance = raster::distance_to_lines(grid, result.track_lines, &mask, how, &SubProgress::callback, &part);
+    }
+
+    step(0.85, "village and blind areas");
+    AreaFigures areas = area_figures(c, distance ? &*distance : nullptr,
+                                     {options.village_m, options.blind_m, options.reach_m, options.threads});
+    result.blind_areas = std::move(areas.blind);
     result.villages.resize(c.villages.size());
-    village_areas(ctx, c, result.track_lines, options.village_m, result.villages);
+    for (std::size_t i = 0; i < c.villages.size(); ++i) {
+        result.villages[i].area_m2 = bg::area(c.villages[i].area);
+        result.villages[i].walked_area_m2 = areas.walked_m2[i];
+    }
     for (const auto& l : result.lines) {
         if (l.village < 0) continue;
         Cell& cell = result.villages[static_cast<std::size_t>(l.village)].cells[static_cast<std::size_t>(l.category)];
@@ -128,19 +173,9 @@ CoverageResult analyse(const Campaign& c, const CoverageOptions& options, GDALPr
         cell.site_ratio_sum += s.ratio;
     }
 
-    step(0.8, "blind areas");
-    result.blind_areas = blind_areas(ctx, c, result.track_lines, options.blind_m, options.reach_m);
-
     if (options.pixel_m > 0 && !c.villages.empty()) {
-        step(0.85, "walk distance raster");
-        MultiPolygon land;
-        for (const auto& v : c.villages) land.insert(land.end(), v.area.begin(), v.area.end());
-        const raster::Grid grid = raster::grid_covering(bg::return_envelope<Box>(land), options.pixel_m);
-        SubProgress part{progress, progress_data, 0.85, 1.0};
-        raster::DistanceOptions distance;
-        distance.threads = options.threads;
-        result.walk_distance = raster::distance_to_lines(grid, result.track_lines, &land, distance,
-                                                         &SubProgress::callback, &part);
+        step(0.95, "walk distance raster");
+        result.walk_distance = walk_distance_output(c, std::move(distance), options.pixel_m);
     }
     step(1.0, "coverage done");
     return result;
