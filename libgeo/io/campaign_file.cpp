@@ -150,6 +150,69 @@ const std::vector<std::string>& issue_field_roles()
     return roles;
 }
 
+namespace {
+
+// [hotspots]: checked here (types, ranges, choices) so a message points at the line; kept as text in
+// analysis_settings for io/analysis_options.cpp, lists joined by newlines.
+void read_hotspots(const Parser& p, const toml::table& t, CampaignSpec& spec)
+{
+    const std::map<std::string, std::pair<double, double>> numbers{
+        {"radius_m", {0.01, 100000}}, {"pixel_m", {0.01, 10000}},  {"cell_m", {0, 100000}},
+        {"band_m", {0, 1000000}},     {"permutations", {0, 99999}}, {"seed", {0, 4294967295.0}},
+        {"slice_days", {1, 3660}},    {"time_steps", {0, 100}},     {"rebound_m", {0.01, 100000}},
+        {"fdr_alpha", {0.0001, 0.5}}};
+    const std::map<std::string, std::set<std::string>> choices{
+        {"kernel", {"quartic", "triangular", "uniform", "triweight", "epanechnikov", "gaussian"}},
+        {"kde_output", {"raw", "scaled"}},
+        {"extent", {"points", "villages"}},
+        {"cell", {"square", "hexagon"}}};
+    const std::set<std::string> texts{"radius_field", "weight_field", "from", "to"};
+    const std::set<std::string> lists{"categories", "problems", "statuses"};
+    const std::set<std::string> booleans{"per_km2", "fdr"};
+    std::set<std::string> known;
+    for (const auto* group : {&texts, &lists, &booleans}) known.insert(group->begin(), group->end());
+    for (const auto& [key, range] : numbers) known.insert(key);
+    for (const auto& [key, allowed] : choices) known.insert(key);
+    p.check_keys(t, "[hotspots]", known);
+
+    auto& out = spec.analysis_settings;
+    for (const auto& [key, range] : numbers)
+        if (t.get(key)) out["hotspots." + key] = std::to_string(p.number(t, key.c_str(), 0, range.first, range.second));
+    for (const auto& [key, allowed] : choices) {
+        if (!t.get(key)) continue;
+        const std::string value = p.string(t, key.c_str());
+        if (!allowed.count(value)) {
+            std::string hint = "use one of:";
+            for (const auto& a : allowed) hint += " " + a;
+            p.fail(t.get(key), "'" + key + "' = '" + value + "' is not known", hint);
+        }
+        out["hotspots." + key] = value;
+    }
+    for (const auto& key : texts)
+        if (t.get(key)) out["hotspots." + key] = p.string(t, key.c_str());
+    for (const auto& key : booleans)
+        if (t.get(key)) out["hotspots." + key] = p.boolean(t, key.c_str(), false) ? "true" : "false";
+    for (const auto& key : lists) {
+        const toml::node* n = t.get(key);
+        if (!n) continue;
+        const toml::array* items = n->as_array();
+        if (items == nullptr) p.fail(n, "'" + key + "' must be a list of texts, e.g. " + key + " = [\"...\"]");
+        std::string joined;
+        for (const auto& item : *items) {
+            if (!item.is_string()) p.fail(&item, "'" + key + "' must hold texts in quotes");
+            const std::string value = item.as_string()->get();
+            if (key == "categories" && !parse_category(value))
+                p.fail(&item, "unknown category '" + value + "'", "use a walk code or its label, as in [[network]]");
+            if (key == "statuses" && !parse_status(value))
+                p.fail(&item, "unknown status '" + value + "'", "use found, assigned, rectifying, rectified, accepted or rebounded (or 发现, 交办, 整改中, 已整改, 验收合格, 反弹)");
+            joined += (joined.empty() ? "" : "\n") + value;
+        }
+        out["hotspots." + key] = joined;
+    }
+}
+
+}  // namespace
+
 CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem::path& file)
 {
     Parser p(file);
@@ -198,17 +261,7 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
             }
         }
     }
-    if (const toml::node* n = root.get("hotspots")) {
-        // Validated by the hotspot analysis; kept here as text so this file needs no knowledge of it.
-        for (const auto& [key, value] : p.table(*n, "hotspots")) {
-            std::ostringstream os;
-            value.visit([&os](const auto& v) {
-                if constexpr (toml::is_string<decltype(v)>) os << v.get();
-                else os << v;
-            });
-            spec.analysis_settings["hotspots." + std::string(key.str())] = os.str();
-        }
-    }
+    if (const toml::node* n = root.get("hotspots")) read_hotspots(p, p.table(*n, "hotspots"), spec);
 
     if (const toml::node* n = root.get("villages")) {
         const auto& t = p.table(*n, "villages");

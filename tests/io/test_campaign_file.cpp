@@ -75,7 +75,7 @@ kernel = "quartic"
     EXPECT_EQ(spec.tracks[0].max_speed_mps, 4.0);
     EXPECT_EQ(spec.issues->fields.at("id"), "编号");
     EXPECT_EQ(spec.sight_m, 25.0);
-    EXPECT_EQ(spec.analysis_settings.at("hotspots.radius_m"), "300");
+    EXPECT_EQ(std::stod(spec.analysis_settings.at("hotspots.radius_m")), 300.0);
     EXPECT_EQ(spec.analysis_settings.at("hotspots.kernel"), "quartic");
 }
 
@@ -115,6 +115,27 @@ TEST(CampaignFile, BadValuesAreExplained)
               std::string::npos);
     EXPECT_NE(parse_error("[[network]]\ncategory = \"village_road\"\n[villages]\nsource = \"v\"\n").message().find("no 'source'"),
               std::string::npos);
+}
+
+TEST(CampaignFile, HotspotSettingsAreCheckedWhereTheyAreWritten)
+{
+    const std::string head = "[villages]\nsource = \"v\"\n[hotspots]\n";
+    const auto spec = parse_campaign_text(head + "kernel = \"gaussian\"\ncategories = [\"village_road\", \"河渠沟道走两边\"]\n"
+                                                 "statuses = [\"验收合格\"]\nper_km2 = true\nfrom = \"2017-02-20\"\n",
+                                          "/data/campaign.toml");
+    EXPECT_EQ(spec.analysis_settings.at("hotspots.kernel"), "gaussian");
+    EXPECT_EQ(spec.analysis_settings.at("hotspots.categories"), "village_road\n河渠沟道走两边");
+    EXPECT_EQ(spec.analysis_settings.at("hotspots.per_km2"), "true");
+    EXPECT_EQ(spec.analysis_settings.at("hotspots.from"), "2017-02-20");
+    EXPECT_NE(parse_error(head + "radus_m = 300\n").message().find("unknown key 'radus_m'"), std::string::npos);
+    const auto kernel = parse_error(head + "kernel = \"cubic\"\n");
+    EXPECT_NE(kernel.hint().find("epanechnikov"), std::string::npos);
+    EXPECT_EQ(*kernel.where().line, 4);
+    EXPECT_NE(parse_error(head + "radius_m = -5\n").message().find("out of range"), std::string::npos);
+    EXPECT_NE(parse_error(head + "categories = \"village_road\"\n").message().find("list"), std::string::npos);
+    EXPECT_NE(parse_error(head + "categories = [\"roads\"]\n").message().find("unknown category 'roads'"),
+              std::string::npos);
+    EXPECT_NE(parse_error(head + "statuses = [\"done\"]\n").message().find("unknown status"), std::string::npos);
 }
 
 TEST(CampaignFile, MissingFileSaysHowToGetAnExample)

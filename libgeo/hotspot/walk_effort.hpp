@@ -1,0 +1,14 @@
+#pragma once
+// Inspection effort per cell: how many kilometres of cleaned track were walked inside each cell. An area nobody
+// walked shows no problems, so issue counts are judged against it ("not inspected" is not "clean").
+#include "libgeo/core/geometry.hpp"
+
+#include <vector>
+
+namespace geo::hotspot {
+
+// Walked length in metres inside each cell (the length of every track segment's intersection with the cell;
+// a track walked twice counts twice). Cells may be any polygons; they should not overlap.
+std::vector<double> walked_metres(const std::vector<Polygon>& cells, const std::vector<LineString>& tracks);
+
+}  // namespace geo::hotspot
