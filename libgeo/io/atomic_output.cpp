@@ -2,12 +2,36 @@
 
 #include "libgeo/core/error.hpp"
 
+#include <csignal>
+#include <cerrno>
 #include <unistd.h>
 
 #include <algorithm>
 #include <vector>
 
 namespace geo::io {
+
+namespace {
+
+// Staging folders of runs that were killed (SIGKILL, power loss) before they could clean up: their process is gone.
+void remove_abandoned_staging(const std::filesystem::path& target)
+{
+    const std::string prefix = "." + target.filename().string() + ".partial-";
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(target.parent_path(), ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const std::string pid_text = name.substr(prefix.size());
+        if (pid_text.empty() || pid_text.find_first_not_of("0123456789") != std::string::npos) continue;
+        const long pid = std::stol(pid_text);
+        if (pid > 0 && kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+            std::error_code ignored;
+            std::filesystem::remove_all(entry.path(), ignored);
+        }
+    }
+}
+
+}  // namespace
 
 OutputTransaction::OutputTransaction(std::filesystem::path target_dir) : m_target(std::move(target_dir))
 {
@@ -17,6 +41,7 @@ OutputTransaction::OutputTransaction(std::filesystem::path target_dir) : m_targe
     if (ec || !std::filesystem::is_directory(m_target))
         throw OutputError("cannot create the output folder: " + ec.message(), in_file(m_target.string()),
                           "choose a folder you can write to with --out");
+    remove_abandoned_staging(m_target);
     // Beside the target, so that the final renames stay on one file system.
     m_staging = m_target.parent_path() / ("." + m_target.filename().string() + ".partial-" + std::to_string(getpid()));
     std::filesystem::remove_all(m_staging, ec);
