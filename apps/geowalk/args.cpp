@@ -62,4 +62,15 @@ int Args::get_int(const std::string& name, int fallback, int min, int max) const
     return value;
 }
 
+double Args::get_number(const std::string& name, double fallback) const
+{
+    if (!has(name)) return fallback;
+    const std::string text = get(name);
+    double value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size())
+        throw geo::UsageError("--" + name + " must be a number, not '" + text + "'");
+    return value;
+}
+
 }  // namespace geowalk

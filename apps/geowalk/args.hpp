@@ -17,6 +17,8 @@ public:
     [[nodiscard]] bool has(const std::string& name) const { return m_values.count(name) > 0; }
     [[nodiscard]] std::string get(const std::string& name, const std::string& fallback = {}) const;
     [[nodiscard]] int get_int(const std::string& name, int fallback, int min, int max) const;
+    // Any number; the options' own validate() checks its range with a message about what it means.
+    [[nodiscard]] double get_number(const std::string& name, double fallback) const;
     [[nodiscard]] const std::vector<std::string>& positional() const { return m_positional; }
     [[nodiscard]] bool help() const { return has("help"); }
 

@@ -4,22 +4,11 @@
 
 #include "libgeo/core/error.hpp"
 
-#include <charconv>
 #include <iostream>
 
 namespace geowalk {
 
 namespace {
-
-double metres(const Args& args, const std::string& name)
-{
-    const std::string text = args.get(name);
-    double value = 0;
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (ec != std::errc{} || end != text.data() + text.size())
-        throw geo::UsageError("--" + name + " must be a number of metres, not '" + text + "'");
-    return value;
-}
 
 class CoverageCommand : public Command {
 public:
@@ -75,13 +64,14 @@ Options:
         PipelineOptions options;
         options.show_progress = !args.has("quiet");
         options.print_matrix = true;
+        options.hotspots = false;
         options.adjust_coverage = [&args](geo::coverage::CoverageOptions& o) {
-            if (args.has("sight")) o.sight_m = metres(args, "sight");
-            if (args.has("village-m")) o.village_m = metres(args, "village-m");
-            if (args.has("blind-m")) o.blind_m = metres(args, "blind-m");
-            if (args.has("reach-m")) o.reach_m = metres(args, "reach-m");
-            if (args.has("min-dead-corner")) o.min_dead_corner_m = metres(args, "min-dead-corner");
-            if (args.has("pixel")) o.pixel_m = metres(args, "pixel");
+            if (args.has("sight")) o.sight_m = args.get_number("sight", 0);
+            o.village_m = args.get_number("village-m", o.village_m);
+            o.blind_m = args.get_number("blind-m", o.blind_m);
+            o.reach_m = args.get_number("reach-m", o.reach_m);
+            o.min_dead_corner_m = args.get_number("min-dead-corner", o.min_dead_corner_m);
+            o.pixel_m = args.get_number("pixel", o.pixel_m);
             o.threads = args.get_int("threads", o.threads, 1, 256);
         };
         return run_pipeline(args.positional().front(), args.get("out"), options);

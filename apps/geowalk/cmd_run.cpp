@@ -18,14 +18,18 @@ public:
     {
         return R"(Usage: geowalk run CAMPAIGN.toml --out DIR [--quiet]
 
-Loads the campaign (as `geowalk validate` does), runs every analysis (coverage; see `geowalk coverage
---help` for its definitions) with the campaign file's settings, and writes into DIR:
+Loads the campaign (as `geowalk validate` does), runs every analysis (coverage and hotspots; see
+`geowalk coverage --help` and `geowalk hotspots --help` for their definitions) with the campaign file's
+settings, and writes into DIR:
   geowalk.gpkg       the inputs in the local metric CRS (villages, network, sites, tracks, issues, each with
                      its original attributes and an `id`); `rejects`: every feature not loaded, with file,
                      layer, feature id, reason, original attributes and geometry (WKT); the coverage layers
-                     network_coverage, uncovered, site_coverage, village_coverage, village_matrix, blind_areas
+                     network_coverage, uncovered, site_coverage, village_coverage, village_matrix, blind_areas;
+                     the hotspot layers hotspot_cells, emerging_hotspots, rebounds
   walk_distance.tif  distance in metres from every point of village land to the nearest walk
-  summary.json       headline numbers: `inputs` (read / loaded / rejected per source), `coverage`, ...
+  density.tif        kernel density of the issues (the heatmap)
+  summary.json       headline numbers: `inputs` (read / loaded / rejected per source), `coverage`,
+                     `hotspots`, ...
 
 Outputs are written to a staging folder beside DIR and moved into place only when complete, so an
 interrupted run never leaves a half-written file; re-running replaces the previous outputs.

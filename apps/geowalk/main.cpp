@@ -51,6 +51,7 @@ std::vector<std::unique_ptr<Command>> all_commands()
     out.push_back(make_demo_command());
     out.push_back(make_run_command());
     out.push_back(make_coverage_command());
+    out.push_back(make_hotspots_command());
     out.push_back(make_validate_command());
     return out;
 }

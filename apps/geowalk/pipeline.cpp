@@ -1,9 +1,11 @@
 #include "pipeline.hpp"
 
 #include "coverage_table.hpp"
+#include "hotspot_report.hpp"
 #include "load_report.hpp"
 #include "progress.hpp"
 
+#include "libgeo/core/datetime.hpp"
 #include "libgeo/io/analysis_options.hpp"
 #include "libgeo/io/loader.hpp"
 
@@ -16,7 +18,11 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
     const auto spec = geo::io::read_campaign_file(campaign_file);
     geo::coverage::CoverageOptions coverage = geo::io::coverage_options(spec);
     if (options.adjust_coverage) options.adjust_coverage(coverage);
-    coverage.validate();  // before any heavy work
+    geo::hotspot::AnalysisOptions hotspots = geo::io::hotspot_options(spec);
+    if (options.adjust_hotspots) options.adjust_hotspots(hotspots, geo::parse_utc_offset(spec.timezone).value_or(480));
+    // Before any heavy work.
+    if (options.coverage) coverage.validate();
+    if (options.hotspots) hotspots.validate();
 
     ProgressBar bar = ProgressBar::for_terminal();
     bar.enabled = bar.enabled && options.show_progress;
@@ -24,11 +30,20 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
     std::cout << load_report(campaign);
 
     geo::io::AnalysisResults results;
-    bar.last_percent = -1;
-    results.coverage = geo::coverage::analyse(campaign, coverage, progress_callback, &bar);
-    if (options.print_matrix) std::cout << "\n" << coverage_matrix(campaign, *results.coverage);
+    if (options.coverage) {
+        bar.last_percent = -1;
+        results.coverage = geo::coverage::analyse(campaign, coverage, progress_callback, &bar);
+        if (options.print_matrix) std::cout << "\n" << coverage_matrix(campaign, *results.coverage);
+    }
+    if (options.hotspots) {
+        bar.last_percent = -1;
+        results.hotspots = geo::hotspot::analyse(campaign, hotspots, {progress_callback, &bar, "hotspots"});
+        results.hotspot_options = hotspots;
+        std::cout << "\n" << hotspot_report(campaign, *results.hotspots, hotspots);
+    }
 
-    const auto written = geo::io::write_run_outputs(campaign, results, out_dir);
+    bar.last_percent = -1;
+    const auto written = geo::io::write_run_outputs(campaign, results, out_dir, {progress_callback, &bar, "writing"});
     std::cout << "\nOutputs:\n";
     for (const auto& f : written) std::cout << "  " << f.string() << "\n";
     return 0;

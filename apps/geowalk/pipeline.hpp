@@ -1,5 +1,5 @@
 #pragma once
-// What `run`, `coverage` and `demo` share: load a campaign, run analyses, write the outputs, tell the user.
+// What `run`, `coverage`, `hotspots` and `demo` share: load a campaign, run analyses, write the outputs, tell the user.
 #include "libgeo/io/campaign_file.hpp"
 #include "libgeo/io/outputs.hpp"
 
@@ -11,8 +11,12 @@ namespace geowalk {
 struct PipelineOptions {
     bool show_progress = true;
     bool print_matrix = false;
-    // Applied on top of the campaign file's [coverage] settings.
+    bool coverage = true;  // which analyses run
+    bool hotspots = true;
+    // Applied on top of the campaign file's settings.
     std::function<void(geo::coverage::CoverageOptions&)> adjust_coverage;
+    // The second argument is the campaign's UTC offset in minutes, for dates given on the command line.
+    std::function<void(geo::hotspot::AnalysisOptions&, int)> adjust_hotspots;
 };
 
 int run_pipeline(const std::string& campaign_file, const std::string& out_dir, const PipelineOptions& options);

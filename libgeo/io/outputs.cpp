@@ -5,13 +5,17 @@
 #include "libgeo/raster/distance_transform.hpp"
 #include "libgeo/io/vector_writer.hpp"
 #include "libgeo/io/write_coverage.hpp"
+#include "libgeo/io/write_hotspots.hpp"
 #include "libgeo/io/write_inputs.hpp"
 
 #include <cstdio>
 
 namespace geo::io {
 
-Json run_summary(const Campaign& campaign, const AnalysisResults& results)
+namespace {
+
+// The summary of a run: the loaded campaign, then one section per analysis.
+Json run_summary(const Campaign& campaign, const AnalysisResults& results, const std::optional<DensityStats>& density)
 {
     Json summary;
     summary["generator"] = "geowalk";
@@ -19,11 +23,15 @@ Json run_summary(const Campaign& campaign, const AnalysisResults& results)
     summary["inputs"] = inputs_section(campaign);
     summary["track_cleaning"] = tracks_cleaning_section(campaign);
     if (results.coverage) summary["coverage"] = coverage_section(campaign, *results.coverage);
+    if (results.hotspots)
+        summary["hotspots"] = hotspots_section(campaign, *results.hotspots, results.hotspot_options, density);
     return summary;
 }
 
+}  // namespace
+
 std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, const AnalysisResults& results,
-                                                     const std::filesystem::path& out_dir)
+                                                     const std::filesystem::path& out_dir, Progress progress)
 {
     OutputTransaction out(out_dir);
     std::vector<std::string> names{"geowalk.gpkg", "summary.json"};
@@ -32,7 +40,14 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
         write_input_layers(gpkg, campaign);
         write_rejects(gpkg, campaign);
         if (results.coverage) write_coverage_layers(gpkg, campaign, *results.coverage);
+        if (results.hotspots) write_hotspot_layers(gpkg, campaign, *results.hotspots);
         gpkg.close();
+    }
+    std::optional<DensityStats> density;
+    if (results.hotspots) {
+        density = write_density_raster(out.staging() / "density.tif", campaign, *results.hotspots,
+                                       results.hotspot_options, progress);
+        if (density) names.push_back("density.tif");
     }
     if (results.coverage && results.coverage->walk_distance) {
         const auto& o = results.coverage->options;
@@ -45,9 +60,9 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
                    {"GEOWALK_BLIND_M", std::to_string(o.blind_m)}});
         names.push_back("walk_distance.tif");
     }
-    write_json(out.staging() / "summary.json", run_summary(campaign, results));
+    write_json(out.staging() / "summary.json", run_summary(campaign, results, density));
     // Every file a geowalk run can write; one that this run did not produce (a raster turned off) is removed.
-    out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif"});
+    out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif", "density.tif"});
     std::vector<std::filesystem::path> written;
     for (const auto& n : names) written.push_back(out.target() / n);
     return written;

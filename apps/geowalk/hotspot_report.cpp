@@ -1,0 +1,61 @@
+#include "hotspot_report.hpp"
+
+#include "text_table.hpp"
+
+#include "libgeo/io/write_hotspots.hpp"
+
+#include <map>
+#include <sstream>
+
+namespace geowalk {
+
+std::string hotspot_report(const geo::Campaign& c, const geo::hotspot::Analysis& a,
+                           const geo::hotspot::AnalysisOptions& options)
+{
+    std::ostringstream out;
+    out << "Hotspots: " << a.issues.size() << " of " << c.issues.size() << " issues ("
+        << options.filter.describe(c.utc_offset_minutes) << ")\n";
+    if (a.density_grid)
+        out << "  density: " << geo::raster::kernel_name(options.kde.kernel) << " kernel, radius "
+            << options.kde.radius_m << " m, " << a.density_grid->cols << " x " << a.density_grid->rows << " pixels of "
+            << a.density_grid->pixel << " m\n";
+    else
+        out << "  density: none (no issue passed the filter)\n";
+    if (a.density_advice) out << "  note: " << *a.density_advice << "\n";
+    if (a.cells) {
+        const auto& r = *a.cells;
+        std::map<int, int> bins;
+        int not_inspected = 0;
+        for (std::size_t i = 0; i < r.gi.bin.size(); ++i) {
+            ++bins[r.gi.bin[i]];
+            not_inspected += a.inspected[i] ? 0 : 1;
+        }
+        out << "  Gi*: " << r.binning.cells.size() << " cells of " << r.binning.layout.size << " m"
+            << (r.binning.size_chosen ? " (size from the issues' spacing)" : "") << ", band " << r.band_m << " m"
+            << (r.band_search ? " (first peak of Moran's I)" : "") << "\n";
+        TextTable table({"confidence", "hot cells", "cold cells"});
+        for (int level = 3; level >= 1; --level)
+            table.add({geo::io::gi_class(level).substr(10), std::to_string(bins[level]), std::to_string(bins[-level])});
+        out << table.render();
+        out << "  " << not_inspected << " cells were walked less than " << a.min_walk_m
+            << " m: too little effort to call them clean\n";
+    } else {
+        out << "  Gi*: not run — " << a.cells_skipped << "\n";
+    }
+    if (a.emerging) {
+        std::map<std::string, int> patterns;
+        for (const auto& cell : a.emerging->cells)
+            if (cell.pattern != geo::hotspot::Pattern::none) ++patterns[std::string(geo::hotspot::pattern_label(cell.pattern))];
+        out << "  emerging over " << a.emerging->slices << " slices of " << a.emerging->slice_s / 86400.0 << " days:";
+        if (patterns.empty()) out << " no pattern";
+        for (const auto& [label, n] : patterns) out << " " << label << " " << n << ";";
+        out << "\n";
+    } else {
+        out << "  emerging hot spots: not run — " << a.emerging_skipped << "\n";
+    }
+    out << "  rebounds (same category within " << options.rebounds.radius_m << " m after acceptance): "
+        << a.rebounds.size() << "\n";
+    return out.str();
+}
+
+}  // namespace geowalk

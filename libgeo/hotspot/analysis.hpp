@@ -1,0 +1,66 @@
+#pragma once
+// The hotspot step (`geowalk hotspots`, part of `geowalk run`): which issues count, their kernel density, Gi* hot
+// and cold spots of cells with the walking effort behind each count, emerging hot spots over time, and rebounds.
+// No I/O: the density is returned as points and a grid, and io/density_writer.hpp evaluates it tile by tile into
+// density.tif, so a grid of any size never sits in memory.
+#include "libgeo/core/campaign.hpp"
+#include "libgeo/core/progress.hpp"
+#include "libgeo/hotspot/emerging.hpp"
+#include "libgeo/hotspot/hotspot_cells.hpp"
+#include "libgeo/hotspot/issue_filter.hpp"
+#include "libgeo/hotspot/rebounds.hpp"
+#include "libgeo/raster/kde.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geo::hotspot {
+
+enum class DensityExtent {
+    points,    // QGIS's heatmap grid: the issues' extent grown by the radius (cell by cell comparable with QGIS)
+    villages,  // the villages' extent, aligned like walk_distance.tif
+};
+
+struct AnalysisOptions {
+    IssueFilter filter;
+    raster::KdeOptions kde;
+    DensityExtent extent = DensityExtent::points;
+    std::string weight_field;  // issue attribute summed instead of counting issues (density and Gi*); "" = counts
+    std::string radius_field;  // issue attribute holding each issue's own density radius in metres; "" = kde.radius_m
+    HotspotOptions cells;      // cells, band and Gi* (hotspot_cells.hpp)
+    // A cell whose walked length is below this is "not inspected": its count says nothing. 0 = one cell side, the
+    // length of a single walk straight across the cell.
+    double min_walk_m = 0;
+    EmergingOptions emerging;  // band_m 0 = the band the cells' Gi* used
+    ReboundOptions rebounds;
+    int threads = 2;
+
+    // Throws geo::UsageError naming the option at fault.
+    void validate() const;
+};
+
+struct Analysis {
+    std::vector<std::size_t> issues;  // indices into Campaign::issues that passed the filter
+
+    std::vector<raster::KdePoint> density_points;  // one per filtered issue, weights and radii applied
+    std::optional<raster::Grid> density_grid;      // none without issues (nothing to lay a grid over)
+    std::optional<std::string> density_advice;     // a warning for legal but odd settings
+
+    std::optional<HotspotResult> cells;  // none when Gi* could not run; cells_skipped says why
+    std::string cells_skipped;
+    std::vector<double> walked_m;        // per cell of `cells`: metres of cleaned track walked inside it
+    std::vector<char> inspected;         // per cell: walked_m >= the minimum effort
+    double min_walk_m = 0;               // the minimum effort used
+
+    std::optional<EmergingResult> emerging;  // none when it could not run; emerging_skipped says why
+    std::string emerging_skipped;
+
+    std::vector<Rebound> rebounds;  // over all issues, whatever the filter (a rebound needs the earlier one)
+};
+
+// Throws geo::UsageError for invalid options or a weight or radius field the issues lack, geo::InputError naming
+// the issue's file and feature for a value that is text, negative (weights) or not positive (radii).
+Analysis analyse(const Campaign& campaign, const AnalysisOptions& options, Progress progress = {});
+
+}  // namespace geo::hotspot

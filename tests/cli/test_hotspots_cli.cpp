@@ -1,0 +1,112 @@
+// `geowalk hotspots` on the sample town, checked from the files it writes: density.tif against a brute-force kernel
+// sum over the issues layer of the same run, on the grid QGIS's rule gives for those issues.
+#include "support.hpp"
+
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <ogrsf_frmts.h>
+
+#include <cmath>
+#include <random>
+
+namespace geo::test {
+namespace {
+
+struct Xy {
+    double x, y;
+};
+
+std::vector<Xy> issue_points(const std::filesystem::path& gpkg)
+{
+    GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    std::vector<Xy> out;
+    if (!ds) return out;
+    OGRLayer* layer = ds->GetLayerByName("issues");
+    if (layer == nullptr) return out;
+    for (auto& f : *layer) {
+        const auto* p = f->GetGeometryRef()->toPoint();
+        out.push_back({p->getX(), p->getY()});
+    }
+    return out;
+}
+
+TEST(HotspotsCli, DensityIsTheExactQuarticSumOnQgisGrid)
+{
+    TempDir dir;
+    const auto out = dir / "out";
+    const auto result = run_geowalk("hotspots '" + (source_dir() / "data/sample/campaign.toml").string() + "' --out '" +
+                                    out.string() + "' --quiet --radius 300 --pixel 20");
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+    EXPECT_NE(result.output.find("Hotspots:"), std::string::npos) << result.output;
+
+    const auto points = issue_points(out / "geowalk.gpkg");
+    ASSERT_GT(points.size(), 1000U);
+    const auto summary = nlohmann::json::parse(read_text(out / "summary.json"));
+    EXPECT_EQ(summary.at("hotspots").at("issues_used").get<std::size_t>(), points.size());
+
+    // QGIS's grid: the points' extent grown by the radius; cols = ceil(w / pixel) + 1, rows likewise.
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    for (const auto& p : points) {
+        x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+    }
+    const double r = 300, pixel = 20;
+    x0 -= r, y0 -= r, x1 += r, y1 += r;
+    GDALDatasetUniquePtr tif(GDALDataset::Open((out / "density.tif").c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    ASSERT_TRUE(tif);
+    EXPECT_EQ(tif->GetRasterXSize(), static_cast<int>(std::ceil((x1 - x0) / pixel)) + 1);
+    EXPECT_EQ(tif->GetRasterYSize(), static_cast<int>(std::ceil((y1 - y0) / pixel)) + 1);
+    double gt[6];
+    ASSERT_EQ(tif->GetGeoTransform(gt), CE_None);
+    EXPECT_NEAR(gt[0], x0, 1e-6);
+    EXPECT_NEAR(gt[3], y1, 1e-6);
+    EXPECT_EQ(gt[1], pixel);
+
+    // 300 pixels at random plus the pixel of the densest issue cluster's first point.
+    GDALRasterBand* band = tif->GetRasterBand(1);
+    std::mt19937 rng(1);
+    std::uniform_int_distribution<int> col(0, tif->GetRasterXSize() - 1), row(0, tif->GetRasterYSize() - 1);
+    int nonzero = 0;
+    for (int k = 0; k < 300; ++k) {
+        const int c = k == 0 ? static_cast<int>((points[0].x - x0) / pixel) : col(rng);
+        const int rr = k == 0 ? static_cast<int>((y1 - points[0].y) / pixel) : row(rng);
+        float value = 0;
+        ASSERT_EQ(band->RasterIO(GF_Read, c, rr, 1, 1, &value, 1, 1, GDT_Float32, 0, 0, nullptr), CE_None);
+        const double cx = x0 + (c + 0.5) * pixel, cy = y1 - (rr + 0.5) * pixel;
+        double expected = 0;
+        for (const auto& p : points) {
+            const double d2 = (p.x - cx) * (p.x - cx) + (p.y - cy) * (p.y - cy);
+            if (d2 <= r * r) expected += (1 - d2 / (r * r)) * (1 - d2 / (r * r));
+        }
+        EXPECT_NEAR(value, expected, 1e-5 * std::max(1.0, expected)) << "pixel " << c << ", " << rr;
+        nonzero += expected > 0 ? 1 : 0;
+    }
+    EXPECT_GT(nonzero, 10);
+
+    GDALDatasetUniquePtr gpkg(GDALDataset::Open((out / "geowalk.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    ASSERT_TRUE(gpkg);
+    OGRLayer* cells = gpkg->GetLayerByName("hotspot_cells");
+    ASSERT_NE(cells, nullptr);
+    EXPECT_GT(cells->GetFeatureCount(), 30);
+    for (const char* field : {"count", "walked_km", "inspected", "issues_per_km", "gi_z", "gi_p", "gi_bin", "gi_class"})
+        EXPECT_GE(cells->GetLayerDefn()->GetFieldIndex(field), 0) << field;
+    EXPECT_NE(gpkg->GetLayerByName("rebounds"), nullptr);
+    // The coverage step did not run: its layers are not there.
+    EXPECT_EQ(gpkg->GetLayerByName("network_coverage"), nullptr);
+}
+
+TEST(HotspotsCli, BadSettingsAreUsageErrors)
+{
+    TempDir dir;
+    const std::string campaign = "'" + (source_dir() / "data/sample/campaign.toml").string() + "'";
+    const std::string out = " --out '" + (dir / "o").string() + "' --quiet";
+    EXPECT_EQ(run_geowalk("hotspots " + campaign + out + " --kernel cubic").exit_code, 2);
+    EXPECT_EQ(run_geowalk("hotspots " + campaign + out + " --radius -3").exit_code, 2);
+    EXPECT_EQ(run_geowalk("hotspots " + campaign + out + " --category roads").exit_code, 2);
+    const auto weight = run_geowalk("hotspots " + campaign + out + " --weight 备注");
+    EXPECT_EQ(weight.exit_code, 1) << weight.output;  // a column of names is not a weight: the file is named
+    EXPECT_NE(weight.output.find("issues.csv"), std::string::npos) << weight.output;
+}
+
+}  // namespace
+}  // namespace geo::test

@@ -1,0 +1,152 @@
+// The hotspot step on a planted scene: a cluster of issues must come out as a hot spot, cells nobody walked must be
+// flagged, weights and radii from fields must be checked, and too few issues must give a reason instead of a crash.
+#include "coverage/scene.hpp"
+#include "libgeo/core/error.hpp"
+#include "libgeo/hotspot/analysis.hpp"
+
+#include <gtest/gtest.h>
+
+namespace geo::hotspot {
+namespace {
+
+constexpr double k_day = 86400.0;
+
+Issue issue_at(double x, double y, int id, double found = 1.5e9)
+{
+    Issue i;
+    i.id = id;
+    i.code = "I" + std::to_string(id);
+    i.position = Point(x, y);
+    i.village = 0;
+    i.found = found;
+    i.category = Category::village_road;
+    return i;
+}
+
+// A 4 km square village; 240 issues spread evenly plus 80 within 60 m of (1000, 1000); walks on the west half only.
+Campaign planted()
+{
+    Campaign c = test::square_town(4000);
+    std::mt19937_64 rng(4);
+    std::uniform_real_distribution<double> u(0.0, 1.0);
+    int id = 0;
+    for (int k = 0; k < 240; ++k) c.issues.push_back(issue_at(100 + 3800 * u(rng), 100 + 3800 * u(rng), id++));
+    for (int k = 0; k < 80; ++k) {
+        const double a = 6.283185307179586 * u(rng), r = 60 * std::sqrt(u(rng));
+        c.issues.push_back(issue_at(1000 + r * std::cos(a), 1000 + r * std::sin(a), id++));
+    }
+    for (int k = 0; k < 8; ++k) {
+        const double x = 100 + 230.0 * k;
+        c.tracks.push_back(test::make_track({Point(x, 50), Point(x, 3950)}, k));
+    }
+    return c;
+}
+
+AnalysisOptions options_for_test()
+{
+    AnalysisOptions o;
+    o.cells.binning.cell_size_m = 250;
+    o.cells.gi.band_m = 400;
+    o.kde.radius_m = 200;
+    o.kde.pixel_m = 25;
+    return o;
+}
+
+TEST(HotspotStep, PlantedClusterIsAHotSpotAndUnwalkedCellsAreFlagged)
+{
+    const Campaign c = planted();
+    const Analysis a = analyse(c, options_for_test());
+    ASSERT_TRUE(a.cells) << a.cells_skipped;
+    EXPECT_EQ(a.issues.size(), c.issues.size());
+    const auto& binning = a.cells->binning;
+    bool found_cluster = false;
+    double walked = 0;
+    for (std::size_t i = 0; i < binning.cells.size(); ++i) {
+        const Polygon cell = binning.layout.polygon(binning.cells[i].col, binning.cells[i].row);
+        if (bg::within(Point(1000, 1000), cell)) {
+            found_cluster = true;
+            EXPECT_EQ(a.cells->gi.bin[i], 3) << "z " << a.cells->gi.z[i];
+        }
+        walked += a.walked_m[i];
+        const Point centre = binning.cells[i].centre;
+        // The walks run north-south at x = 100 ... 1710: cells east of 2000 saw nobody.
+        if (centre.x() > 2000) {
+            EXPECT_EQ(a.inspected[i], 0) << "cell at " << centre.x();
+            EXPECT_EQ(a.walked_m[i], 0.0);
+        }
+    }
+    EXPECT_TRUE(found_cluster);
+    double track_length = 0;
+    for (const auto& t : c.tracks) track_length += bg::distance(t.fixes.front().position, t.fixes.back().position);
+    EXPECT_NEAR(walked, track_length, 1e-6 * track_length);  // every walk lies inside the cells
+    EXPECT_DOUBLE_EQ(a.min_walk_m, 250.0);                   // default: one cell side
+    ASSERT_TRUE(a.density_grid);
+    EXPECT_EQ(a.density_points.size(), c.issues.size());
+}
+
+TEST(HotspotStep, FilterWeightsAndRadiiFromFields)
+{
+    Campaign c = planted();
+    for (std::size_t i = 0; i < c.issues.size(); ++i) {
+        c.issues[i].attributes.push_back({"weight", std::string(i % 2 ? "2" : " 0.5 ")});
+        c.issues[i].attributes.push_back({"r", std::int64_t{150}});
+        if (i < 10) c.issues[i].category = Category::river_ditch;
+    }
+    AnalysisOptions o = options_for_test();
+    o.filter.categories = {Category::river_ditch};
+    o.weight_field = "weight";
+    o.radius_field = "r";
+    const Analysis a = analyse(c, o);
+    ASSERT_EQ(a.issues.size(), 10U);
+    for (std::size_t k = 0; k < 10; ++k) {
+        EXPECT_EQ(a.density_points[k].weight, k % 2 ? 2.0 : 0.5);
+        EXPECT_EQ(a.density_points[k].radius, 150.0);
+    }
+    // Ten issues are fewer than Gi* needs: a reason, not a failure; the heatmap is still made.
+    EXPECT_FALSE(a.cells);
+    EXPECT_FALSE(a.cells_skipped.empty());
+    EXPECT_TRUE(a.density_grid);
+
+    c.issues[3].attributes[0].value = std::string("many");
+    EXPECT_THROW(analyse(c, o), InputError);
+    c.issues[3].attributes[0].value = std::int64_t{-1};
+    EXPECT_THROW(analyse(c, o), InputError);
+    c.issues[3].attributes[0].value = std::int64_t{1};
+    c.issues[3].attributes[1].value = 0.0;
+    EXPECT_THROW(analyse(c, o), InputError);
+    o.weight_field = "no such field";
+    EXPECT_THROW(analyse(c, o), UsageError);
+}
+
+TEST(HotspotStep, NoIssuesGiveNoDensityAndAReason)
+{
+    Campaign c = planted();
+    c.issues.clear();
+    const Analysis a = analyse(c, options_for_test());
+    EXPECT_FALSE(a.density_grid);
+    EXPECT_FALSE(a.cells);
+    EXPECT_FALSE(a.cells_skipped.empty());
+    EXPECT_TRUE(a.rebounds.empty());
+}
+
+TEST(HotspotStep, ReboundsOverAllIssuesWhateverTheFilter)
+{
+    Campaign c = planted();
+    Issue fixed = issue_at(3000, 3000, 900, 1.5e9);
+    fixed.status = Status::accepted;
+    fixed.accepted = 1.5e9 + 10 * k_day;
+    Issue again = issue_at(3030, 3040, 901, 1.5e9 + 40 * k_day);  // 50 m away, 30 days after acceptance
+    c.issues.push_back(fixed);
+    c.issues.push_back(again);
+    AnalysisOptions o = options_for_test();
+    o.filter.statuses = {Status::rectifying};  // nothing passes: rebounds do not depend on the filter
+    const Analysis a = analyse(c, o);
+    ASSERT_EQ(a.rebounds.size(), 1U);
+    EXPECT_EQ(c.issues[static_cast<std::size_t>(a.rebounds[0].issue)].id, 901);
+    EXPECT_EQ(c.issues[static_cast<std::size_t>(a.rebounds[0].earlier)].id, 900);
+    EXPECT_NEAR(a.rebounds[0].distance_m, 50.0, 1e-9);
+    EXPECT_NEAR(a.rebounds[0].days, 30.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace geo::hotspot
