@@ -35,7 +35,8 @@ void copy_to_cog(const std::filesystem::path& file, GDALDataset& source, GdalErr
     options.SetNameValue("OVERVIEWS", "AUTO");
     options.SetNameValue("OVERVIEW_RESAMPLING", "AVERAGE");
     options.SetNameValue("BIGTIFF", "IF_SAFER");
-    GDALDatasetUniquePtr written(cog->CreateCopy(file.c_str(), &source, FALSE, options.List(), progress, progress_data));
+    GDALDatasetUniquePtr written(
+        cog->CreateCopy(file.c_str(), &source, FALSE, options.List(), progress, progress_data));
     const bool created = written != nullptr;
     if (created) {
         written->FlushCache(true);

@@ -43,7 +43,7 @@ grass_kernels=${GEOWALK_KDE_GRASS_KERNELS:-"quartic gaussian"}
 log() { echo "kde bench: $*" >&2; }
 
 # --- dependencies and build ------------------------------------------------------------------------------------------
-packages=(qgis grass-core python3-gdal python3-numpy gdal-bin)
+packages=(qgis grass-core python3-gdal python3-numpy gdal-bin time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -74,22 +74,24 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# timed KEY COMMAND...: runs the command up to $reps times (stopping once the runs took $budget s together); records
-# KEY (median wall s) and KEY_n. The last run's stdout is left in $run_output.
+# timed KEY COMMAND...: runs the command up to $reps times (stopping once the runs took $budget s together) under
+# /usr/bin/time; records KEY (median wall s), KEY_cpu (median user + system s: on a machine shared with other jobs
+# the CPU time is the steadier measure of the work) and KEY_n. The last run's stdout is left in $run_output.
 timed() {
-  local key=$1 times=() total=0 t0 t1 k
+  local key=$1 times=() cpus=() total=0 k wall user sys
   shift
   for ((k = 0; k < reps; k++)); do
-    t0=$(now)
-    run_output=$("$@")
-    t1=$(now)
-    times+=("$(elapsed "$t0" "$t1")")
-    total=$(awk -v a="$total" -v b="${times[-1]}" 'BEGIN { print a + b }')
+    run_output=$(/usr/bin/time -f "%e %U %S" -o "$out/time.txt" "$@")
+    read -r wall user sys <"$out/time.txt"
+    times+=("$wall")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')")
+    total=$(awk -v a="$total" -v b="$wall" 'BEGIN { print a + b }')
     awk -v t="$total" -v b="$budget" 'BEGIN { exit !(t > b) }' && break
   done
   record "$key" "$(median "${times[@]}")"
+  record "${key}_cpu" "$(median "${cpus[@]}")"
   record "${key}_n" "${#times[@]}"
-  log "$key: ${times[*]} s"
+  log "$key: wall ${times[*]} s, cpu ${cpus[*]} s"
 }
 
 # --- points ----------------------------------------------------------------------------------------------------------
@@ -112,14 +114,11 @@ for k in $grass_kernels; do
 done
 
 # --- QGIS ------------------------------------------------------------------------------------------------------------
-qgis() {
-  rm -f "$out/qgis_raw.tif"
-  QT_QPA_PLATFORM=offscreen /usr/bin/qgis_process.bin run qgis:heatmapkerneldensityestimation -- \
-    INPUT="$out/points.gpkg" RADIUS="$radius" PIXEL_SIZE="$pixel" KERNEL=0 DECAY=0 OUTPUT_VALUE=0 \
-    OUTPUT="$out/qgis_raw.tif" >"$out/qgis.log" 2>&1
-}
 record qgis_version "$(dpkg-query -W -f='${Version}' qgis)"
-timed qgis qgis
+rm -f "$out/qgis_raw.tif"
+timed qgis env QT_QPA_PLATFORM=offscreen /usr/bin/qgis_process.bin run qgis:heatmapkerneldensityestimation -- \
+  INPUT="$out/points.gpkg" RADIUS="$radius" PIXEL_SIZE="$pixel" KERNEL=0 DECAY=0 OUTPUT_VALUE=0 \
+  OUTPUT="$out/qgis_raw.tif"
 record agree_qgis "$("${tool[@]}" compare-qgis "$out/ours_raw.tif" "$out/qgis_raw.tif")"
 log "QGIS agreement: $(get agree_qgis)"
 
@@ -138,24 +137,28 @@ for k in $grass_kernels; do
   cat >"$out/grass_$k.sh" <<EOF
 set -e
 g.region n=$ymax s=$ymin e=$xmax w=$xmin rows=$rows cols=$cols --quiet
-t0=\$(date +%s.%N)
-v.kernel input=pts output=kde_$k radius=$radius kernel=$k --overwrite --quiet
-t1=\$(date +%s.%N)
+/usr/bin/time -f "%e %U %S" -o "$out/grass_time.txt" \
+  v.kernel input=pts output=kde_$k radius=$radius kernel=$k --overwrite --quiet
 r.out.gdal input=kde_$k output="$out/grass_$k.tif" type=Float64 createopt=COMPRESS=DEFLATE -c --overwrite --quiet
-echo \$t0 \$t1
+cat "$out/grass_time.txt"
 EOF
   grass_run() { grass "$mapset" --exec bash "$out/grass_$k.sh" 2>"$out/grass_$k.log" | tail -1; }
   if [ "$first" = 1 ]; then
     # Time the module itself: the wall time between its start and end, GRASS session start-up excluded.
     times=()
+    cpus=()
+    total=0
     for ((r = 0; r < reps; r++)); do
-      read -r a b < <(grass_run)
-      times+=("$(elapsed "$a" "$b")")
-      awk -v t="$(printf '%s+' "${times[@]}")0" -v b="$budget" 'BEGIN { split(t, x, "+"); s = 0; for (i in x) s += x[i]; exit !(s > b) }' && break
+      read -r wall user sys < <(grass_run)
+      times+=("$wall")
+      cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')")
+      total=$(awk -v a="$total" -v b="$wall" 'BEGIN { print a + b }')
+      awk -v t="$total" -v b="$budget" 'BEGIN { exit !(t > b) }' && break
     done
     record "grass_$k" "$(median "${times[@]}")"
+    record "grass_${k}_cpu" "$(median "${cpus[@]}")"
     record "grass_${k}_n" "${#times[@]}"
-    log "grass $k: ${times[*]} s"
+    log "grass $k: wall ${times[*]} s, cpu ${cpus[*]} s"
     first=0
   else
     grass_run >/dev/null
@@ -172,23 +175,25 @@ if [ -x "$micro" ]; then
 fi
 
 # --- report ----------------------------------------------------------------------------------------------------------
-g2=$(get geowalk_t2)
 k1=$(echo "$grass_kernels" | awk '{ print $1 }')
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b == 0) print "-"; else printf "%.1fx", a / b }'; }
-echo
-echo "Kernel density: $n points, r = $radius m, $pixel m pixels, QGIS-rule grid $(get grid) ($(nproc) cores)"
-printf '%-40s %10s %5s %14s  %s\n' "tool" "median s" "runs" "vs geowalk" "agreement"
-printf '%-40s %10s %5s %14s  %s\n' "geowalk_kde_bench, 2 threads" "$g2" "$(get geowalk_t2_n)" "1.0x" \
-  "1 vs 2 threads bit-identical: $(get identical_1_2_threads)"
-printf '%-40s %10s %5s %14s\n' "geowalk_kde_bench, 1 thread" "$(get geowalk_t1)" "$(get geowalk_t1_n)" \
-  "$(ratio "$(get geowalk_t1)" "$g2")"
-printf '%-40s %10s %5s %14s  %s\n' "QGIS $(get qgis_version) heatmap (raw)" "$(get qgis)" "$(get qgis_n)" \
-  "$(ratio "$(get qgis)" "$g2")" "$(get agree_qgis)"
-printf '%-40s %10s %5s %14s  %s\n' "GRASS v.kernel $k1 (module only)" "$(get "grass_$k1")" "$(get "grass_${k1}_n")" \
-  "$(ratio "$(get "grass_$k1")" "$g2")" "$(get "agree_grass_$k1")"
-for k in $grass_kernels; do
-  [ "$k" = "$k1" ] || printf '%-40s %10s %5s %14s  %s\n' "GRASS v.kernel $k" "-" "-" "-" "$(get "agree_grass_$k")"
-done
-echo "GRASS import (v.in.ascii, not timed above): $(get grass_import) s; $(get grass_version)"
-[ -f "$out/micro.txt" ] && grep -E "median|^BM" "$out/micro.txt" | grep -v "mean\|stddev\|cv" || true
-rm -f "$out"/ours_raw_t1.tif "$out/points.csv"
+row() { # LABEL KEY [AGREEMENT]
+  printf '%-36s %8s %8s %4s %9s %9s  %s\n' "$1" "$(get "$2")" "$(get "${2}_cpu")" "$(get "${2}_n")" \
+    "$(ratio "$(get "$2")" "$(get geowalk_t2)")" "$(ratio "$(get "${2}_cpu")" "$(get geowalk_t2_cpu)")" "${3:-}"
+}
+{
+  echo
+  echo "Kernel density: $n points, r = $radius m, $pixel m pixels, QGIS-rule grid $(get grid), $(nproc) cores,"
+  echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (other jobs share this machine: compare the CPU times)"
+  printf '%-36s %8s %8s %4s %9s %9s  %s\n' "tool" "wall s" "cpu s" "runs" "wall/ours" "cpu/ours" "agreement"
+  row "geowalk, 2 threads (whole process)" geowalk_t2 "1 vs 2 threads bit-identical: $(get identical_1_2_threads)"
+  row "geowalk, 1 thread (whole process)" geowalk_t1
+  row "QGIS $(get qgis_version) heatmap raw (process)" qgis "$(get agree_qgis)"
+  row "GRASS v.kernel $k1 (module only)" "grass_$k1" "$(get "agree_grass_$k1")"
+  for k in $grass_kernels; do
+    [ "$k" = "$k1" ] || printf '%-36s %8s %8s %4s %9s %9s  %s\n' "GRASS v.kernel $k" - - - - - "$(get "agree_grass_$k")"
+  done
+  echo "GRASS import (v.in.ascii, not timed above): $(get grass_import) s; $(get grass_version)"
+  [ -f "$out/micro.txt" ] && grep -E "_median" "$out/micro.txt" || true
+} | tee "$out/table.txt"
+rm -f "$out"/ours_raw_t1.tif "$out/points.csv" "$out/time.txt"
