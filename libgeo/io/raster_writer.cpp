@@ -2,24 +2,23 @@
 
 #include "libgeo/core/error.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
+#include "libgeo/io/cog_support.hpp"
 
 #include <cpl_conv.h>
 #include <cpl_string.h>
 #include <gdal_priv.h>
-#include <ogr_spatialref.h>
 
 #include <algorithm>
 #include <array>
 #include <string>
-#include <system_error>
 
 namespace geo::io {
 
 namespace {
 
-[[noreturn]] void fail(const std::filesystem::path& file, const std::string& what, const std::string& hint = {})
+[[noreturn]] void fail(const std::filesystem::path& file, const std::string& what)
 {
-    throw OutputError(what, in_file(file.string()), hint);
+    detail::fail_output(file, what);
 }
 
 // A MEM dataset over the raster's own pixels. MEM's DATAPOINTER band option is GDAL's documented way to wrap
@@ -53,13 +52,7 @@ void write_cog(const std::filesystem::path& file, const raster::Raster& raster, 
         fail(file, "the raster holds " + std::to_string(raster.values.size()) + " values for " +
                        std::to_string(raster.grid.cells()) + " pixels");
     GdalErrorTrap errors;
-    OGRSpatialReference srs;
-    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    if (crs_wkt.empty() || srs.importFromWkt(crs_wkt.c_str()) != OGRERR_NONE)
-        fail(file, "the raster's CRS is not valid WKT: " + errors.message());
-    errors.reset();
-    GDALDriver* cog = GetGDALDriverManager()->GetDriverByName("COG");
-    if (!cog) fail(file, "GDAL has no COG driver", "install GDAL 3.1 or later");
+    const OGRSpatialReference srs = detail::raster_crs(file, crs_wkt, errors);
     GDALDatasetUniquePtr source = wrap(file, raster, errors);
     std::array<double, 6> transform = raster.grid.geotransform();
     source->SetGeoTransform(transform.data());
@@ -77,25 +70,7 @@ void write_cog(const std::filesystem::path& file, const raster::Raster& raster, 
             fail(file, "cannot compute the band statistics: " + errors.message());
     }
     if (errors.failed()) fail(file, "cannot set up the raster in memory: " + errors.message());
-
-    CPLStringList options;
-    options.SetNameValue("COMPRESS", "DEFLATE");
-    options.SetNameValue("PREDICTOR", "YES");
-    options.SetNameValue("BLOCKSIZE", "512");
-    options.SetNameValue("OVERVIEWS", "AUTO");
-    options.SetNameValue("OVERVIEW_RESAMPLING", "AVERAGE");
-    options.SetNameValue("BIGTIFF", "IF_SAFER");
-    GDALDatasetUniquePtr written(cog->CreateCopy(file.c_str(), source.get(), FALSE, options.List(), nullptr, nullptr));
-    const bool created = written != nullptr;
-    if (created) {
-        written->FlushCache(true);
-        written.reset();
-    }
-    if (created && !errors.failed()) return;
-    std::error_code ignored;
-    std::filesystem::remove(file, ignored);
-    fail(file, "cannot write the GeoTIFF: " + errors.message(),
-         "check free space and permissions of the output folder");
+    detail::copy_to_cog(file, *source, errors);
 }
 
 }  // namespace geo::io
