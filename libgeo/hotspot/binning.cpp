@@ -111,6 +111,14 @@ double choose_cell_size(const std::vector<Point>& points)
     return larger * scale;
 }
 
+std::vector<Polygon> cell_polygons(const Binning& binning)
+{
+    std::vector<Polygon> out;
+    out.reserve(binning.cells.size());
+    for (const auto& c : binning.cells) out.push_back(binning.layout.polygon(c.col, c.row));
+    return out;
+}
+
 Binning make_cells(const std::vector<Point>& points, const std::vector<MultiPolygon>& villages,
                    const BinningOptions& options, const std::vector<double>& weights)
 {

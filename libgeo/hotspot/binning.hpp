@@ -59,6 +59,9 @@ struct Binning {
 Binning make_cells(const std::vector<Point>& points, const std::vector<MultiPolygon>& villages,
                    const BinningOptions& options, const std::vector<double>& weights = {});
 
+// The polygons of the kept cells, in the order of binning.cells (for the output layer).
+std::vector<Polygon> cell_polygons(const Binning& binning);
+
 // The ArcGIS cell-size rule alone (needs two distinct locations).
 double choose_cell_size(const std::vector<Point>& points);
 

@@ -132,4 +132,13 @@ EmergingResult emerging_hotspots(const std::vector<Point>& cell_centres, const s
     return out;
 }
 
+EmergingResult emerging_hotspots(const Binning& binning, const std::vector<double>& event_time,
+                                 const EmergingOptions& options, Progress progress)
+{
+    std::vector<Point> centres;
+    centres.reserve(binning.cells.size());
+    for (const auto& c : binning.cells) centres.push_back(c.centre);
+    return emerging_hotspots(centres, binning.cell_of_point, event_time, options, progress);
+}
+
 }  // namespace geo::hotspot

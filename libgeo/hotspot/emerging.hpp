@@ -28,6 +28,7 @@
 // before: the cold history is the more telling fact.
 #include "libgeo/core/geometry.hpp"
 #include "libgeo/core/progress.hpp"
+#include "libgeo/hotspot/binning.hpp"
 #include "libgeo/hotspot/mann_kendall.hpp"
 
 #include <optional>
@@ -84,5 +85,9 @@ struct EmergingResult {
 EmergingResult emerging_hotspots(const std::vector<Point>& cell_centres, const std::vector<int>& event_cell,
                                  const std::vector<double>& event_time, const EmergingOptions& options,
                                  Progress progress = {});
+
+// The same on a binning's cells: event k is point k of the binning (binning.cell_of_point), found at event_time[k].
+EmergingResult emerging_hotspots(const Binning& binning, const std::vector<double>& event_time,
+                                 const EmergingOptions& options, Progress progress = {});
 
 }  // namespace geo::hotspot

@@ -63,6 +63,12 @@ TEST(Binning, SquareCountsAndVillageZeros)
     for (std::size_t i = 0; i < pts.size(); ++i)
         EXPECT_TRUE(boost::geometry::covered_by(pts[i], b.layout.polygon(b.cells[static_cast<std::size_t>(b.cell_of_point[i])].col,
                                                                             b.cells[static_cast<std::size_t>(b.cell_of_point[i])].row)));
+    const auto polygons = cell_polygons(b);
+    ASSERT_EQ(polygons.size(), b.cells.size());
+    for (std::size_t k = 0; k < polygons.size(); ++k) {
+        EXPECT_NEAR(boost::geometry::area(polygons[k]), 100 * 100, 1e-6);
+        EXPECT_TRUE(boost::geometry::within(b.cells[k].centre, polygons[k]));
+    }
     // Without villages the empty cells are dropped.
     const auto bare = make_cells(pts, {}, o);
     for (const auto& c : bare.cells) EXPECT_GT(c.count, 0);

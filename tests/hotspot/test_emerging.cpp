@@ -181,6 +181,17 @@ TEST(Emerging, CubeAndSpaceTimeGiMatchBruteForce)
     EXPECT_NEAR(e.start_s + e.slices * week, last, 1e-6);
     EXPECT_EQ(e.events_used, static_cast<long long>(cell.size()) - 1);
     EXPECT_THROW(emerging_hotspots(centres, {0}, {std::nan("")}, o), geo::UsageError);
+    // Through a binning of the events' points: the same cube.
+    std::vector<Point> where;
+    for (std::size_t k = 0; k + 1 < cell.size(); ++k) where.push_back(centres[static_cast<std::size_t>(cell[k])]);
+    BinningOptions square;
+    square.cell_size_m = 100;
+    square.extent = geo::Box(Point(0, 0), Point(799.999, 799.999));
+    const auto binning = make_cells(where, {}, square);
+    ASSERT_EQ(binning.cells.size(), centres.size());
+    const auto via = emerging_hotspots(binning, std::vector<double>(time.begin(), time.end() - 1), o);
+    EXPECT_EQ(via.counts, r.counts);
+    EXPECT_EQ(via.bin, r.bin);
 }
 
 }  // namespace
