@@ -60,12 +60,16 @@ GiResult finish_gi(const std::vector<double>& values, BinarySums sums, const GiO
     for (double v : values) mean += v;
     mean = n > 0 ? mean / static_cast<double>(n) : 0.0;
     double ss = 0, largest = 0;
+    bool all_equal = true;
     for (double v : values) {
         ss += (v - mean) * (v - mean);
         largest = std::max(largest, std::fabs(v));
+        all_equal = all_equal && v == values.front();
     }
     const double s = n > 0 ? std::sqrt(ss / static_cast<double>(n)) : 0.0;
-    r.zero_variance = n < 2 || s <= 1e-12 * largest || s == 0.0;
+    // Equal values are caught exactly: their mean carries a rounding error that a tolerance on s cannot bound for
+    // large n, and dividing that residue by itself would give z ~ -sqrt(W) everywhere.
+    r.zero_variance = n < 2 || all_equal || s <= 1e-12 * largest;
 
     if (!r.zero_variance) {
         const double nd = static_cast<double>(n);

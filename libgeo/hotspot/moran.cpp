@@ -36,8 +36,12 @@ MoranResult from_sums(const std::vector<double>& z, const Sums& s)
     r.pairs = s.pairs;
     r.expected = z.size() > 1 ? -1.0 / (n - 1) : 0.0;
     double largest = 0;
-    for (double v : z) largest = std::max(largest, std::fabs(v));
-    if (z.size() < 4 || s.s0 <= 0 || m2 <= 1e-24 * std::max(1.0, largest * largest) * n) return r;
+    bool all_equal = true;
+    for (double v : z) {
+        largest = std::max(largest, std::fabs(v));
+        all_equal = all_equal && v == z.front();
+    }
+    if (z.size() < 4 || s.s0 <= 0 || all_equal || m2 <= 1e-24 * std::max(1.0, largest * largest) * n) return r;
     r.i = n / s.s0 * s.cross / m2;
     const double s02 = s.s0 * s.s0, n2 = n * n, e2 = r.expected * r.expected;
     r.variance_normal = (n2 * s.s1 - n * s.s2 + 3 * s02) / ((n2 - 1) * s02) - e2;

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <random>
@@ -213,6 +214,14 @@ TEST(GiStar, ZeroVarianceIsDefined)
             EXPECT_EQ(r.bin[i], 0);
         }
     }
+    // Many equal non-representable values (0.1): their mean is off by rounding, yet every z must still be 0.
+    SquareGrid grid{0, 0, 10, 400, 400};
+    std::vector<GridCell> cells;
+    for (int r = 0; r < 400; ++r)
+        for (int c = 0; c < 400; ++c) cells.push_back({c, r});
+    const auto big = gi_star_grid(grid, cells, std::vector<double>(cells.size(), 0.1), o);
+    EXPECT_TRUE(big.zero_variance);
+    EXPECT_TRUE(std::all_of(big.z.begin(), big.z.end(), [](double z) { return z == 0.0; }));
     // One feature, and a neighbourhood that is everything: no NaN either.
     const auto one = gi_star_points({Point(0, 0)}, {5.0}, o);
     EXPECT_EQ(one.z[0], 0.0);
