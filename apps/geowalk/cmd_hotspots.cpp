@@ -35,7 +35,7 @@ public:
     std::string summary() const override { return "heatmap, Gi* hot and cold spots, walking effort, emerging hot spots, rebounds"; }
     std::string help() const override
     {
-        return R"(Usage: geowalk hotspots CAMPAIGN.toml --out DIR [options]
+        return R"HELP(Usage: geowalk hotspots CAMPAIGN.toml --out DIR [options]
 
 Answers "where do problems concentrate, which concentrations are real, which grow, and where did fixed
 problems come back?". Settings come from the campaign's [hotspots] section; the options below override them.
@@ -92,7 +92,7 @@ Options:
   --rebound-m M          rebound distance, default 50
   --threads N            threads, default 2 (results do not depend on it)
   --quiet                no progress bar
-)";
+)HELP";
     }
     int run(const std::vector<std::string>& argv) override
     {
