@@ -39,10 +39,12 @@ struct GiOptions {
     int permutations = 0;                  // 0: no permutation inference (p_sim stays empty); esda's default is 999
     std::uint64_t seed = 12345;
     bool fdr = true;                       // bins from BH q-values (ArcGIS Optimized Hot Spot Analysis) or raw p
+    double fdr_alpha = 0.10;               // no bin where that q (or p) exceeds it; 0.10 keeps all three classes
     BinSource bin_from = BinSource::normal;
     int threads = 1;
 
-    // Throws geo::UsageError for negative permutations, a permutation bin source without permutations, threads < 1.
+    // Throws geo::UsageError for negative permutations, a permutation bin source without permutations, threads < 1,
+    // fdr_alpha outside (0, 1].
     void validate() const;
     // validate() plus a positive, finite band.
     void validate_band() const;
@@ -53,7 +55,7 @@ struct GiResult {
     std::vector<double> p;          // two-sided normal p-value of z (uncorrected)
     std::vector<double> p_sim;      // permutation pseudo p-value; empty when permutations == 0
     std::vector<double> q;          // BH-adjusted p-value of the p the bins use
-    std::vector<int> bin;           // -3..3 (99/95/90 % cold/hot), after FDR when options.fdr
+    std::vector<int> bin;           // -3..3 (99/95/90 % cold/hot), after FDR when options.fdr, 0 where q > fdr_alpha
     std::vector<int> neighbours;    // neighbours of each feature, itself not counted
     bool zero_variance = false;     // all values equal: every z is 0
 };
