@@ -17,9 +17,11 @@
 // Permutation inference follows esda's crand (esda/crand.py): for feature i, permutations times draw k_i distinct
 // other features at random (k_i = its neighbour count), hold x_i in place, and recompute L_i. With
 // larger = #(permuted L_i >= observed L_i), folded to permutations - larger when that is smaller, the pseudo p-value
-// is (larger + 1) / (permutations + 1) — a folded one-sided value, as esda's p_sim. The random stream of feature i
-// is seeded from (seed, i) alone, so p_sim does not depend on the thread count; it is not numpy's stream, so values
-// agree with esda statistically, not bit for bit. Cost: n * permutations * mean k random draws.
+// is (larger + 1) / (permutations + 1) — a folded one-sided value, as esda's p_sim. As in esda, one matrix of
+// random draws (permutations x largest k) is shared by all features; it comes from the seed alone, so p_sim does not
+// depend on the thread count. Our generator is not numpy's, so values agree with esda statistically, not bit for
+// bit. Cost: n * permutations * mean k look-ups. A feature with no neighbours, or with every other feature as a
+// neighbour, has nothing to permute: p_sim = 1 (esda would report 1 / (permutations + 1)).
 #include "libgeo/core/geometry.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/hotspot/neighbours.hpp"
