@@ -35,6 +35,7 @@
 #      (ST_Buffer's default); (c) is run once more with quad_segs=32 where it takes under a minute.
 #   6. The same tracks burnt into the grid of walk_distance.tif (gdal_rasterize -at, same -te/-ts) and
 #      gdal_proximity.py -distunits GEO on it, timed; the largest |difference| over the .tif's valid pixels, in pixels.
+# Then the kernel density benchmark, scripts/bench/kde.sh OUT_DIR/kde (its own table; GEOWALK_BENCH_KDE=0 skips it).
 # Times are medians of up to $GEOWALK_BENCH_REPS runs; a measurement stops repeating once its runs have taken
 # $GEOWALK_BENCH_BUDGET s together (the table then shows n). Uses at most 2 cores; needs root or sudo.
 set -euo pipefail
@@ -332,6 +333,13 @@ for spec in $scenes; do
   rm -rf "$dir/input" "$dir/run_t1" "$dir"/*.tif "$dir/export/geowalk.gpkg" "$dir/run_t2/geowalk.gpkg" \
     "$dir/export/walk_distance.tif" "$dir/run_t2/walk_distance.tif"
 done
+
+# --- kernel density (issue 4): geowalk vs QGIS heatmap vs GRASS v.kernel, its own table ----------------------------
+# GEOWALK_BENCH_KDE=0 skips it; scripts/bench/kde.sh documents its settings (GEOWALK_KDE_POINTS etc.).
+if [ "${GEOWALK_BENCH_KDE:-1}" = 1 ]; then
+  GEOWALK_KDE_SKIP_BUILD=1 GEOWALK_BUILD_DIR=$build_dir bash scripts/bench/kde.sh "$out/kde" ||
+    log "kernel density benchmark failed (see above)"
+fi
 
 # --- report ----------------------------------------------------------------------------------------------------------
 record _machine total_s "$(($(date +%s) - started))"

@@ -104,6 +104,8 @@ EmergingResult emerging_hotspots(const std::vector<Point>& cell_centres, const s
     progress(0.5, "space-time Gi*");
     GiOptions gi;
     gi.fdr = options.fdr;
+    gi.fdr_alpha = options.fdr_alpha;
+    gi.validate();
     gi.threads = options.threads;
     GiResult g = detail::finish_gi(out.counts, std::move(sums), gi, {});
     out.z = std::move(g.z);

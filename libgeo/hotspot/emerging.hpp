@@ -58,6 +58,7 @@ struct EmergingOptions {
     std::optional<double> start_s;      // first slice start (UTC seconds); default: END alignment, see above
     double trend_alpha = 0.05;
     bool fdr = true;
+    double fdr_alpha = 0.10;            // a bin is a significant hot/cold spot when its q (or p) <= this
     int threads = 1;
     void validate() const;
 };

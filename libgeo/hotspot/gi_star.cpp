@@ -16,6 +16,7 @@ void GiOptions::validate() const
     if (bin_from == BinSource::permutation && permutations == 0)
         throw UsageError("bins from permutation p-values need permutations", {}, "set permutations, e.g. 999");
     if (threads < 1) throw UsageError("threads must be at least 1");
+    if (!(fdr_alpha > 0 && fdr_alpha <= 1)) throw UsageError("the FDR significance level must lie in (0, 1]", {}, "e.g. 0.05");
 }
 
 void GiOptions::validate_band() const
@@ -93,6 +94,8 @@ GiResult finish_gi(const std::vector<double>& values, BinarySums sums, const GiO
     const std::vector<double>& basis = options.bin_from == BinSource::permutation ? r.p_sim : r.p;
     r.q = options.fdr ? benjamini_hochberg(basis) : basis;
     r.bin = confidence_bins(r.z, r.q);
+    for (std::size_t i = 0; i < n; ++i)
+        if (r.q[i] > options.fdr_alpha) r.bin[i] = 0;
     return r;
 }
 

@@ -17,9 +17,11 @@
 // Permutation inference follows esda's crand (esda/crand.py): for feature i, permutations times draw k_i distinct
 // other features at random (k_i = its neighbour count), hold x_i in place, and recompute L_i. With
 // larger = #(permuted L_i >= observed L_i), folded to permutations - larger when that is smaller, the pseudo p-value
-// is (larger + 1) / (permutations + 1) — a folded one-sided value, as esda's p_sim. The random stream of feature i
-// is seeded from (seed, i) alone, so p_sim does not depend on the thread count; it is not numpy's stream, so values
-// agree with esda statistically, not bit for bit. Cost: n * permutations * mean k random draws.
+// is (larger + 1) / (permutations + 1) — a folded one-sided value, as esda's p_sim. As in esda, one matrix of
+// random draws (permutations x largest k) is shared by all features; it comes from the seed alone, so p_sim does not
+// depend on the thread count. Our generator is not numpy's, so values agree with esda statistically, not bit for
+// bit. Cost: n * permutations * mean k look-ups. A feature with no neighbours, or with every other feature as a
+// neighbour, has nothing to permute: p_sim = 1 (esda would report 1 / (permutations + 1)).
 #include "libgeo/core/geometry.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/hotspot/neighbours.hpp"
@@ -39,10 +41,12 @@ struct GiOptions {
     int permutations = 0;                  // 0: no permutation inference (p_sim stays empty); esda's default is 999
     std::uint64_t seed = 12345;
     bool fdr = true;                       // bins from BH q-values (ArcGIS Optimized Hot Spot Analysis) or raw p
+    double fdr_alpha = 0.10;               // no bin where that q (or p) exceeds it; 0.10 keeps all three classes
     BinSource bin_from = BinSource::normal;
     int threads = 1;
 
-    // Throws geo::UsageError for negative permutations, a permutation bin source without permutations, threads < 1.
+    // Throws geo::UsageError for negative permutations, a permutation bin source without permutations, threads < 1,
+    // fdr_alpha outside (0, 1].
     void validate() const;
     // validate() plus a positive, finite band.
     void validate_band() const;
@@ -53,7 +57,7 @@ struct GiResult {
     std::vector<double> p;          // two-sided normal p-value of z (uncorrected)
     std::vector<double> p_sim;      // permutation pseudo p-value; empty when permutations == 0
     std::vector<double> q;          // BH-adjusted p-value of the p the bins use
-    std::vector<int> bin;           // -3..3 (99/95/90 % cold/hot), after FDR when options.fdr
+    std::vector<int> bin;           // -3..3 (99/95/90 % cold/hot), after FDR when options.fdr, 0 where q > fdr_alpha
     std::vector<int> neighbours;    // neighbours of each feature, itself not counted
     bool zero_variance = false;     // all values equal: every z is 0
 };

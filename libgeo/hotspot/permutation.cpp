@@ -1,5 +1,5 @@
-// Conditional permutation inference for Gi* (esda's crand, see gi_star.hpp): per feature, a seeded stream of random
-// draws without replacement from the other features.
+// Conditional permutation inference for Gi* (esda's crand, see gi_star.hpp): one seeded matrix of draws without
+// replacement, read by every feature as draws from the other features.
 #include "libgeo/core/error.hpp"
 #include "libgeo/core/parallel.hpp"
 #include "libgeo/hotspot/gi_star.hpp"
@@ -8,13 +8,14 @@
 #include <atomic>
 #include <cstdint>
 #include <numeric>
+#include <string>
 
 namespace geo::hotspot::detail {
 
 namespace {
 
-// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, passes BigCrush, and any 64-bit seed is a good one — which lets
-// every feature have its own stream seeded from (seed, i), independent of how the features are split over threads.
+// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, passes BigCrush, and any 64-bit seed is a good one (the user's
+// seed may well be 0 or 1).
 class SplitMix64 {
 public:
     explicit SplitMix64(std::uint64_t seed) : m_state(seed) {}
@@ -45,7 +46,7 @@ private:
     std::uint64_t m_state;
 };
 
-std::uint64_t feature_seed(std::uint64_t seed, std::size_t i)
+std::uint64_t stream_seed(std::uint64_t seed, std::size_t i)
 {
     SplitMix64 mix(seed ^ (0xD1B54A32D192ED03ULL * (static_cast<std::uint64_t>(i) + 1)));
     return mix.next();
@@ -59,35 +60,46 @@ std::vector<double> permutation_p(const std::vector<double>& values, const Binar
     const std::size_t n = values.size();
     std::vector<double> p(n, 1.0);
     if (n < 2) return p;
+    // esda's crand: one matrix of random draws shared by every feature — row r holds max_k distinct ids of 0 .. n - 2,
+    // and feature i reads the first k_i of them as ids of the other features (id >= i means id + 1). Drawing once keeps
+    // the cost at n * permutations * k look-ups with no random numbers per feature, and the matrix comes from the seed
+    // alone, so p_sim does not depend on the thread count.
+    std::size_t max_k = 0;
+    for (int k : sums.count) max_k = std::max(max_k, static_cast<std::size_t>(k));
+    max_k = std::min(max_k, n - 1);
+    const auto rows = static_cast<std::size_t>(permutations);
+    if (static_cast<double>(rows) * static_cast<double>(max_k) > 2e8)
+        throw UsageError(std::to_string(permutations) + " permutations of up to " + std::to_string(max_k) +
+                             " neighbours need too much memory",
+                         {}, "use fewer permutations or a smaller band");
+    std::vector<std::uint32_t> draws(rows * max_k);
+    {
+        SplitMix64 rng(stream_seed(seed, 0));
+        std::vector<std::uint32_t> pool(n - 1);
+        std::iota(pool.begin(), pool.end(), std::uint32_t{0});
+        for (std::size_t r = 0; r < rows; ++r)
+            // A partial Fisher–Yates shuffle; the pool carries on shuffled into the next row, which is as random.
+            for (std::size_t d = 0; d < max_k; ++d) {
+                const std::size_t pick = d + static_cast<std::size_t>(rng.below(n - 1 - d));
+                std::swap(pool[d], pool[pick]);
+                draws[r * max_k + d] = pool[d];
+            }
+    }
     std::atomic<bool> cancelled{false};
     const bool finished = geo::detail::parallel_chunks(
         n, 256, threads,
         [&](std::size_t first, std::size_t last) {
-            // One pool of the other features' ids per chunk; a partial Fisher–Yates shuffle draws k distinct ones and
-            // its swaps are undone afterwards, so every draw starts from the same pool whatever ran before.
-            std::vector<std::uint32_t> pool(n);
-            std::iota(pool.begin(), pool.end(), std::uint32_t{0});
-            std::vector<std::pair<std::size_t, std::size_t>> swaps;
             for (std::size_t i = first; i < last; ++i) {
                 const auto k = static_cast<std::size_t>(sums.count[i]);
                 if (k == 0 || k >= n - 1) continue;  // nothing to permute: every draw equals the observed sum
-                std::swap(pool[i], pool[n - 1]);  // the other features are pool[0 .. n - 2]
-                SplitMix64 rng(feature_seed(seed, i));
                 const double observed = sums.sum[i];
                 long long larger = 0;
-                for (int perm = 0; perm < permutations; ++perm) {
+                for (std::size_t r = 0; r < rows; ++r) {
+                    const std::uint32_t* row = draws.data() + r * max_k;
                     double s = values[i];
-                    swaps.clear();
-                    for (std::size_t d = 0; d < k; ++d) {
-                        const std::size_t pick = d + static_cast<std::size_t>(rng.below(n - 1 - d));
-                        std::swap(pool[d], pool[pick]);
-                        swaps.emplace_back(d, pick);
-                        s += values[pool[d]];
-                    }
-                    for (auto it = swaps.rbegin(); it != swaps.rend(); ++it) std::swap(pool[it->first], pool[it->second]);
+                    for (std::size_t d = 0; d < k; ++d) s += values[row[d] + (row[d] >= i ? 1 : 0)];
                     if (s >= observed) ++larger;
                 }
-                std::swap(pool[i], pool[n - 1]);  // back to the identity for the next feature
                 if (permutations - larger < larger) larger = permutations - larger;
                 p[i] = static_cast<double>(larger + 1) / static_cast<double>(permutations + 1);
             }

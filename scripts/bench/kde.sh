@@ -128,7 +128,7 @@ rm -rf "$gdb"
 mkdir -p "$gdb"
 grass -c EPSG:32650 -e "$gdb/utm50n" >/dev/null 2>&1
 mapset=$gdb/utm50n/PERMANENT
-record grass_version "$(grass --version 2>/dev/null | head -1)"
+record grass_version "$(grass --version 2>&1 | grep -m1 GRASS)"
 t0=$(now)
 grass "$mapset" --exec v.in.ascii input="$out/points.csv" output=pts separator=comma skip=1 x=1 y=2 -t --quiet
 record grass_import "$(elapsed "$t0" "$(now)")"

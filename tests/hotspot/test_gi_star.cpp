@@ -197,6 +197,32 @@ TEST(GiStar, GridFastPathMatchesPointsAndBruteForce)
     }
 }
 
+TEST(GiStar, FdrAlphaDropsWeakerClasses)
+{
+    const auto s = six_points();
+    std::vector<Point> pts = s.points;
+    std::vector<double> x = s.values;
+    std::mt19937_64 rng(9);
+    std::uniform_real_distribution<double> xy(0, 300);
+    for (int i = 0; i < 300; ++i) {
+        pts.emplace_back(xy(rng), xy(rng));
+        x.push_back(pts.back().x() < 60 ? 6 : 2 + (i % 3));
+    }
+    GiOptions o;
+    o.band_m = 40;
+    const auto all = gi_star_points(pts, x, o);
+    o.fdr_alpha = 0.05;
+    const auto strict = gi_star_points(pts, x, o);
+    int dropped = 0;
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        EXPECT_EQ(strict.bin[i], std::abs(all.bin[i]) >= 2 ? all.bin[i] : 0);
+        dropped += std::abs(all.bin[i]) == 1;
+    }
+    EXPECT_GT(dropped, 0);
+    o.fdr_alpha = 0;
+    EXPECT_THROW(gi_star_points(pts, x, o), geo::UsageError);
+}
+
 TEST(GiStar, ZeroVarianceIsDefined)
 {
     std::vector<Point> pts;
