@@ -4,6 +4,19 @@
 
 namespace geo::hotspot {
 
+namespace {
+
+// A piece of track along an edge two cells share lies in both: only the cell on a fixed side of it counts it. The
+// side is found by nudging the piece's midpoint a micrometre in a direction parallel to no square or hexagon edge.
+bool owns(const Polygon& cell, const LineString& piece)
+{
+    const Point mid((piece.front().x() + piece.back().x()) / 2, (piece.front().y() + piece.back().y()) / 2);
+    if (bg::within(mid, cell)) return true;
+    return bg::within(Point(mid.x() + 1e-6, mid.y() + 0.37e-6), cell);
+}
+
+}  // namespace
+
 std::vector<double> walked_metres(const std::vector<Polygon>& cells, const std::vector<LineString>& tracks)
 {
     namespace bgi = boost::geometry::index;
@@ -23,7 +36,8 @@ std::vector<double> walked_metres(const std::vector<Polygon>& cells, const std::
             for (const auto& [box, cell] : hits) {
                 std::vector<LineString> inside;
                 bg::intersection(segment, cells[cell], inside);
-                for (const auto& piece : inside) out[cell] += bg::length(piece);
+                for (const auto& piece : inside)
+                    if (owns(cells[cell], piece)) out[cell] += bg::length(piece);
             }
         }
     }

@@ -8,7 +8,8 @@
 namespace geo::hotspot {
 
 // Walked length in metres inside each cell (the length of every track segment's intersection with the cell;
-// a track walked twice counts twice). Cells may be any polygons; they should not overlap.
+// a track walked twice counts twice; a stretch along an edge two cells share counts in one of them). Cells may be
+// any polygons that do not overlap.
 std::vector<double> walked_metres(const std::vector<Polygon>& cells, const std::vector<LineString>& tracks);
 
 }  // namespace geo::hotspot

@@ -93,7 +93,9 @@ hotspot::AnalysisOptions hotspot_options(const CampaignSpec& spec)
     read_number(spec, "hotspots.seed", seed);
     o.cells.gi.permutations = static_cast<int>(permutations);
     o.cells.gi.seed = static_cast<std::uint64_t>(seed);
-    if (auto f = text(spec, "hotspots.fdr")) o.cells.gi.fdr = *f == "true";
+    if (auto f = text(spec, "hotspots.fdr")) o.cells.gi.fdr = o.emerging.fdr = *f == "true";
+    read_number(spec, "hotspots.fdr_alpha", o.cells.gi.fdr_alpha);
+    o.emerging.fdr_alpha = o.cells.gi.fdr_alpha;
 
     double slice_days = o.emerging.slice_s / 86400.0, steps = o.emerging.neighbourhood_slices;
     read_number(spec, "hotspots.slice_days", slice_days);

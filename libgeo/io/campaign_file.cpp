@@ -160,7 +160,7 @@ void read_hotspots(const Parser& p, const toml::table& t, CampaignSpec& spec)
         {"radius_m", {0.01, 100000}}, {"pixel_m", {0.01, 10000}},  {"cell_m", {0, 100000}},
         {"band_m", {0, 1000000}},     {"permutations", {0, 99999}}, {"seed", {0, 4294967295.0}},
         {"slice_days", {1, 3660}},    {"time_steps", {0, 100}},     {"rebound_m", {0.01, 100000}},
-        {"min_walk_m", {0, 100000}}};
+        {"min_walk_m", {0, 100000}}, {"fdr_alpha", {0.001, 0.5}}};
     const std::map<std::string, std::set<std::string>> choices{
         {"kernel", {"quartic", "triangular", "uniform", "triweight", "epanechnikov", "gaussian"}},
         {"kde_output", {"raw", "scaled"}},

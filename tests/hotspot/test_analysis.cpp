@@ -23,7 +23,8 @@ Issue issue_at(double x, double y, int id, double found = 1.5e9)
     return i;
 }
 
-// A 4 km square village; 240 issues spread evenly plus 80 within 60 m of (1000, 1000); walks on the west half only.
+// A 4 km square village; 240 issues spread evenly plus 80 within 60 m of (1125, 1125), the centre of a 250 m cell;
+// walks on the west half only, one of them along cell edges (x = 1250).
 Campaign planted()
 {
     Campaign c = test::square_town(4000);
@@ -33,7 +34,7 @@ Campaign planted()
     for (int k = 0; k < 240; ++k) c.issues.push_back(issue_at(100 + 3800 * u(rng), 100 + 3800 * u(rng), id++));
     for (int k = 0; k < 80; ++k) {
         const double a = 6.283185307179586 * u(rng), r = 60 * std::sqrt(u(rng));
-        c.issues.push_back(issue_at(1000 + r * std::cos(a), 1000 + r * std::sin(a), id++));
+        c.issues.push_back(issue_at(1125 + r * std::cos(a), 1125 + r * std::sin(a), id++));
     }
     for (int k = 0; k < 8; ++k) {
         const double x = 100 + 230.0 * k;
@@ -63,7 +64,7 @@ TEST(HotspotStep, PlantedClusterIsAHotSpotAndUnwalkedCellsAreFlagged)
     double walked = 0;
     for (std::size_t i = 0; i < binning.cells.size(); ++i) {
         const Polygon cell = binning.layout.polygon(binning.cells[i].col, binning.cells[i].row);
-        if (bg::within(Point(1000, 1000), cell)) {
+        if (bg::within(Point(1125, 1125), cell)) {
             found_cluster = true;
             EXPECT_EQ(a.cells->gi.bin[i], 3) << "z " << a.cells->gi.z[i];
         }
@@ -78,7 +79,7 @@ TEST(HotspotStep, PlantedClusterIsAHotSpotAndUnwalkedCellsAreFlagged)
     EXPECT_TRUE(found_cluster);
     double track_length = 0;
     for (const auto& t : c.tracks) track_length += bg::distance(t.fixes.front().position, t.fixes.back().position);
-    EXPECT_NEAR(walked, track_length, 1e-6 * track_length);  // every walk lies inside the cells
+    EXPECT_NEAR(walked, track_length, 1e-6 * track_length);  // inside the cells, an edge counted once
     EXPECT_DOUBLE_EQ(a.min_walk_m, 250.0);                   // default: one cell side
     ASSERT_TRUE(a.density_grid);
     EXPECT_EQ(a.density_points.size(), c.issues.size());

@@ -56,6 +56,16 @@ TEST(WalkEffort, CellsWithoutWalksHaveZero)
     for (std::size_t i = 1; i < cells.size(); ++i) EXPECT_EQ(walked[i], 0.0);
 }
 
+TEST(WalkEffort, AWalkAlongASharedEdgeCountsOnce)
+{
+    const auto cells = square_cells(100, 3);
+    const std::vector<LineString> tracks{{Point(100, 20), Point(100, 280)}, {Point(20, 200), Point(280, 200)}};
+    const auto walked = walked_metres(cells, tracks);
+    double total = 0;
+    for (const double w : walked) total += w;
+    EXPECT_NEAR(total, 520, 1e-9);
+}
+
 TEST(IssueFilter, ByCategoryProblemStatusAndWindow)
 {
     Issue a;
