@@ -21,9 +21,12 @@ from qgis.PyQt.QtGui import QColor, QFontDatabase  # noqa: E402
 from qgis.PyQt.QtXml import QDomDocument  # noqa: E402
 
 failures = []
+passed = 0
 
 
 def check(ok, message):
+    global passed
+    passed += 1 if ok else 0
     if not ok:
         failures.append(message)
         print("FAIL", message)
@@ -105,6 +108,24 @@ def default_style_renderer(out_dir, name):
     return _style_cache[name]
 
 
+def check_sld(gpkg, name):
+    """The styleSLD column is read by QGIS's own SLD importer (what other clients see)."""
+    import sqlite3
+    import tempfile
+    with sqlite3.connect(gpkg) as db:
+        row = db.execute("SELECT styleSLD FROM layer_styles WHERE f_table_name = ? AND useAsDefault", (name,)).fetchone()
+    if not check(row is not None and row[0], f"gpkg {name}: no SLD"):
+        return False
+    with tempfile.NamedTemporaryFile("w", suffix=".sld", encoding="utf-8", delete=False) as f:
+        f.write(row[0])
+    try:
+        layer = QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr", QgsVectorLayer.LayerOptions(False, False))
+        message, ok = layer.loadSldStyle(f.name)
+        return check(ok and layer.renderer() is not None, f"gpkg {name}: QGIS cannot read its SLD: {message}")
+    finally:
+        os.unlink(f.name)
+
+
 def check_default_styles(out_dir):
     gpkg = os.path.join(out_dir, "geowalk.gpkg")
     names = gpkg_layer_names(gpkg)
@@ -122,7 +143,8 @@ def check_default_styles(out_dir):
         kind = layer.renderer().type()
         check(layer.renderer().dump() == default_style_renderer(out_dir, name),
               f"gpkg {name}: opened with {kind}, not its stored default style")
-        print(f"  gpkg {name}: default style loaded ({kind}), {count} stored style(s)")
+        sld_ok = check_sld(gpkg, name)
+        print(f"  gpkg {name}: default style loaded ({kind}), {count} stored style(s), SLD {'reads' if sld_ok else 'FAILS'}")
 
 
 def check_fonts():
@@ -163,7 +185,7 @@ def main():
     render_preview(out_dir)
     QgsProject.instance().clear()
     app.exitQgis()
-    print(f"qgis_check: {len(failures)} failure(s)")
+    print(f"qgis_check: {passed} passed, {len(failures)} failed")
     return 1 if failures else 0
 
 

@@ -66,8 +66,13 @@ void symbolizer(XmlElement& rule, const HatchLayer& h)
 // SE has no arrow line; a thick stroke keeps the colour and weight.
 void symbolizer(XmlElement& rule, const ArrowLayer& a) { stroke(rule.add("se:LineSymbolizer"), a.color, a.width_mm); }
 
-void filter(XmlElement& rule, const std::vector<Condition>& when)
+void filter(XmlElement& rule, const std::vector<Condition>& when, RendererKind kind)
 {
+    // QGIS's categorized "all other values" class (an empty value) is SE's else rule.
+    if (kind == RendererKind::categorized && when.size() == 1 && when.front().value.empty()) {
+        rule.add("se:ElseFilter");
+        return;
+    }
     std::vector<const Condition*> tests;
     for (const auto& c : when)
         if (c.op != Condition::Op::geometry_is) tests.push_back(&c);  // symbolizers already pick geometries
@@ -122,7 +127,7 @@ std::string sld_document(const LayerStyle& style)
             XmlElement& rule = types.add("se:Rule");
             rule.add_text("se:Name", c.label);
             rule.add("se:Description").add_text("se:Title", c.label);
-            filter(rule, c.when);
+            filter(rule, c.when, style.renderer->kind);
             for (const auto& layer_of_symbol : c.symbol.layers)
                 std::visit([&](const auto& l) { symbolizer(rule, l); }, layer_of_symbol);
         }
