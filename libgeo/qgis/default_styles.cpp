@@ -6,6 +6,8 @@
 #include <array>
 #include <functional>
 #include <map>
+#include <tuple>
+#include <vector>
 
 namespace geo::qgis {
 
