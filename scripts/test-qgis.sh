@@ -11,9 +11,10 @@ python=/usr/bin/python3  # Debian's, where python3-qgis lives (not a pyenv or ve
 
 need=()
 "$python" -c "import qgis.core" 2>/dev/null || need+=(qgis python3-qgis)
-fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# (not `fc-list | grep -q`: grep stops early, fc-list dies of SIGPIPE and pipefail reads that as no font)
+grep -q "Noto Sans CJK" < <(fc-list 2>/dev/null) || need+=(fonts-noto-cjk)
 if ((${#need[@]})); then
-  echo "installing ${need[*]} (once; QGIS is large)"
+  echo "installing ${need[*]} (QGIS is large: minutes the first time)"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
