@@ -1,0 +1,20 @@
+#pragma once
+// The default look of every geowalk output layer in QGIS: one LayerStyle per layer of the output contract
+// (README "Outputs"), plus a plain fallback for a layer this catalogue does not know yet, so a new layer is
+// never left with QGIS's random colour.
+#include "libgeo/qgis/symbology.hpp"
+
+#include <string>
+
+namespace geo::qgis {
+
+// What a layer's geometry column holds; symbols must match it (QGIS draws a point only with a marker symbol).
+enum class GeometryKind { none, point, line, polygon, mixed };
+
+// lang: "en" or "zh", for class labels in the legend. Labels on the map use the data's own text.
+LayerStyle default_style(const std::string& layer, GeometryKind kind, const std::string& lang = "en");
+
+// True when the layer has a style of its own here rather than the fallback.
+bool has_own_style(const std::string& layer);
+
+}  // namespace geo::qgis
