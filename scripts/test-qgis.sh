@@ -20,14 +20,10 @@ if ((${#need[@]})); then
 fi
 
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGEOWALK_WERROR=ON >/dev/null
-cmake --build "$build_dir" -j "${GEOWALK_JOBS:-2}" --target geowalk geowalk_qgis_outputs
+cmake --build "$build_dir" -j "${GEOWALK_JOBS:-2}" --target geowalk
 
 rm -rf "$out"
 "$build_dir/apps/geowalk/geowalk" demo --out "$out" >/dev/null
-# A geowalk whose run does not yet write the QGIS outputs gets them added here, from the same library code.
-if [[ ! -f "$out/geowalk.qgs" ]]; then
-  "$build_dir/tests/geowalk_qgis_outputs" "$out" "${GEOWALK_LANG:-en}"
-fi
 
 runtime=$(mktemp -d)  # Qt wants a private runtime folder; offscreen needs no display
 trap 'rm -rf "$runtime"' EXIT

@@ -1,6 +1,8 @@
 #include "libgeo/io/outputs.hpp"
 
 #include "libgeo/io/atomic_output.hpp"
+#include "libgeo/io/layer_styles.hpp"
+#include "libgeo/io/project_spec.hpp"
 #include "libgeo/io/raster_writer.hpp"
 #include "libgeo/raster/distance_transform.hpp"
 #include "libgeo/io/vector_writer.hpp"
@@ -43,6 +45,7 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
         if (results.hotspots) write_hotspot_layers(gpkg, campaign, *results.hotspots);
         gpkg.close();
     }
+    write_layer_styles(out.staging() / "geowalk.gpkg");
     std::optional<DensityStats> density;
     if (results.hotspots) {
         density = write_density_raster(out.staging() / "density.tif", campaign, *results.hotspots,
@@ -61,8 +64,11 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
         names.push_back("walk_distance.tif");
     }
     write_json(out.staging() / "summary.json", run_summary(campaign, results, density));
+    // Last: the project lists exactly the files written above.
+    write_qgis_project(out.staging() / "geowalk.qgs", project_spec_from_outputs(out.staging()));
+    names.push_back("geowalk.qgs");
     // Every file a geowalk run can write; one that this run did not produce (a raster turned off) is removed.
-    out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif", "density.tif"});
+    out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif", "density.tif", "geowalk.qgs"});
     std::vector<std::filesystem::path> written;
     for (const auto& n : names) written.push_back(out.target() / n);
     return written;
