@@ -90,6 +90,10 @@ Options:
   --slice-days D         emerging hot spots time step, default 7
   --time-steps N         earlier slices in a bin's neighbourhood, default 1
   --rebound-m M          rebound distance, default 50
+  --gi-features FILE     also Gi* on the features of FILE (any GDAL vector; --gi-layer NAME picks a layer) with
+  --gi-field FIELD       the numbers in FIELD, no aggregation (ArcGIS's plain Hot Spot Analysis), band --band
+                         (required): layer gi_features with the input id, value and the same Gi* fields. Planar
+                         data keep their own projected CRS; lon/lat is taken into the campaign's local CRS.
   --threads N            threads, default 2 (results do not depend on it)
   --quiet                no progress bar
 )HELP";
@@ -99,7 +103,7 @@ Options:
         const Args args(argv,
                         {"out", "radius", "radius-field", "pixel", "kernel", "kde-output", "weight", "extent", "category",
                          "problem", "status", "from", "to", "cell", "cell-m", "band", "permutations", "seed", "min-walk",
-                         "slice-days", "time-steps", "rebound-m", "threads"},
+                         "slice-days", "time-steps", "rebound-m", "threads", "gi-features", "gi-layer", "gi-field"},
                         {"quiet", "per-km2", "no-fdr"});
         if (args.help()) {
             std::cout << help();
@@ -111,6 +115,9 @@ Options:
         PipelineOptions options;
         options.show_progress = !args.has("quiet");
         options.coverage = false;
+        options.gi_features_file = args.get("gi-features");
+        options.gi_features_layer = args.get("gi-layer");
+        options.gi_features_field = args.get("gi-field");
         options.adjust_hotspots = [&args](geo::hotspot::AnalysisOptions& o, int utc_offset) { apply(args, o, utc_offset); };
         return run_pipeline(args.positional().front(), args.get("out"), options);
     }

@@ -7,6 +7,7 @@
 
 #include "libgeo/core/datetime.hpp"
 #include "libgeo/io/analysis_options.hpp"
+#include "libgeo/io/gi_features.hpp"
 #include "libgeo/io/loader.hpp"
 
 #include <iostream>
@@ -22,12 +23,20 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
     if (options.adjust_hotspots) options.adjust_hotspots(hotspots, geo::parse_utc_offset(spec.timezone).value_or(480));
     // Before any heavy work.
     if (options.coverage) coverage.validate();
+    if (!options.gi_features_file.empty()) {
+        if (options.gi_features_field.empty()) throw geo::UsageError("--gi-features needs --gi-field FIELD");
+        hotspots.gi_features.emplace();  // validated with a placeholder: the band is checked before loading
+    }
     if (options.hotspots) hotspots.validate();
 
     ProgressBar bar = ProgressBar::for_terminal();
     bar.enabled = bar.enabled && options.show_progress;
     const geo::Campaign campaign = geo::io::load_campaign(spec, progress_callback, &bar);
     std::cout << load_report(campaign);
+
+    if (!options.gi_features_file.empty())
+        hotspots.gi_features = geo::io::read_gi_features(options.gi_features_file, options.gi_features_layer,
+                                                         options.gi_features_field, campaign.crs.wkt);
 
     geo::io::AnalysisResults results;
     if (options.coverage) {

@@ -17,6 +17,8 @@ struct PipelineOptions {
     std::function<void(geo::coverage::CoverageOptions&)> adjust_coverage;
     // The second argument is the campaign's UTC offset in minutes, for dates given on the command line.
     std::function<void(geo::hotspot::AnalysisOptions&, int)> adjust_hotspots;
+    // The Gi* feature mode's input, read once the campaign's CRS is known (empty file: none).
+    std::string gi_features_file, gi_features_layer, gi_features_field;
 };
 
 int run_pipeline(const std::string& campaign_file, const std::string& out_dir, const PipelineOptions& options);

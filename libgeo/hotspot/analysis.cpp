@@ -121,6 +121,8 @@ void AnalysisOptions::validate() const
     rebounds.validate();
     if (!(min_walk_m >= 0) || !std::isfinite(min_walk_m)) throw UsageError("min_walk_m must be 0 or more metres");
     if (threads < 1 || threads > 256) throw UsageError("threads must be between 1 and 256");
+    if (gi_features && !(cells.gi.band_m > 0))
+        throw UsageError("the Gi* feature mode needs a distance band", {}, "add --band METRES (centre to centre)");
 }
 
 namespace {
@@ -185,6 +187,12 @@ Analysis analyse(const Campaign& c, const AnalysisOptions& options, Progress pro
         a.emerging_skipped = "no cells: " + a.cells_skipped;
     }
 
+    if (options.gi_features) {
+        progress(0.93, "Gi* on the given features");
+        GiOptions gi = options.cells.gi;
+        gi.threads = options.threads;
+        a.gi_features = gi_star_points(options.gi_features->points, options.gi_features->values, gi);
+    }
     progress(0.95, "rebounds");
     a.rebounds = find_rebounds(c.issues, options.rebounds);
     progress(1.0, "hotspots done");

@@ -22,6 +22,16 @@ enum class DensityExtent {
     villages,  // the villages' extent, aligned like walk_distance.tif
 };
 
+// The Gi* feature mode's input: one location and value per feature, no aggregation (ArcGIS's plain Hot Spot
+// Analysis), e.g. per-village rates or published test data. Read by io/gi_features.hpp.
+struct GiFeatures {
+    std::string source;        // the file, for messages and metadata
+    std::string crs_wkt;       // of `points`
+    std::vector<long long> ids;  // the input feature ids
+    std::vector<Point> points;
+    std::vector<double> values;
+};
+
 struct AnalysisOptions {
     IssueFilter filter;
     raster::KdeOptions kde;
@@ -34,6 +44,7 @@ struct AnalysisOptions {
     double min_walk_m = 0;
     EmergingOptions emerging;  // band_m 0 = the band the cells' Gi* used
     ReboundOptions rebounds;
+    std::optional<GiFeatures> gi_features;  // feature mode, with cells.gi.band_m as the band (required then)
     int threads = 2;
 
     // Throws geo::UsageError naming the option at fault.
@@ -57,6 +68,8 @@ struct Analysis {
     std::string emerging_skipped;
 
     std::vector<Rebound> rebounds;  // over all issues, whatever the filter (a rebound needs the earlier one)
+
+    std::optional<GiResult> gi_features;  // feature mode: one entry per AnalysisOptions::gi_features point
 };
 
 // Throws geo::UsageError for invalid options or a weight or radius field the issues lack, geo::InputError naming

@@ -42,7 +42,7 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
         write_input_layers(gpkg, campaign);
         write_rejects(gpkg, campaign);
         if (results.coverage) write_coverage_layers(gpkg, campaign, *results.coverage);
-        if (results.hotspots) write_hotspot_layers(gpkg, campaign, *results.hotspots);
+        if (results.hotspots) write_hotspot_layers(gpkg, campaign, *results.hotspots, results.hotspot_options);
         gpkg.close();
     }
     write_layer_styles(out.staging() / "geowalk.gpkg");

@@ -93,6 +93,27 @@ void write_rebounds(VectorFile& file, const Campaign& c, const hotspot::Analysis
     file.end_layer();
 }
 
+// The feature mode: the input's ids and values with the same Gi* fields as hotspot_cells, at the features' centres.
+void write_gi_features(VectorFile& file, const hotspot::GiFeatures& in, const hotspot::GiResult& gi)
+{
+    const bool permutations = !gi.p_sim.empty();
+    std::vector<FieldDef> fields{{"id", OFTInteger64}, {"value", OFTReal}, {"neighbours", OFTInteger},
+                                 {"gi_z", OFTReal},    {"gi_p", OFTReal},  {"gi_q", OFTReal}};
+    if (permutations) fields.push_back({"gi_p_sim", OFTReal});
+    fields.push_back({"gi_bin", OFTInteger});
+    fields.push_back({"gi_class", OFTString});
+    VectorLayer layer = file.create_layer("gi_features", wkbPoint, in.crs_wkt, fields);
+    for (std::size_t i = 0; i < in.points.size(); ++i) {
+        std::vector<AttributeValue> values{std::int64_t{in.ids[i]}, in.values[i], std::int64_t{gi.neighbours[i]},
+                                           gi.z[i], gi.p[i], gi.q[i]};
+        if (permutations) values.emplace_back(gi.p_sim[i]);
+        values.emplace_back(std::int64_t{gi.bin[i]});
+        values.emplace_back(gi_class(gi.bin[i]));
+        layer.add(to_ogr(in.points[i]), values);
+    }
+    file.end_layer();
+}
+
 }  // namespace
 
 std::string gi_class(int bin)
@@ -102,11 +123,13 @@ std::string gi_class(int bin)
     return std::string(bin > 0 ? "hot" : "cold") + " spot, " + levels[std::abs(bin)] + " % confidence";
 }
 
-void write_hotspot_layers(VectorFile& file, const Campaign& c, const hotspot::Analysis& a)
+void write_hotspot_layers(VectorFile& file, const Campaign& c, const hotspot::Analysis& a,
+                          const hotspot::AnalysisOptions& options)
 {
     if (a.cells) write_cells(file, c, a);
     if (a.cells && a.emerging) write_emerging(file, c, a);
     write_rebounds(file, c, a);
+    if (a.gi_features && options.gi_features) write_gi_features(file, *options.gi_features, *a.gi_features);
 }
 
 std::optional<DensityStats> write_density_raster(const std::filesystem::path& file, const Campaign& c,
@@ -182,6 +205,15 @@ Json hotspots_section(const Campaign& c, const hotspot::Analysis& a, const hotsp
     Json villages = Json::array();
     for (const auto& [name, n] : by_village) villages.push_back({{"village", name}, {"rebounds", n}});
     s["rebounds"] = {{"radius_m", options.rebounds.radius_m}, {"count", a.rebounds.size()}, {"by_village", villages}};
+    if (a.gi_features && options.gi_features) {
+        int hot = 0, cold = 0;
+        for (const int b : a.gi_features->bin) (b > 0 ? hot : cold) += b != 0 ? 1 : 0;
+        s["gi_features"] = {{"source", options.gi_features->source},
+                            {"features", options.gi_features->points.size()},
+                            {"band_m", options.cells.gi.band_m},
+                            {"hot", hot},
+                            {"cold", cold}};
+    }
     return s;
 }
 

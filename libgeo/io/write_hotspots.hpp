@@ -10,7 +10,8 @@
 
 namespace geo::io {
 
-void write_hotspot_layers(VectorFile& file, const Campaign& campaign, const hotspot::Analysis& analysis);
+void write_hotspot_layers(VectorFile& file, const Campaign& campaign, const hotspot::Analysis& analysis,
+                          const hotspot::AnalysisOptions& options);
 
 // Writes density.tif when the analysis has a density grid; returns its statistics.
 std::optional<DensityStats> write_density_raster(const std::filesystem::path& file, const Campaign& campaign,

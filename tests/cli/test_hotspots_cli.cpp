@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <random>
+#include <sstream>
 
 namespace geo::test {
 namespace {
@@ -93,6 +94,59 @@ TEST(HotspotsCli, DensityIsTheExactQuarticSumOnQgisGrid)
     EXPECT_NE(gpkg->GetLayerByName("rebounds"), nullptr);
     // The coverage step did not run: its layers are not there.
     EXPECT_EQ(gpkg->GetLayerByName("network_coverage"), nullptr);
+}
+
+// esda's published G_Local(star=True, transform='B') z-scores for its six test points, DistanceBand threshold 15
+// (../shared/reference/hotspot/esda_6points), through the whole feature mode: file, CLI, Gi*, gi_features layer.
+TEST(HotspotsCli, FeatureModeReproducesEsdaPublishedGiStar)
+{
+    TempDir dir;
+    const auto ref = reference_dir() / "hotspot/esda_6points";
+    std::istringstream points(read_text(ref / "points.csv"));
+    std::string line;
+    std::getline(points, line);  // id,x,y,value
+    std::string features;
+    while (std::getline(points, line)) {
+        std::istringstream row(line);
+        std::string id, x, y, value;
+        std::getline(row, id, ','), std::getline(row, x, ','), std::getline(row, y, ','), std::getline(row, value, ',');
+        features += std::string(features.empty() ? "" : ",") + R"({"type":"Feature","properties":{"value":)" + value +
+                    R"(},"geometry":{"type":"Point","coordinates":[)" + x + "," + y + "]}}";
+    }
+    // Planar coordinates: a projected CRS keeps the distances as published.
+    write_text(dir / "points.geojson", R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:3857"}},"features":[)" +
+                                           features + "]}");
+    const auto out = dir / "out";
+    const auto result = run_geowalk("hotspots '" + (source_dir() / "data/sample/campaign.toml").string() + "' --out '" +
+                                    out.string() + "' --quiet --gi-features '" + (dir / "points.geojson").string() +
+                                    "' --gi-field value --band 15");
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+
+    std::istringstream expected(read_text(ref / "expected_esda_G_Local.csv"));
+    std::getline(expected, line);  // id,Zs_Gi_binary,Zs_Gistar_binary,...
+    std::vector<double> z;
+    while (std::getline(expected, line)) {
+        std::istringstream row(line);
+        std::string id, gi, gi_star;
+        std::getline(row, id, ','), std::getline(row, gi, ','), std::getline(row, gi_star, ',');
+        z.push_back(std::stod(gi_star));
+    }
+    GDALDatasetUniquePtr gpkg(GDALDataset::Open((out / "geowalk.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    ASSERT_TRUE(gpkg);
+    OGRLayer* layer = gpkg->GetLayerByName("gi_features");
+    ASSERT_NE(layer, nullptr);
+    ASSERT_EQ(layer->GetFeatureCount(), static_cast<long long>(z.size()));
+    std::size_t i = 0;
+    for (auto& f : *layer) {
+        EXPECT_NEAR(f->GetFieldAsDouble("gi_z"), z[i], 1e-6) << "point " << i;
+        EXPECT_EQ(f->GetFieldAsInteger64("id"), static_cast<long long>(i));
+        ++i;
+    }
+    EXPECT_EQ(run_geowalk("hotspots '" + (source_dir() / "data/sample/campaign.toml").string() + "' --out '" +
+                          out.string() + "' --quiet --gi-features '" + (dir / "points.geojson").string() +
+                          "' --gi-field value")
+                  .exit_code,
+              2);  // no band
 }
 
 TEST(HotspotsCli, BadSettingsAreUsageErrors)
