@@ -6,6 +6,7 @@
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_string.h>
+#include <cpl_vsi.h>
 #include <fnmatch.h>
 
 #include <algorithm>
@@ -104,8 +105,9 @@ std::vector<std::filesystem::path> expand_sources(const SourceSpec& spec, const 
 OpenedLayer open_layer(const std::filesystem::path& path, const SourceSpec& spec, Role role,
                        const std::map<std::string, std::string>& issue_fields)
 {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
+    // VSIStatL rather than std::filesystem: GDAL's virtual files (/vsimem/, /vsizip/) are files too.
+    VSIStatBufL stat;
+    if (VSIStatL(path.c_str(), &stat) != 0)
         throw InputError("file not found", in_file(path.string()), "check the 'source' path in the campaign file (it is relative to the campaign file)");
 
     // CSV: find geometry in lon/lat or WKT columns under their common names (Chinese headers included).

@@ -78,7 +78,9 @@ public:
         if (spot.line) {
             const double along = std::clamp(spot.along + random.normal(0.0, spread), 0.0, length(*spot.line));
             const Point on = point_along(*spot.line, along), dir = direction_along(*spot.line, along);
-            const double side = (random.chance(0.5) ? 1.0 : -1.0) * random.uniform(2.0, 14.0);
+            // Two statements: the operands of * are unsequenced, and GCC and clang drew them in different orders.
+            const double sign = random.chance(0.5) ? 1.0 : -1.0;
+            const double side = sign * random.uniform(2.0, 14.0);
             return {on.x - side * dir.y, on.y + side * dir.x};
         }
         const Site& site = *spot.site;

@@ -149,9 +149,13 @@ void add_enterprise_sites(Town& town, Placer& placer, Random& random)
                                     blob(c, r, 10, random));
             }
             const double w = random.uniform(150.0, 350.0), h = random.uniform(100.0, 250.0);
-            return placer.place(placer.village_name(c) + std::string(farms[random.index(farms.size())]),
-                                SiteKind::farm, c, 0.6 * std::hypot(w, h),
-                                rectangle(c, w, h, random.uniform(-0.3, 0.3)));
+            // Drawn one per statement: the order of evaluation of function arguments is unspecified (GCC and clang
+            // differ), so two draws in one call gave another town with each compiler. This is GCC's order, the one
+            // data/sample/ was generated with.
+            const double angle = random.uniform(-0.3, 0.3);
+            const std::size_t farm = random.index(farms.size());
+            return placer.place(placer.village_name(c) + std::string(farms[farm]), SiteKind::farm, c,
+                                0.6 * std::hypot(w, h), rectangle(c, w, h, angle));
         });
     }
 }
