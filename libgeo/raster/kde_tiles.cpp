@@ -132,7 +132,7 @@ void stamp(const Evaluation& e, const Tile& tile, const KdePoint& p, const doubl
     const Span rows = pixels_near(p.y, r, g.y(0), -g.pixel, tile.row, tile.row + tile.rows - 1);
     const Span cols = pixels_near(p.x, r, g.x(0), g.pixel, tile.col, tile.col + tile.cols - 1);
     if (rows.lo > rows.hi || cols.lo > cols.hi) return;
-    const auto width = static_cast<std::size_t>(cols.hi - cols.lo + 1);
+    const auto width = static_cast<std::size_t>(cols.hi - cols.lo) + 1;
     scratch.dx2.resize(width);
     // Scratch arrays start at column cols.lo, the accumulator and centre_x at tile.col.
     double* dx2 = scratch.dx2.data();
