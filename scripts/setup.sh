@@ -12,6 +12,9 @@ packages=(
   # Checks of scripts/test.sh: clang with its sanitizer and libFuzzer runtimes (build_asan.sh, fuzz.sh; the runtimes
   # are only a recommendation of clang, hence named), clang-tidy (run-clang-tidy), clang-format, cppcheck (lint.sh).
   clang libclang-rt-14-dev clang-tidy clang-format cppcheck
+  # Maps and the PDF report: Cairo draws, Pango shapes text, Noto CJK renders Chinese labels; pdftoppm (poppler-utils)
+  # lets the tests look at rendered report pages.
+  libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils
 )
 
 missing=()
