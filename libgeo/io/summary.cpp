@@ -1,10 +1,39 @@
 #include "libgeo/io/summary.hpp"
 
+#include "libgeo/core/datetime.hpp"
 #include "libgeo/core/error.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
+#include <limits>
 
 namespace geo::io {
+
+namespace {
+
+// The local dates of the first and last record (walked fix, issue found, rectified or accepted); null when there
+// are none. Maps and the report print it as the campaign's period.
+Json period(const Campaign& c)
+{
+    double first = std::numeric_limits<double>::infinity();
+    double last = -first;
+    auto see = [&](double t) {
+        if (!std::isfinite(t)) return;
+        first = std::min(first, t);
+        last = std::max(last, t);
+    };
+    for (const auto& t : c.tracks)
+        for (const auto& f : t.fixes) see(f.time);
+    for (const auto& i : c.issues)
+        for (const auto& t : {i.found, i.rectified, i.accepted})
+            if (t) see(*t);
+    if (first > last) return nullptr;
+    return {{"from", format_local_date(first, c.utc_offset_minutes)},
+            {"to", format_local_date(last, c.utc_offset_minutes)}};
+}
+
+}  // namespace
 
 Json campaign_section(const Campaign& c)
 {
@@ -20,6 +49,7 @@ Json campaign_section(const Campaign& c)
     j["sites"] = c.sites.size();
     j["track_pieces"] = c.tracks.size();
     j["issues"] = c.issues.size();
+    j["period"] = period(c);
     return j;
 }
 

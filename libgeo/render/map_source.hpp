@@ -1,0 +1,40 @@
+#pragma once
+// What maps and the report are drawn from: an output folder as io::write_run_outputs leaves it (or its staging
+// folder before the commit): geowalk.gpkg with its layers, density.tif, walk_distance.tif and summary.json.
+// Drawing from the written outputs means the maps show exactly what a planner finds in QGIS, styled by the same
+// catalogue (qgis/default_styles.hpp).
+#include "libgeo/render/words.hpp"
+
+#include <gdal_priv.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <string>
+
+namespace geo::render {
+
+class MapSource {
+public:
+    // Throws geo::InputError naming the folder when geowalk.gpkg or summary.json is missing or unreadable.
+    MapSource(std::filesystem::path folder, Lang lang);
+
+    [[nodiscard]] const std::filesystem::path& folder() const { return m_folder; }
+    [[nodiscard]] Lang lang() const { return m_lang; }
+    [[nodiscard]] const nlohmann::json& summary() const { return m_summary; }
+    // The GeoPackage, opened read-only; a layer absent from it is a layer this run did not write.
+    [[nodiscard]] GDALDataset& gpkg() const { return *m_gpkg; }
+    [[nodiscard]] OGRLayer* layer(const std::string& name) const;
+    // A raster of the folder, or an empty path when this run did not write it.
+    [[nodiscard]] std::filesystem::path raster(const std::string& file) const;
+
+    // "2017-02-20 – 2017-04-30" from the summary's campaign period, or "no dates recorded".
+    [[nodiscard]] std::string period_text() const;
+
+private:
+    std::filesystem::path m_folder;
+    Lang m_lang;
+    nlohmann::json m_summary;
+    GDALDatasetUniquePtr m_gpkg;
+};
+
+}  // namespace geo::render

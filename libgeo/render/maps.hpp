@@ -1,0 +1,37 @@
+#pragma once
+// The map catalogue and its pages. A map is a list of layers, bottom to top — output rasters ("density.tif",
+// "walk_distance.tif") and GeoPackage layers drawn with their QGIS default styles — plus a title and an extent, so
+// adding a map (walk routes come next) is one more entry in map_catalogue().
+#include "libgeo/core/geometry.hpp"
+#include "libgeo/core/progress.hpp"
+#include "libgeo/render/document.hpp"
+#include "libgeo/render/map_source.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geo::render {
+
+struct MapSpec {
+    std::string name;                 // file stem: maps/<name>.png
+    std::string title;
+    std::vector<std::string> layers;  // bottom to top
+    std::optional<Box> extent;        // what to show; default: the villages' extent
+    std::string village;              // a village map: this village's outline is drawn bold and named in the title
+};
+
+// The maps the folder's outputs support: town overview, coverage, hotspots, blind spots, then one coverage map per
+// village. A map none of whose thematic layers exist is left out.
+std::vector<MapSpec> map_catalogue(const MapSource& source);
+
+// Draws one map as a whole page on the current page of `cr` (measured in points): map frame, title, period,
+// legend, scale bar, north arrow, village names and a data note.
+void draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const MapSpec& spec);
+
+// Writes <maps_dir>/<name>.png (300 dpi) or .pdf for every map of the catalogue; returns the files written.
+std::vector<std::filesystem::path> render_maps(const MapSource& source, const std::filesystem::path& maps_dir,
+                                               PageFormat format, Progress progress = {});
+
+}  // namespace geo::render

@@ -1,0 +1,38 @@
+#pragma once
+// Text on maps and report pages, shaped by Pango so Chinese and mixed Chinese-English lines render with the CJK
+// font from Debian (fonts-noto-cjk) and fall back through fontconfig for anything else.
+#include "libgeo/handles/cairo.hpp"
+#include "libgeo/qgis/symbology.hpp"
+
+#include <string_view>
+
+namespace geo::render {
+
+using qgis::Rgba;
+
+enum class Align { left, centre, right };
+
+struct TextStyle {
+    double size_pt = 9;
+    bool bold = false;
+    Rgba colour{20, 20, 20, 255};
+    Align align = Align::left;      // about the x given to draw_text
+    double halo_pt = 0;             // white outline for labels over map content
+    Rgba halo{255, 255, 255, 230};
+    double wrap_width_pt = 0;       // > 0: wrap lines at this width
+};
+
+struct TextSize {
+    double width = 0, height = 0;  // points
+};
+
+// The font every geowalk page uses: has Chinese glyphs, and QGIS styles name the same family.
+inline constexpr const char* font_family = "Noto Sans CJK SC";
+
+void set_colour(cairo_t* cr, Rgba c);
+
+TextSize measure_text(cairo_t* cr, std::string_view utf8, const TextStyle& style);
+// Draws with the top edge at y; x is the left edge, centre or right edge as style.align says. Returns the size.
+TextSize draw_text(cairo_t* cr, std::string_view utf8, const TextStyle& style, double x, double y);
+
+}  // namespace geo::render
