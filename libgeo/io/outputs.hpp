@@ -6,6 +6,8 @@
 #include "libgeo/core/progress.hpp"
 #include "libgeo/hotspot/analysis.hpp"
 #include "libgeo/io/summary.hpp"
+#include "libgeo/render/document.hpp"
+#include "libgeo/render/words.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -19,9 +21,23 @@ struct AnalysisResults {
     hotspot::AnalysisOptions hotspot_options;  // what the hotspots were computed with (density.tif is evaluated here)
 };
 
+// What people open besides the data: maps/ and report.pdf, and the language of every label meant for people (map
+// and report text, legends of the QGIS styles and project).
+struct PresentationOptions {
+    render::Lang lang = render::Lang::en;
+    bool maps = true;
+    render::PageFormat map_format = render::PageFormat::png;
+};
+
 // The files written, final paths.
 // Progress covers the writing, most of which is evaluating density.tif.
 std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, const AnalysisResults& results,
-                                                     const std::filesystem::path& out_dir, Progress progress = {});
+                                                     const std::filesystem::path& out_dir,
+                                                     const PresentationOptions& presentation = {}, Progress progress = {});
+
+// Redraws maps/ (and the report) of an output folder an earlier run wrote, atomically: e.g. in another language.
+// Throws geo::InputError naming the folder when it holds no run's outputs.
+std::vector<std::filesystem::path> redraw_presentation(const std::filesystem::path& out_dir,
+                                                       const PresentationOptions& presentation, Progress progress = {});
 
 }  // namespace geo::io

@@ -37,4 +37,7 @@ inline constexpr Words made_with{"made with geowalk", "geowalk 制图"};
 inline constexpr Words coordinates{"Coordinates", "坐标系"};
 }  // namespace words
 
+// The legend heading of an output layer ("uncovered" -> "Dead corners" / "死角"); the layer name itself when unknown.
+Words layer_title(std::string_view layer);
+
 }  // namespace geo::render
