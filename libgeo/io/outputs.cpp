@@ -1,6 +1,7 @@
 #include "libgeo/io/outputs.hpp"
 
 #include "libgeo/io/atomic_output.hpp"
+#include "libgeo/io/geojson_export.hpp"
 #include "libgeo/io/layer_styles.hpp"
 #include "libgeo/io/project_spec.hpp"
 #include "libgeo/io/raster_writer.hpp"
@@ -46,6 +47,9 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
         gpkg.close();
     }
     write_layer_styles(out.staging() / "geowalk.gpkg");
+    // From the finished GeoPackage, so that each copy holds exactly what its layer holds.
+    if (!write_geojson_layers(out.staging() / "geowalk.gpkg", out.staging() / "geojson").empty())
+        names.push_back("geojson");
     std::optional<DensityStats> density;
     if (results.hotspots) {
         density = write_density_raster(out.staging() / "density.tif", campaign, *results.hotspots,
@@ -68,7 +72,9 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
     write_qgis_project(out.staging() / "geowalk.qgs", project_spec_from_outputs(out.staging()));
     names.push_back("geowalk.qgs");
     // Every file a geowalk run can write; one that this run did not produce (a raster turned off) is removed.
-    out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif", "density.tif", "geowalk.qgs"});
+    // geojson/ holds one file per layer of this run, so any other .geojson there is a layer this run did not write.
+    out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif", "density.tif", "geowalk.qgs"},
+               {{"geojson", ".geojson"}});
     std::vector<std::filesystem::path> written;
     for (const auto& n : names) written.push_back(out.target() / n);
     return written;
