@@ -8,6 +8,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <string_view>
 #include <system_error>
 
 namespace geo::io {
@@ -30,8 +31,11 @@ void write_layer(OGRLayer& source, GDALDriver& driver, const std::filesystem::pa
                  const OGRSpatialReference& to)
 {
     const std::string name = source.GetName();
+    // GeoPackage stores a missing CRS as srs_id 0 or -1, which GDAL reads back as "Undefined geographic SRS" or
+    // "Undefined Cartesian SRS": neither says where the coordinates are on Earth.
     const OGRSpatialReference* layer_srs = source.GetSpatialRef();
-    if (!layer_srs)
+    const char* srs_name = layer_srs ? layer_srs->GetName() : nullptr;
+    if (!layer_srs || (srs_name && std::string_view(srs_name).rfind("Undefined ", 0) == 0))
         throw OutputError("the layer has no CRS, so it cannot be written as GeoJSON", in_file(file.string(), name));
     OGRSpatialReference from(*layer_srs);
     from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
