@@ -1,6 +1,7 @@
 #include "libgeo/io/outputs.hpp"
 
 #include "libgeo/io/atomic_output.hpp"
+#include "libgeo/io/geojson_export.hpp"
 #include "libgeo/io/layer_styles.hpp"
 #include "libgeo/io/project_spec.hpp"
 #include "libgeo/io/raster_writer.hpp"
@@ -67,6 +68,9 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
         gpkg.close();
     }
     write_layer_styles(out.staging() / "geowalk.gpkg", lang);
+    // From the finished GeoPackage, so that each copy holds exactly what its layer holds.
+    if (!write_geojson_layers(out.staging() / "geowalk.gpkg", out.staging() / "geojson").empty())
+        names.push_back("geojson");
     std::optional<DensityStats> density;
     if (results.hotspots) {
         density = write_density_raster(out.staging() / "density.tif", campaign, *results.hotspots,
@@ -95,7 +99,11 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
         names.insert(names.end(), drawn.begin(), drawn.end());
     }
     // Every file a geowalk run can write; one that this run did not produce (a raster turned off) is removed.
-    out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif", "density.tif", "geowalk.qgs"});
+    // geojson/ holds one file per layer of this run, so any other .geojson there is a layer this run did not write;
+    // maps of an earlier run (or all of them, with --no-maps) no longer match the data and go too.
+    std::vector<OwnedFolder> folders{{"geojson", ".geojson"}};
+    folders.insert(folders.end(), presentation_folders.begin(), presentation_folders.end());
+    out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif", "density.tif", "geowalk.qgs"}, folders);
     std::vector<std::filesystem::path> written;
     for (const auto& n : names) written.push_back(out.target() / n);
     return written;

@@ -1,5 +1,5 @@
 #pragma once
-// Writes the output folder of a run: geowalk.gpkg, rasters and summary.json, staged and moved into place
+// Writes the output folder of a run: geowalk.gpkg, its GeoJSON copies, rasters and summary.json, staged and moved into place
 // atomically. Each analysis that ran adds its layers and its summary section.
 #include "libgeo/core/campaign.hpp"
 #include "libgeo/coverage/coverage.hpp"
@@ -29,7 +29,7 @@ struct PresentationOptions {
     render::PageFormat map_format = render::PageFormat::png;
 };
 
-// The files written, final paths.
+// The files written, final paths; the GeoJSON copies and the maps as their folders, geojson/ and maps/.
 // Progress covers the writing, most of which is evaluating density.tif.
 std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, const AnalysisResults& results,
                                                      const std::filesystem::path& out_dir,
