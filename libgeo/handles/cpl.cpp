@@ -7,7 +7,6 @@
 #include <cpl_vsi.h>
 
 #include <algorithm>
-#include <cstring>
 #include <stdexcept>
 #include <utility>
 
@@ -54,7 +53,8 @@ VsiMemFile::VsiMemFile(std::string path, const std::string& bytes) : m_path(std:
 {
     // VSIFileFromMemBuffer takes ownership of a CPLMalloc'd buffer (bTakeOwnership) and frees it on unlink.
     auto* buffer = static_cast<GByte*>(CPLMalloc(bytes.size() + 1));
-    std::memcpy(buffer, bytes.data(), bytes.size());
+    std::copy(bytes.begin(), bytes.end(), buffer);
+    buffer[bytes.size()] = 0;
     VSILFILE* file = VSIFileFromMemBuffer(m_path.c_str(), buffer, bytes.size(), TRUE);
     if (!file) {
         CPLFree(buffer);  // not taken over when the call fails

@@ -79,7 +79,7 @@ bool is_utf8(const std::string& sample, bool whole_file)
 // The sample decides: the header and first rows are where Chinese text shows first.
 VsiMemFile decoded_text_file(const std::filesystem::path& path)
 {
-    constexpr std::size_t sample_bytes = 64 * 1024;
+    constexpr std::size_t sample_bytes = std::size_t{64} * 1024;
     if (!is_text_table(path)) return {};
     const auto sample = read_vsi_file(path.string(), sample_bytes);
     if (!sample || is_utf8(*sample, sample->size() < sample_bytes)) return {};

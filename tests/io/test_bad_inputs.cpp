@@ -21,7 +21,8 @@ std::filesystem::path corpus_dir() { return source_dir() / "tests" / "data" / "b
 // removed: "file, layer 'x': what\n  hint: ...") or the bookkeeping of the file's source: features read and
 // loaded, and every row it put in the rejects layer as "feature N: reason (action): detail".
 struct Expected {
-    Expected(std::string fatal_message) : fatal(std::move(fatal_message)) {}  // NOLINT: a bare message reads best
+    // Implicit, so that a fatal case reads as its message alone.
+    Expected(std::string fatal_message) : fatal(std::move(fatal_message)) {}
     Expected(std::string fatal_message, long long features_read, long long features_loaded,
              std::vector<std::string> reject_rows = {}, std::function<void(const Campaign&)> check = {},
              std::function<void(const hotspot::AnalysisOptions&)> hotspot_check = {})
