@@ -70,6 +70,9 @@ AreaFigures area_figures(const Campaign& c, const raster::Raster* distance, cons
     AreaFigures out;
     out.walked_m2.assign(c.villages.size(), 0.0);
     std::vector<std::vector<BlindArea>> blind(c.villages.size());
+    // Pieces smaller than one pixel of the distance raster are below what it resolves: slivers where a level line
+    // runs along a village boundary (the sample town had two of 0.0003 and 0.00004 m²), not land anyone could walk.
+    const double min_blind_m2 = distance != nullptr ? distance->grid.pixel * distance->grid.pixel : 0.0;
     // Each village writes only its own slots, so the figures do not depend on the thread count.
     detail::parallel_chunks(
         c.villages.size(), 1, options.threads,
@@ -92,7 +95,7 @@ AreaFigures area_figures(const Campaign& c, const raster::Raster* distance, cons
                     blind_land = intersection(ctx, blind_land.get(), reach_near(ctx, c, box, options.reach_m).get());
                 for (auto& poly : polygons_from_geos(ctx, blind_land.get())) {
                     const double a = bg::area(poly);
-                    if (a > 0) blind[i].push_back({static_cast<int>(i), std::move(poly), a});
+                    if (a > 0 && a >= min_blind_m2) blind[i].push_back({static_cast<int>(i), std::move(poly), a});
                 }
             }
         },
