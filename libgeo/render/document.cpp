@@ -2,6 +2,8 @@
 
 #include "libgeo/core/error.hpp"
 
+#include <cairo-pdf.h>
+
 #include <cmath>
 
 namespace geo::render {
