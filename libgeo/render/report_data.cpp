@@ -2,6 +2,7 @@
 
 #include "libgeo/core/datetime.hpp"
 #include "libgeo/core/error.hpp"
+#include "libgeo/handles/ogr_transform.hpp"
 
 #include <ogr_feature.h>
 #include <ogr_geometry.h>
@@ -71,32 +72,26 @@ std::optional<double> time_field(const OGRFeature& f, const char* name)
     return t ? std::optional<double>(t->seconds) : std::nullopt;
 }
 
-// Lon/lat of a point of the layer's CRS, reprojected by OGR/PROJ.
+// Lon/lat of points of the layer's CRS, reprojected by OGR/PROJ with one transformation per layer.
 class ToWgs84 {
 public:
     explicit ToWgs84(const OGRSpatialReference* from)
     {
-        m_wgs84.SetWellKnownGeogCS("WGS84");
-        m_wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        if (from) {
-            m_from = *from;
-            m_from->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        }
+        if (!from) return;
+        OGRSpatialReference source(*from), wgs84;
+        source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        wgs84.SetWellKnownGeogCS("WGS84");
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        m_transform.reset(OGRCreateCoordinateTransformation(&source, &wgs84));
     }
-    [[nodiscard]] std::optional<std::pair<double, double>> operator()(double x, double y)
+    [[nodiscard]] std::optional<std::pair<double, double>> operator()(double x, double y) const
     {
-        if (!m_from) return std::nullopt;
-        OGRPoint p(x, y);
-        p.assignSpatialReference(&*m_from);
-        const bool ok = p.transformTo(&m_wgs84) == OGRERR_NONE;
-        p.assignSpatialReference(nullptr);
-        if (!ok) return std::nullopt;
-        return std::pair{p.getX(), p.getY()};
+        if (!m_transform || !m_transform->Transform(1, &x, &y)) return std::nullopt;
+        return std::pair{x, y};
     }
 
 private:
-    OGRSpatialReference m_wgs84;
-    std::optional<OGRSpatialReference> m_from;
+    OgrTransformPtr m_transform;
 };
 
 // The point halfway along a line (along its parts in order for a multi-line).
@@ -225,7 +220,7 @@ std::vector<DeadCornerRow> read_dead_corners(const MapSource& source, std::size_
     std::vector<DeadCornerRow> rows;
     OGRLayer* layer = source.layer("uncovered");
     if (!layer) return rows;
-    ToWgs84 to_wgs84(layer->GetSpatialRef());
+    const ToWgs84 to_wgs84(layer->GetSpatialRef());
     LayerScan scan(layer);
     while (auto f = scan.next()) {
         DeadCornerRow row;
@@ -269,7 +264,7 @@ std::vector<HotspotRow> read_hotspots(const MapSource& source, std::size_t top)
     std::vector<HotspotRow> rows;
     OGRLayer* layer = source.layer("hotspot_cells");
     if (!layer) return rows;
-    ToWgs84 to_wgs84(layer->GetSpatialRef());
+    const ToWgs84 to_wgs84(layer->GetSpatialRef());
     struct Cell {
         HotspotRow row;
         double x, y;
