@@ -81,6 +81,21 @@ std::vector<std::string> columns_of(const std::string& line)
     return out;
 }
 
+// The rows of a ranked table: lines starting with a rank, as the rank and then the layout columns.
+std::vector<std::vector<std::string>> table_rows(const std::string& text)
+{
+    std::vector<std::vector<std::string>> rows;
+    static const std::regex ranked(R"(^\s*(\d+) +(\S.*)$)");
+    for (const auto& line : lines_of(text)) {
+        std::smatch m;
+        if (!std::regex_match(line, m, ranked)) continue;
+        std::vector<std::string> row{m[1]};
+        for (auto& c : columns_of(m[2])) row.push_back(c);
+        rows.push_back(row);
+    }
+    return rows;
+}
+
 // The first line containing `needle`, or empty.
 std::string line_with(const std::string& text, const std::string& needle)
 {
@@ -360,13 +375,10 @@ TEST_F(Report, DeadCornersAreListedLongestFirstWithTheirPosition)
     ASSERT_NE(text.find("Longest dead corners"), std::string::npos) << text;
     // Rows start with their rank; the longest first.
     const auto top = g.query("SELECT village, length_m FROM uncovered ORDER BY length_m DESC LIMIT 1").at(0);
-    static const std::regex row_start(R"(^\s*(\d+)\s{2,})");
-    std::vector<std::string> rows;
-    for (const auto& line : lines_of(text))
-        if (std::regex_search(line, row_start)) rows.push_back(line);
+    const auto rows = table_rows(text);
     ASSERT_EQ(static_cast<long long>(rows.size()), std::min<long long>(count, 20)) << text;
-    const auto first = columns_of(rows[0]);
-    ASSERT_GE(first.size(), 7u) << rows[0];
+    const auto& first = rows[0];
+    ASSERT_EQ(first.size(), 7u) << testing::PrintToString(first);
     EXPECT_EQ(first[0], "1");
     EXPECT_EQ(first[1], top[0]);
     EXPECT_EQ(first[3], printf_fixed(std::stod(top[1]), 0));
@@ -389,13 +401,10 @@ TEST_F(Report, HotspotsAreTheSignificantCellsStrongestFirst)
     const auto top = g.query("SELECT cell_id, gi_z, count FROM hotspot_cells WHERE gi_bin >= 2 ORDER BY gi_z DESC");
     const std::string text = page_text(pdf(Lang::en), hotspot_page());
     ASSERT_NE(text.find("Problem hotspots"), std::string::npos) << text;
-    static const std::regex row_start(R"(^\s*(\d+)\s{2,})");
-    std::vector<std::string> rows;
-    for (const auto& line : lines_of(text))
-        if (std::regex_search(line, row_start)) rows.push_back(line);
+    const auto rows = table_rows(text);
     ASSERT_EQ(static_cast<long long>(rows.size()), std::min<long long>(count, 20)) << text;
-    const auto first = columns_of(rows[0]);
-    ASSERT_EQ(first.size(), 8u) << rows[0];
+    const auto& first = rows[0];
+    ASSERT_EQ(first.size(), 8u) << testing::PrintToString(first);
     EXPECT_EQ(first[2], printf_fixed(std::stod(top[0][2]), 0));
     EXPECT_EQ(first[4], printf_fixed(std::stod(top[0][1]), 2));
     const OGREnvelope e = wgs84_envelope(*g.ds, "hotspot_cells", "cell_id = " + top[0][0]);
