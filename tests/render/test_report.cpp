@@ -458,5 +458,27 @@ TEST_F(Report, ChineseTextIsExtractable)
     EXPECT_NE(fonts.text.find("NotoSansCJK"), std::string::npos) << fonts.text;
 }
 
+
+// A run of the coverage step alone: no hotspot layers or summary section. The report still has every page and
+// says what was not computed instead of failing or showing zeros.
+TEST(ReportPartialRun, SaysWhatWasNotComputed)
+{
+    TempDir dir("geowalk-report-partial");
+    ASSERT_EQ(run_geowalk("demo --quiet --out " + quoted(dir.path())).exit_code, 0);
+    TempDir coverage_only("geowalk-report-coverage");
+    const auto r = run_geowalk("coverage --quiet " + quoted(dir / "input/campaign.toml") + " --out " +
+                               quoted(coverage_only.path()));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const render::MapSource source(coverage_only.path(), Lang::en);
+    ASSERT_EQ(source.layer("hotspot_cells"), nullptr);
+    const auto pdf = coverage_only / "report.pdf";
+    render::write_report(source, pdf, {}, {.top = 20, .maps = false});
+    EXPECT_EQ(pdf_pages(pdf), 4);  // headline, matrix, dead corners, hotspots
+    EXPECT_NE(page_text(pdf, 4).find("Hotspot cells were not computed"), std::string::npos) << page_text(pdf, 4);
+    const auto boxes = values_below(page_text(pdf, 1), "Network walked");
+    ASSERT_GE(boxes.size(), 5u);
+    EXPECT_EQ(boxes[4], "–");  // rebounds come from the hotspot step
+}
+
 }  // namespace
 }  // namespace geo::test
