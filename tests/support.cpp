@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <ogr_spatialref.h>
+
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -31,6 +33,23 @@ TempDir::~TempDir()
 {
     std::error_code ec;
     std::filesystem::remove_all(m_path, ec);
+}
+
+std::string epsg_wkt(int code)
+{
+    OGRSpatialReference srs;
+    if (srs.importFromEPSG(code) != OGRERR_NONE) throw std::runtime_error("unknown EPSG code " + std::to_string(code));
+    char* wkt = nullptr;
+    const OGRErr err = srs.exportToWkt(&wkt);
+    const std::string out = wkt ? wkt : "";
+    CPLFree(wkt);
+    if (err != OGRERR_NONE) throw std::runtime_error("cannot export EPSG:" + std::to_string(code) + " as WKT");
+    return out;
+}
+
+GDALDatasetUniquePtr open_readonly(const std::filesystem::path& file, unsigned int kind)
+{
+    return GDALDatasetUniquePtr(GDALDataset::Open(file.c_str(), kind | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
 }
 
 void write_text(const std::filesystem::path& file, const std::string& text)

@@ -1,5 +1,7 @@
 #pragma once
 // Paths injected by CMake and small helpers shared by the test files.
+#include <gdal_priv.h>
+
 #include <filesystem>
 #include <string>
 
@@ -23,6 +25,11 @@ public:
 private:
     std::filesystem::path m_path;
 };
+
+// WKT of an EPSG CRS, for writers that take a CRS as WKT.
+std::string epsg_wkt(int code);
+// Opens a file read-only with GDAL (`kind`: GDAL_OF_RASTER or GDAL_OF_VECTOR); empty when GDAL cannot.
+GDALDatasetUniquePtr open_readonly(const std::filesystem::path& file, unsigned int kind = GDAL_OF_RASTER);
 
 void write_text(const std::filesystem::path& file, const std::string& text);
 std::string read_text(const std::filesystem::path& file);

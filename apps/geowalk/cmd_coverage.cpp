@@ -1,6 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "pipeline.hpp"
+#include "presentation_args.hpp"
 
 #include "libgeo/core/error.hpp"
 
@@ -16,7 +17,7 @@ public:
     std::string summary() const override { return "walk coverage per village and walk, dead corners, blind areas"; }
     std::string help() const override
     {
-        return R"(Usage: geowalk coverage CAMPAIGN.toml --out DIR [options]
+        return std::string(R"(Usage: geowalk coverage CAMPAIGN.toml --out DIR [options]
 
 Answers "where did we walk, and what did we miss?" and prints the ten-walk matrix (villages x walk types,
 percent covered). Settings come from the campaign's [coverage] section; the options below override them.
@@ -49,12 +50,12 @@ Options:
   --pixel M             walk-distance raster pixel size, default 10 (0 = no raster)
   --threads N           threads, default 2 (results do not depend on it)
   --quiet               no progress bar
-)";
+)") + presentation_help;
     }
     int run(const std::vector<std::string>& argv) override
     {
-        const Args args(argv, {"out", "sight", "village-m", "blind-m", "reach-m", "min-dead-corner", "pixel", "threads"},
-                        {"quiet"});
+        const Args args(argv, with_presentation_options({"out", "sight", "village-m", "blind-m", "reach-m", "min-dead-corner", "pixel", "threads"}),
+                        with_presentation_flags({"quiet"}));
         if (args.help()) {
             std::cout << help();
             return 0;
@@ -65,6 +66,7 @@ Options:
         options.show_progress = !args.has("quiet");
         options.print_matrix = true;
         options.hotspots = false;
+        options.presentation = presentation_from(args);
         options.adjust_coverage = [&args](geo::coverage::CoverageOptions& o) {
             if (args.has("sight")) o.sight_m = args.get_number("sight", 0);
             o.village_m = args.get_number("village-m", o.village_m);

@@ -1,6 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "pipeline.hpp"
+#include "presentation_args.hpp"
 #include "progress.hpp"
 
 #include "libgeo/core/error.hpp"
@@ -18,7 +19,7 @@ public:
     std::string summary() const override { return "generate the sample town (Ganjun, Gansu) and run everything on it"; }
     std::string help() const override
     {
-        return R"(Usage: geowalk demo --out DIR [--scale N] [--seed S] [--fix-interval S] [--quiet]
+        return std::string(R"(Usage: geowalk demo --out DIR [--scale N] [--seed S] [--fix-interval S] [--quiet]
 
 Generates a realistic sample town modelled on Ganjun town near Zhangye, Gansu (100.45 E, 38.93 N):
 12 villages over ~150 km², a provincial highway, named, village and field roads, a river with irrigation
@@ -37,11 +38,11 @@ Options:
                seconds between the GPS fixes of the simulated walks (1 to 600), for
                benchmarks; default 10 (a fix every ~12 m; 4 gives one every ~5 m)
   --quiet      no progress bar
-)";
+)") + presentation_help;
     }
     int run(const std::vector<std::string>& argv) override
     {
-        const Args args(argv, {"out", "scale", "seed", "fix-interval"}, {"quiet"});
+        const Args args(argv, with_presentation_options({"out", "scale", "seed", "fix-interval"}), with_presentation_flags({"quiet"}));
         if (args.help()) {
             std::cout << help();
             return 0;
@@ -61,6 +62,7 @@ Options:
         PipelineOptions pipeline;
         pipeline.show_progress = !args.has("quiet");
         pipeline.print_matrix = true;
+        pipeline.presentation = presentation_from(args);
         return run_pipeline((input / "campaign.toml").string(), out.string(), pipeline);
     }
 };

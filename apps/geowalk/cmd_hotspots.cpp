@@ -1,6 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "pipeline.hpp"
+#include "presentation_args.hpp"
 
 #include "libgeo/core/categories.hpp"
 #include "libgeo/core/datetime.hpp"
@@ -35,7 +36,7 @@ public:
     std::string summary() const override { return "heatmap, Gi* hot and cold spots, walking effort, emerging hot spots, rebounds"; }
     std::string help() const override
     {
-        return R"HELP(Usage: geowalk hotspots CAMPAIGN.toml --out DIR [options]
+        return std::string(R"HELP(Usage: geowalk hotspots CAMPAIGN.toml --out DIR [options]
 
 Answers "where do problems concentrate, which concentrations are real, which grow, and where did fixed
 problems come back?". Settings come from the campaign's [hotspots] section; the options below override them.
@@ -96,15 +97,15 @@ Options:
                          data keep their own projected CRS; lon/lat is taken into the campaign's local CRS.
   --threads N            threads, default 2 (results do not depend on it)
   --quiet                no progress bar
-)HELP";
+)HELP") + presentation_help;
     }
     int run(const std::vector<std::string>& argv) override
     {
-        const Args args(argv,
+        const Args args(argv, with_presentation_options(
                         {"out", "radius", "radius-field", "pixel", "kernel", "kde-output", "weight", "extent", "category",
                          "problem", "status", "from", "to", "cell", "cell-m", "band", "permutations", "seed", "min-walk",
-                         "slice-days", "time-steps", "rebound-m", "threads", "gi-features", "gi-layer", "gi-field"},
-                        {"quiet", "per-km2", "no-fdr"});
+                         "slice-days", "time-steps", "rebound-m", "threads", "gi-features", "gi-layer", "gi-field"}),
+                        with_presentation_flags({"quiet", "per-km2", "no-fdr"}));
         if (args.help()) {
             std::cout << help();
             return 0;
@@ -115,6 +116,7 @@ Options:
         PipelineOptions options;
         options.show_progress = !args.has("quiet");
         options.coverage = false;
+        options.presentation = presentation_from(args);
         options.gi_features_file = args.get("gi-features");
         options.gi_features_layer = args.get("gi-layer");
         options.gi_features_field = args.get("gi-field");

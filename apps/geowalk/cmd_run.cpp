@@ -1,6 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "pipeline.hpp"
+#include "presentation_args.hpp"
 
 #include "libgeo/core/error.hpp"
 
@@ -16,7 +17,7 @@ public:
     std::string summary() const override { return "load a campaign, run every analysis and write all outputs"; }
     std::string help() const override
     {
-        return R"(Usage: geowalk run CAMPAIGN.toml --out DIR [--quiet]
+        return std::string(R"(Usage: geowalk run CAMPAIGN.toml --out DIR [--quiet]
 
 Loads the campaign (as `geowalk validate` does), runs every analysis (coverage and hotspots; see
 `geowalk coverage --help` and `geowalk hotspots --help` for their definitions) with the campaign file's
@@ -37,11 +38,11 @@ interrupted run never leaves a half-written file; re-running replaces the previo
 Options:
   --out DIR   output folder (created if missing)
   --quiet     no progress bar
-)";
+)") + presentation_help;
     }
     int run(const std::vector<std::string>& argv) override
     {
-        const Args args(argv, {"out"}, {"quiet"});
+        const Args args(argv, with_presentation_options({"out"}), with_presentation_flags({"quiet"}));
         if (args.help()) {
             std::cout << help();
             return 0;
@@ -51,6 +52,7 @@ Options:
         PipelineOptions options;
         options.show_progress = !args.has("quiet");
         options.print_matrix = true;
+        options.presentation = presentation_from(args);
         return run_pipeline(args.positional().front(), args.get("out"), options);
     }
 };

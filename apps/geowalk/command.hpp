@@ -24,5 +24,6 @@ std::unique_ptr<Command> make_run_command();
 std::unique_ptr<Command> make_demo_command();
 std::unique_ptr<Command> make_coverage_command();
 std::unique_ptr<Command> make_hotspots_command();
+std::unique_ptr<Command> make_render_command();
 
 }  // namespace geowalk

@@ -52,7 +52,8 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
     }
 
     bar.last_percent = -1;
-    const auto written = geo::io::write_run_outputs(campaign, results, out_dir, {progress_callback, &bar, "writing"});
+    const auto written = geo::io::write_run_outputs(campaign, results, out_dir, options.presentation,
+                                                         {progress_callback, &bar, "writing"});
     std::cout << "\nOutputs:\n";
     for (const auto& f : written) std::cout << "  " << f.string() << "\n";
     return 0;

@@ -19,6 +19,7 @@ struct PipelineOptions {
     std::function<void(geo::hotspot::AnalysisOptions&, int)> adjust_hotspots;
     // The Gi* feature mode's input, read once the campaign's CRS is known (empty file: none).
     std::string gi_features_file, gi_features_layer, gi_features_field;
+    geo::io::PresentationOptions presentation;  // maps, report, language
 };
 
 int run_pipeline(const std::string& campaign_file, const std::string& out_dir, const PipelineOptions& options);

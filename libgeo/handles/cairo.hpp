@@ -13,6 +13,9 @@ struct CairoSurfaceDeleter {
 struct CairoDeleter {
     void operator()(cairo_t* cr) const { cairo_destroy(cr); }
 };
+struct CairoPatternDeleter {
+    void operator()(cairo_pattern_t* p) const { cairo_pattern_destroy(p); }
+};
 struct GObjectDeleter {
     void operator()(void* object) const { g_object_unref(object); }
 };
@@ -22,6 +25,7 @@ struct FontDescriptionDeleter {
 
 using CairoSurfacePtr = std::unique_ptr<cairo_surface_t, CairoSurfaceDeleter>;
 using CairoPtr = std::unique_ptr<cairo_t, CairoDeleter>;
+using CairoPatternPtr = std::unique_ptr<cairo_pattern_t, CairoPatternDeleter>;
 using PangoLayoutPtr = std::unique_ptr<PangoLayout, GObjectDeleter>;
 using FontDescriptionPtr = std::unique_ptr<PangoFontDescription, FontDescriptionDeleter>;
 

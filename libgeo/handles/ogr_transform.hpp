@@ -1,6 +1,6 @@
 #pragma once
-// An OGR coordinate transformation, released by OGR's own DestroyCT. Create one per source CRS and reuse it:
-// PROJ searches its database for the operation on every creation (OGRGeometry::transformTo creates one per call).
+// RAII for OGR coordinate transformations: created through OGR (PROJ underneath), freed with OGR's own
+// DestroyCT so that the object is released by the library that allocated it.
 #include <ogr_spatialref.h>
 
 #include <memory>
@@ -8,8 +8,15 @@
 namespace geo {
 
 struct OgrTransformDeleter {
-    void operator()(OGRCoordinateTransformation* t) const { OGRCoordinateTransformation::DestroyCT(t); }
+    void operator()(OGRCoordinateTransformation* ct) const { OGRCoordinateTransformation::DestroyCT(ct); }
 };
 using OgrTransformPtr = std::unique_ptr<OGRCoordinateTransformation, OgrTransformDeleter>;
+
+// A transformation between two CRSs as OGR sees them (set OAMS_TRADITIONAL_GIS_ORDER on both first); null when
+// PROJ finds no operation, with the reason in GDAL's error handler.
+inline OgrTransformPtr make_transform(const OGRSpatialReference& from, const OGRSpatialReference& to)
+{
+    return OgrTransformPtr(OGRCreateCoordinateTransformation(&from, &to));
+}
 
 }  // namespace geo

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <set>
 #include <vector>
 
 namespace geo::io {
@@ -55,7 +56,7 @@ OutputTransaction::~OutputTransaction()
     std::filesystem::remove_all(m_staging, ec);
 }
 
-void OutputTransaction::commit(const std::vector<std::string>& owned)
+void OutputTransaction::commit(const std::vector<std::string>& owned, const std::vector<OwnedFolder>& owned_folders)
 {
     // List first: renaming while a directory iterator walks the folder is unspecified.
     std::vector<std::filesystem::path> files;
@@ -72,11 +73,20 @@ void OutputTransaction::commit(const std::vector<std::string>& owned)
             throw OutputError("cannot move an output into place: " + ec.message(), in_file(destination.string()),
                               "check free space and permissions of the output folder");
     }
-    for (const auto& name : owned) {
-        const bool produced = std::any_of(files.begin(), files.end(), [&](const std::filesystem::path& f) {
-            return std::filesystem::relative(f, m_staging) == std::filesystem::path(name);
-        });
-        if (!produced) std::filesystem::remove(m_target / name, ec);
+    std::set<std::filesystem::path> produced;
+    for (const auto& file : files) produced.insert(std::filesystem::relative(file, m_staging));
+    for (const auto& name : owned)
+        if (!produced.count(name)) std::filesystem::remove(m_target / name, ec);
+    for (const auto& folder : owned_folders) {
+        const std::filesystem::path dir = m_target / folder.name;
+        std::vector<std::filesystem::path> stale;
+        for (auto it = std::filesystem::directory_iterator(dir, ec); !ec && it != std::filesystem::directory_iterator();
+             it.increment(ec))
+            if (it->is_regular_file() && it->path().extension() == folder.extension &&
+                !produced.count(std::filesystem::path(folder.name) / it->path().filename()))
+                stale.push_back(it->path());
+        for (const auto& file : stale) std::filesystem::remove(file, ec);
+        if (std::filesystem::is_empty(dir, ec)) std::filesystem::remove(dir, ec);
     }
     m_committed = true;
 }

@@ -7,6 +7,13 @@
 
 namespace geo::io {
 
+// A subfolder of the output whose files of one kind belong to geowalk as a set (geojson/*.geojson): a file of that
+// kind there that this run did not produce is stale and removed at commit, whatever its name.
+struct OwnedFolder {
+    std::string name;       // relative to the target folder
+    std::string extension;  // with the dot: ".geojson"
+};
+
 class OutputTransaction {
 public:
     explicit OutputTransaction(std::filesystem::path target_dir);
@@ -17,10 +24,10 @@ public:
     [[nodiscard]] const std::filesystem::path& staging() const { return m_staging; }
     [[nodiscard]] const std::filesystem::path& target() const { return m_target; }
 
-    // Renames every staged file into the target folder (each rename is atomic on one file system), then removes
-    // files named in `owned` that this run did not produce, so no stale output of an earlier run is left beside
-    // the new ones.
-    void commit(const std::vector<std::string>& owned = {});
+    // Renames every staged file into the target folder, subfolders included (each rename is atomic on one file
+    // system), then removes files named in `owned` and files of the `owned_folders` that this run did not produce,
+    // so no stale output of an earlier run is left beside the new ones. An owned folder left empty is removed.
+    void commit(const std::vector<std::string>& owned = {}, const std::vector<OwnedFolder>& owned_folders = {});
 
 private:
     std::filesystem::path m_target;

@@ -3,9 +3,12 @@
 #include "libgeo/core/error.hpp"
 #include "libgeo/crs/gcj02.hpp"
 
+#include <cpl_string.h>
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <climits>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -113,7 +116,9 @@ public:
 
     const toml::table& table(const toml::node& n, const std::string& section) const
     {
-        if (!n.is_table()) fail(&n, section + " must be a section like [" + section + "]");
+        if (!n.is_table())
+            fail(&n, section + " must be a section like [" + section + "]",
+                 "write [" + section + "] once, with single brackets: the campaign has one " + section + " block");
         return *n.as_table();
     }
 
@@ -188,8 +193,20 @@ void read_hotspots(const Parser& p, const toml::table& t, CampaignSpec& spec)
         }
         out["hotspots." + key] = value;
     }
-    for (const auto& key : texts)
-        if (t.get(key)) out["hotspots." + key] = p.string(t, key.c_str());
+    for (const auto& key : texts) {
+        const toml::node* n = t.get(key);
+        if (!n) continue;
+        // from = 2017-02-20 without quotes is a TOML date, not a text: take it as the date it plainly is.
+        if (const auto* date = n->as_date(); date && (key == "from" || key == "to")) {
+            const toml::date& d = date->get();
+            char text[16];
+            std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(d.year), static_cast<int>(d.month),
+                          static_cast<int>(d.day));
+            out["hotspots." + key] = text;
+            continue;
+        }
+        out["hotspots." + key] = p.string(t, key.c_str());
+    }
     for (const auto& key : booleans)
         if (t.get(key)) out["hotspots." + key] = p.boolean(t, key.c_str(), false) ? "true" : "false";
     for (const auto& key : lists) {
@@ -223,6 +240,10 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
         Where where = in_file(file.string());
         where.line = static_cast<int>(e.source().begin.line);
         where.column = static_cast<int>(e.source().begin.column);
+        // Notepad on a Chinese Windows may save GBK; TOML is UTF-8 only, and toml++ only says "invalid UTF-8".
+        if (!CPLIsUTF8(text.data(), static_cast<int>(std::min<std::size_t>(text.size(), INT_MAX))))
+            throw InputError("the campaign file is not UTF-8 text (" + std::string(e.description()) + ")", where,
+                             "save it again with the encoding UTF-8 (in Notepad: Save As, Encoding: UTF-8)");
         throw InputError(std::string(e.description()), where,
                          "the campaign file must be TOML; see data/sample/campaign.toml for a complete example");
     }

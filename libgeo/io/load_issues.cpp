@@ -91,7 +91,10 @@ void load_issues(LoadContext& ctx)
             const std::string value = text(feature, fields.at(role));
             if (value.empty()) continue;
             const auto t = parse_timestamp(value, ctx.campaign.utc_offset_minutes);
-            if (!t) return reject(reason::bad_date, std::string(role) + " date '" + value + "' cannot be read");
+            if (!t)
+                return reject(reason::bad_date, std::string(role) + " date '" + value +
+                                                    "' cannot be read; write it as 2017-02-20 (day-first dates such as "
+                                                    "20/02/2017 are not guessed)");
             *slot = t->seconds;
         }
         issue.problem = text(feature, fields.at("problem"));

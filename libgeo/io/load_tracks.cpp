@@ -16,6 +16,8 @@ struct RawTrack {
     std::string walker;
     std::vector<Fix> fixes;
     long long bad_position = 0;
+    std::string bad_position_why;  // what was wrong with the first of them (a reject detail)
+    bool swapped = false;          // latitude and longitude were exchanged (fix_swapped = true)
     Attributes attributes;
 };
 
@@ -57,13 +59,18 @@ std::map<long long, std::string> gpx_track_names(GDALDataset& ds)
 std::vector<RawTrack> read_tracks(LoadContext& ctx, OpenedLayer& layer, const TracksSpec& spec,
                                   const normalise::ToLocal& tl)
 {
-    const std::map<long long, std::string> names = gpx_track_names(*layer.dataset);
-    // Field names the campaign gives explicitly must exist: a typo would silently merge or untime tracks.
-    if (OGRFeatureUniquePtr first{layer.layer->GetNextFeature()}) {
-        for (const auto& [key, field] : {std::pair{"time_field", spec.time_field}, {"accuracy_field", spec.accuracy_field},
-                                         {"track_field", spec.track_field}, {"walker_field", spec.walker_field},
-                                         {"name_field", spec.name_field}})
-            require_field(*first, field, key, layer);
+    std::map<long long, std::string> names;
+    {
+        // What GDAL says about a bad feature here is said again, and reported, when read_features reaches it.
+        const GdalErrorTrap quiet;
+        names = gpx_track_names(*layer.dataset);
+        // Field names the campaign gives explicitly must exist: a typo would silently merge or untime tracks.
+        if (OGRFeatureUniquePtr first{layer.layer->GetNextFeature()}) {
+            for (const auto& [key, field] : {std::pair{"time_field", spec.time_field}, {"accuracy_field", spec.accuracy_field},
+                                             {"track_field", spec.track_field}, {"walker_field", spec.walker_field},
+                                             {"name_field", spec.name_field}})
+                require_field(*first, field, key, layer);
+        }
     }
     layer.layer->ResetReading();
     std::map<std::string, RawTrack> by_key;  // ordered, so tracks come out in a stable order
@@ -84,8 +91,12 @@ std::vector<RawTrack> read_tracks(LoadContext& ctx, OpenedLayer& layer, const Tr
             t.attributes = read_attributes(*feature);
             SourceGeometry all;
             for (const auto& line : g.lines) all.points.insert(all.points.end(), line.begin(), line.end());
-            if (!tl.convert(all).ok()) t.bad_position = static_cast<long long>(all.points.size());
-            else
+            const auto outcome = tl.convert(all);
+            t.swapped = outcome.swapped;
+            if (!outcome.ok()) {
+                t.bad_position = static_cast<long long>(all.points.size());
+                t.bad_position_why = outcome.detail;
+            } else
                 for (const auto& p : all.points) t.fixes.push_back({p, no_time, no_time});
             const std::string key = "line:" + std::to_string(t.feature);
             order.push_back(key);
@@ -110,10 +121,15 @@ std::vector<RawTrack> read_tracks(LoadContext& ctx, OpenedLayer& layer, const Tr
             if (spec.track_field.empty() && group_i < 0) t.attributes = {};
             else t.attributes = {{"track", group}};
         }
-        if (g.points.size() != 1 || !tl.convert(g).ok()) {
-            ++t.bad_position;
+        const std::string not_a_point = ctx.read_problem.empty() ? "the fix is not one point"
+                                                                 : "the fix has no usable geometry (GDAL: " + ctx.read_problem + ")";
+        const auto outcome = g.points.size() == 1 ? tl.convert(g)
+                                                  : normalise::Outcome{std::string(reason::no_geometry), not_a_point, false};
+        if (!outcome.ok()) {
+            if (t.bad_position++ == 0) t.bad_position_why = outcome.detail;
             return;
         }
+        t.swapped = t.swapped || outcome.swapped;
         Fix fix;
         fix.position = g.points.front();
         fix.time = fix_time(*feature, field_index(*feature, spec.time_field, {"time", "timestamp", "时间", "定位时间"}),
@@ -169,7 +185,8 @@ void load_tracks(LoadContext& ctx)
                 ctx.campaign.track_reports.push_back({source, raw.feature, raw.name, cleaned.counts});
                 if (cleaned.pieces.empty()) {
                     report_track(ctx, source, raw, reason::too_few_fixes,
-                                 "fewer than two usable fixes are left (" + counts_text(cleaned.counts) + ")",
+                                 "fewer than two usable fixes are left (" + counts_text(cleaned.counts) + ")" +
+                                     (raw.bad_position_why.empty() ? "" : "; first fix without valid position: " + raw.bad_position_why),
                                  Action::rejected);
                     continue;
                 }
@@ -183,6 +200,10 @@ void load_tracks(LoadContext& ctx)
                                  Action::rejected);
                     continue;
                 }
+                if (raw.swapped)
+                    report_track(ctx, source, raw, reason::swapped_lat_lon,
+                                 "latitude and longitude were swapped and have been exchanged (fix_swapped = true)",
+                                 Action::repaired);
                 if (!cleaned.counts.has_times)
                     report_track(ctx, source, raw, reason::no_times,
                                  "the track has no times: kept without speed and gap checks, no walk dates",

@@ -4,6 +4,7 @@
 #include "libgeo/core/error.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/io/load_context.hpp"
+#include "libgeo/io/ogr_geometry.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -61,6 +62,18 @@ void LoadContext::report(int source, OGRFeature* feature, long long fid, std::st
 
 namespace {
 
+// Why the coordinates of a geographic layer are not degrees, in the words of to_local's reject details.
+std::string extent_diagnosis(const OpenedLayer& layer, const OGREnvelope& env)
+{
+    if (!layer.geographic) return {};
+    const double largest = std::max({std::abs(env.MinX), std::abs(env.MaxX), std::abs(env.MinY), std::abs(env.MaxY)});
+    if (largest > 1000.0)
+        return " (they look like metres: the file may be projected but declared as WGS 84; set crs = \"EPSG:…\")";
+    if (std::max(std::abs(env.MinX), std::abs(env.MaxX)) <= 90.0 && std::max(std::abs(env.MinY), std::abs(env.MaxY)) <= 180.0)
+        return " (latitude and longitude look swapped: fix the file's columns or axis order)";
+    return {};
+}
+
 // The villages' extent in WGS 84: it chooses the local CRS ("auto" = UTM zone of its centre) and lets the
 // loaders recognise swapped latitude/longitude in other sources.
 normalise::LonLatBox villages_extent(const CampaignSpec& spec)
@@ -71,9 +84,17 @@ normalise::LonLatBox villages_extent(const CampaignSpec& spec)
     const OpenedLayer layer = open_layer(files.front(), *spec.villages, Role::villages);
     // Iterate rather than GetExtent: some drivers (GeoPackage) answer with the whole table's cached extent,
     // ignoring the `where` filter.
+    // A village with a vertex at (0, 0) is rejected when loaded (point_at_0_0); it must not stretch the extent to
+    // the Gulf of Guinea first, which would choose a UTM zone thousands of kilometres away.
     OGREnvelope env;
     for (auto& feature : *layer.layer)
         if (const OGRGeometry* g = feature->GetGeometryRef(); g && !g->IsEmpty()) {
+            bool at_0_0 = false;
+            if (layer.geographic) {
+                SourceGeometry vertices = from_ogr(*g);
+                for_each_vertex(vertices, [&](const Point& p) { at_0_0 = at_0_0 || (p.x() == 0.0 && p.y() == 0.0); });
+            }
+            if (at_0_0) continue;
             OGREnvelope e;
             g->getEnvelope(&e);
             env.Merge(e);
@@ -88,7 +109,7 @@ normalise::LonLatBox villages_extent(const CampaignSpec& spec)
         for (double y : {env.MinY, (env.MinY + env.MaxY) / 2, env.MaxY}) {
             double lon = x, lat = y;
             if (!to_wgs84.transform(lon, lat) || std::abs(lat) > 90 || std::abs(lon) > 180)
-                throw InputError("the village layer's coordinates do not fit its CRS",
+                throw InputError("the village layer's coordinates do not fit its CRS" + extent_diagnosis(layer, env),
                                  in_file(layer.path.string(), layer.layer_name),
                                  "check the CRS (.prj) of the file, or declare crs = \"EPSG:…\" in [villages]");
             box.min_lon = std::min(box.min_lon, lon);

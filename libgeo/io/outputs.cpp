@@ -1,6 +1,7 @@
 #include "libgeo/io/outputs.hpp"
 
 #include "libgeo/io/atomic_output.hpp"
+#include "libgeo/io/geojson_export.hpp"
 #include "libgeo/io/layer_styles.hpp"
 #include "libgeo/io/project_spec.hpp"
 #include "libgeo/io/raster_writer.hpp"
@@ -9,6 +10,7 @@
 #include "libgeo/io/write_coverage.hpp"
 #include "libgeo/io/write_hotspots.hpp"
 #include "libgeo/io/write_inputs.hpp"
+#include "libgeo/render/maps.hpp"
 
 #include <cstdio>
 
@@ -30,11 +32,31 @@ Json run_summary(const Campaign& campaign, const AnalysisResults& results, const
     return summary;
 }
 
+// Maps (and the report) drawn from the outputs in `from` into `staging`; returns the names written there.
+std::vector<std::string> write_presentation(const std::filesystem::path& from, const std::filesystem::path& staging,
+                                            const PresentationOptions& presentation, Progress progress)
+{
+    std::vector<std::string> names;
+    const render::MapSource source(from, presentation.lang);
+    if (presentation.maps && !render::render_maps(source, staging / "maps", presentation.map_format, progress).empty())
+        names.emplace_back("maps");
+    return names;
+}
+
+// What a presentation owns in the output folder: stale maps of an earlier run (a village since removed, PNGs
+// after a switch to PDF) go at commit.
+const std::vector<OwnedFolder> presentation_folders{{"maps", ".png"}, {"maps", ".wld"}, {"maps", ".xml"}, {"maps", ".pdf"}};
+
 }  // namespace
 
 std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, const AnalysisResults& results,
-                                                     const std::filesystem::path& out_dir, Progress progress)
+                                                     const std::filesystem::path& out_dir,
+                                                     const PresentationOptions& presentation, Progress progress)
 {
+    const std::string lang = presentation.lang == render::Lang::zh ? "zh" : "en";
+    // Density takes most of the writing time, the maps most of the rest.
+    SubProgress density_part{progress.fn, progress.data, 0.0, presentation.maps ? 0.8 : 1.0};
+    SubProgress maps_part{progress.fn, progress.data, 0.8, 1.0};
     OutputTransaction out(out_dir);
     std::vector<std::string> names{"geowalk.gpkg", "summary.json"};
     {
@@ -45,11 +67,14 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
         if (results.hotspots) write_hotspot_layers(gpkg, campaign, *results.hotspots, results.hotspot_options);
         gpkg.close();
     }
-    write_layer_styles(out.staging() / "geowalk.gpkg");
+    write_layer_styles(out.staging() / "geowalk.gpkg", lang);
+    // From the finished GeoPackage, so that each copy holds exactly what its layer holds.
+    if (!write_geojson_layers(out.staging() / "geowalk.gpkg", out.staging() / "geojson").empty())
+        names.push_back("geojson");
     std::optional<DensityStats> density;
     if (results.hotspots) {
         density = write_density_raster(out.staging() / "density.tif", campaign, *results.hotspots,
-                                       results.hotspot_options, progress);
+                                       results.hotspot_options, {SubProgress::callback, &density_part, progress.task});
         if (density) names.push_back("density.tif");
     }
     if (results.coverage && results.coverage->walk_distance) {
@@ -65,10 +90,31 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
     }
     write_json(out.staging() / "summary.json", run_summary(campaign, results, density));
     // Last: the project lists exactly the files written above.
-    write_qgis_project(out.staging() / "geowalk.qgs", project_spec_from_outputs(out.staging()));
+    write_qgis_project(out.staging() / "geowalk.qgs", project_spec_from_outputs(out.staging(), lang));
     names.push_back("geowalk.qgs");
+    // Drawn from the staged outputs, so the maps show exactly what the files hold.
+    if (presentation.maps) {
+        const auto drawn = write_presentation(out.staging(), out.staging(), presentation,
+                                              {SubProgress::callback, &maps_part, progress.task});
+        names.insert(names.end(), drawn.begin(), drawn.end());
+    }
     // Every file a geowalk run can write; one that this run did not produce (a raster turned off) is removed.
-    out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif", "density.tif", "geowalk.qgs"});
+    // geojson/ holds one file per layer of this run, so any other .geojson there is a layer this run did not write;
+    // maps of an earlier run (or all of them, with --no-maps) no longer match the data and go too.
+    std::vector<OwnedFolder> folders{{"geojson", ".geojson"}};
+    folders.insert(folders.end(), presentation_folders.begin(), presentation_folders.end());
+    out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif", "density.tif", "geowalk.qgs"}, folders);
+    std::vector<std::filesystem::path> written;
+    for (const auto& n : names) written.push_back(out.target() / n);
+    return written;
+}
+
+std::vector<std::filesystem::path> redraw_presentation(const std::filesystem::path& out_dir,
+                                                       const PresentationOptions& presentation, Progress progress)
+{
+    OutputTransaction out(out_dir);
+    const auto names = write_presentation(out_dir, out.staging(), presentation, progress);
+    out.commit({}, presentation_folders);
     std::vector<std::filesystem::path> written;
     for (const auto& n : names) written.push_back(out.target() / n);
     return written;

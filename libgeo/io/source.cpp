@@ -2,6 +2,7 @@
 
 #include "libgeo/core/error.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
+#include "libgeo/handles/cpl.hpp"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -10,6 +11,8 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <atomic>
+#include <limits>
 
 namespace geo::io {
 
@@ -54,6 +57,39 @@ OGRLayer* pick_layer(GDALDataset& ds, const SourceSpec& spec, Role role, const s
     for (auto* l : ds.GetLayers()) names += std::string(names.empty() ? "" : ", ") + l->GetName();
     throw InputError("holds several layers and the campaign does not say which one to use", in_file(path.string()),
                      "add layer = \"…\" to its block; its layers are: " + names);
+}
+
+bool is_text_table(const std::filesystem::path& path)
+{
+    const std::string ext = path.extension().string();
+    return EQUAL(ext.c_str(), ".csv") || EQUAL(ext.c_str(), ".tsv");
+}
+
+// Valid UTF-8; when the sample stops before the end of the file, its last character may be cut off.
+bool is_utf8(const std::string& sample, bool whole_file)
+{
+    for (std::size_t cut = 0; cut < (whole_file ? 1 : 4) && cut <= sample.size(); ++cut)
+        if (CPLIsUTF8(sample.data(), static_cast<int>(sample.size() - cut))) return true;
+    return false;
+}
+
+// Excel on a Chinese Windows saves "CSV" in GBK (code page 936), not UTF-8. GDAL would pass its bytes through as
+// UTF-8: Chinese headers such as 经度 would not be found and every text would be mojibake. Such a file is decoded
+// into memory once (GB18030, the superset of GBK); one that is neither UTF-8 nor GBK is refused, never guessed.
+// The sample decides: the header and first rows are where Chinese text shows first.
+VsiMemFile decoded_text_file(const std::filesystem::path& path)
+{
+    constexpr std::size_t sample_bytes = std::size_t{64} * 1024;
+    if (!is_text_table(path)) return {};
+    const auto sample = read_vsi_file(path.string(), sample_bytes);
+    if (!sample || is_utf8(*sample, sample->size() < sample_bytes)) return {};
+    const auto bytes = read_vsi_file(path.string(), std::numeric_limits<std::size_t>::max());
+    const auto utf8 = bytes ? recode_exactly(*bytes, "GB18030", CPL_ENC_UTF8) : std::nullopt;
+    if (!utf8)
+        throw InputError("the file is neither UTF-8 nor GBK text", in_file(path.string()),
+                         "save it again as \"CSV UTF-8\" (in Excel: Save As, CSV UTF-8)");
+    static std::atomic<int> counter{0};
+    return VsiMemFile("/vsimem/geowalk-decoded/" + std::to_string(counter++) + "/" + path.filename().string(), *utf8);
 }
 
 std::string csv_names(std::initializer_list<const char*> defaults, const std::string& preferred)
@@ -109,6 +145,10 @@ OpenedLayer open_layer(const std::filesystem::path& path, const SourceSpec& spec
     VSIStatBufL stat;
     if (VSIStatL(path.c_str(), &stat) != 0)
         throw InputError("file not found", in_file(path.string()), "check the 'source' path in the campaign file (it is relative to the campaign file)");
+    if (stat.st_size == 0 && !VSI_ISDIR(stat.st_mode))
+        throw InputError("the file is empty (0 bytes)", in_file(path.string()),
+                         "the export or copy that made it did not finish; export or copy it again");
+    VsiMemFile decoded = decoded_text_file(path);
 
     // CSV: find geometry in lon/lat or WKT columns under their common names (Chinese headers included).
     auto field = [&](const char* role_name) {
@@ -125,10 +165,14 @@ OpenedLayer open_layer(const std::filesystem::path& path, const SourceSpec& spec
 
     GdalErrorTrap errors;
     OpenedLayer out;
-    out.dataset.reset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options, nullptr));
+    const std::string open_path = decoded.path().empty() ? path.string() : decoded.path();
+    out.dataset.reset(GDALDataset::Open(open_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options, nullptr));
     if (!out.dataset)
-        throw InputError("GDAL cannot read this file: " + errors.message(), in_file(path.string()),
-                         "it may be empty, truncated or not a vector format GDAL knows; open it in QGIS to check");
+        throw InputError(errors.failed() ? "GDAL cannot read this file: " + errors.message()
+                                         : "GDAL does not recognise this file as any vector format",
+                         in_file(path.string()),
+                         "it may be truncated, damaged, or another kind of file under this name; open it in QGIS to check");
+    out.decoded = std::move(decoded);
     out.path = path;
     out.layer = pick_layer(*out.dataset, spec, role, path);
     out.layer_name = out.layer->GetName();

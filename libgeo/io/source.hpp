@@ -2,6 +2,7 @@
 // Opening one input of a campaign through GDAL/OGR: the file, the layer, the attribute filter and its CRS,
 // with errors that name the file and say what to do.
 #include "libgeo/core/attributes.hpp"
+#include "libgeo/handles/cpl.hpp"
 #include "libgeo/io/campaign_file.hpp"
 
 #include <gdal_priv.h>
@@ -17,6 +18,7 @@ enum class Role { villages, network, sites, tracks, issues };
 std::string_view to_string(Role role);
 
 struct OpenedLayer {
+    VsiMemFile decoded;  // a GBK CSV decoded to UTF-8, which dataset reads; declared first so it outlives dataset
     GDALDatasetUniquePtr dataset;
     OGRLayer* layer = nullptr;  // owned by dataset
     std::filesystem::path path;

@@ -24,7 +24,7 @@ Outcome ToLocal::check_degrees(io::SourceGeometry& g) const
     // A geometry is judged as a whole: either all its vertices are plausible, or all become plausible once
     // swapped (a spreadsheet with the two columns exchanged), or it is out of range.
     bool all_valid = true, all_valid_swapped = true, all_in_area = true, all_in_area_swapped = true;
-    bool all_zero = true;
+    bool all_zero = true, any_zero = false;
     io::for_each_vertex(g, [&](Point& p) {
         const double x = p.x(), y = p.y();
         all_valid = all_valid && valid_degrees(x, y);
@@ -34,9 +34,14 @@ Outcome ToLocal::check_degrees(io::SourceGeometry& g) const
             all_in_area_swapped = all_in_area_swapped && m_area->contains(y, x);
         }
         all_zero = all_zero && x == 0.0 && y == 0.0;
+        any_zero = any_zero || (x == 0.0 && y == 0.0);
     });
     if (all_zero)
         return {std::string(reason::null_island), "the coordinates are (0, 0): the device had no position fix", false};
+    // One vertex at (0, 0) among real ones would draw a line or polygon thousands of kilometres long.
+    if (any_zero && !(m_area && m_area->contains(0.0, 0.0)))
+        return {std::string(reason::null_island),
+                "a vertex is at (0, 0), far from the others: a position the device did not have", false};
     const bool swapped_likely = (!all_valid && all_valid_swapped) || (m_area && !all_in_area && all_in_area_swapped);
     if (swapped_likely) {
         if (!m_fix_swapped)

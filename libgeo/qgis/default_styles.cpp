@@ -202,6 +202,7 @@ LayerStyle uncovered(GeometryKind, const Lang& tr)
     Labels l;
     l.field = "length_m";
     l.expression = "concat(to_int(round(\"length_m\")), ' m')";
+    l.unit = " m";
     l.color = {160, 0, 0, 255};
     l.placement = LabelPlacement::along_line;
     s.labels = l;

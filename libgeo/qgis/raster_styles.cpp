@@ -10,12 +10,6 @@ namespace geo::qgis {
 
 namespace {
 
-struct RampItem {
-    double value;
-    Rgba colour;
-    std::string label;
-};
-
 std::string metres(double m) { return number(std::round(m)) + " m"; }
 
 // The elements around the renderer that QGIS expects in every raster pipe.
@@ -56,31 +50,40 @@ XmlElement pseudocolour(const char* ramp_type, const std::vector<RampItem>& item
 
 }  // namespace
 
-XmlElement walk_distance_pipe(double sight_m, double village_m, double blind_m, const std::string& lang)
+std::vector<RampItem> walk_distance_steps(double sight_m, double village_m, double blind_m, const std::string& lang)
 {
     const bool zh = lang == "zh";
-    // DISCRETE: a pixel takes the first item whose value is at least the pixel's; "inf" closes the scale.
-    const std::vector<RampItem> items{
+    return {
         {sight_m, {26, 150, 65, 255}, "≤ " + metres(sight_m) + (zh ? "（视线内）" : " (within sight)")},
         {village_m, {166, 217, 106, 255}, "≤ " + metres(village_m) + (zh ? "（已走区域）" : " (walked area)")},
         {blind_m, {253, 174, 97, 255}, "≤ " + metres(blind_m)},
         {INFINITY, {215, 25, 28, 255}, "> " + metres(blind_m) + (zh ? "（盲区）" : " (blind)")},
     };
-    return pipe_with(pseudocolour("DISCRETE", items, 0, blind_m, 0.7));
 }
 
-XmlElement density_pipe(double max_value, const std::string& lang)
+XmlElement walk_distance_pipe(double sight_m, double village_m, double blind_m, const std::string& lang)
+{
+    // DISCRETE: QGIS's name for the rule of walk_distance_steps; "inf" closes the scale.
+    return pipe_with(pseudocolour("DISCRETE", walk_distance_steps(sight_m, village_m, blind_m, lang), 0, blind_m, 0.7));
+}
+
+std::vector<RampItem> density_stops(double max_value, const std::string& lang)
 {
     const double top = max_value > 0 && std::isfinite(max_value) ? max_value : 1.0;
     const bool zh = lang == "zh";
-    const std::vector<RampItem> items{
+    return {
         {0, {255, 255, 178, 0}, "0"},
         {0.1 * top, {254, 204, 92, 160}, ""},
         {0.4 * top, {253, 141, 60, 200}, ""},
         {0.7 * top, {240, 59, 32, 220}, ""},
         {top, {189, 0, 38, 235}, zh ? "高" : "high"},
     };
-    XmlElement renderer = pseudocolour("INTERPOLATED", items, 0, top, 1.0);
+}
+
+XmlElement density_pipe(double max_value, const std::string& lang)
+{
+    const auto items = density_stops(max_value, lang);
+    XmlElement renderer = pseudocolour("INTERPOLATED", items, 0, items.back().value, 1.0);
     // Exactly zero is clear, not the palest yellow: most of a town has no issues at all.
     renderer.add("rasterTransparency").add("singleValuePixelList").add("pixelListEntry")
         .set("min", 0.0).set("max", 0.0).set("percentTransparent", 100.0);

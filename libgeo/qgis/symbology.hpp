@@ -82,6 +82,7 @@ enum class LabelPlacement { over_point, around_point, along_line, inside_polygon
 struct Labels {
     std::string field;       // the labelled field (what SLD shows)
     std::string expression;  // optional QGIS expression used instead of the plain field ("123 m")
+    std::string unit;        // where no expression engine runs (printed maps): a number rounded, then this (" m")
     std::string font = "Noto Sans CJK SC";  // has Chinese glyphs; Debian: fonts-noto-cjk
     double size_pt = 9;
     bool bold = false;

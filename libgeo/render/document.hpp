@@ -1,9 +1,13 @@
 #pragma once
 // Where maps and the report are drawn: an A4 page measured in points (1/72 inch), backed by a 300 dpi PNG or by a
-// PDF of one or more pages. Drawing code sees only a cairo_t in points and never knows which.
+// PDF of one or more pages. Drawing code sees only a cairo_t in points and never knows which. Cairo draws; the PNG
+// file is written by GDAL's PNG driver (resolution, world file and CRS included).
 #include "libgeo/handles/cairo.hpp"
 
+#include <array>
 #include <filesystem>
+#include <optional>
+#include <string>
 
 namespace geo::render {
 
@@ -31,6 +35,10 @@ public:
 
     // Ends the page and starts a new white one (PDF only: a PNG holds one page).
     void next_page();
+    // A PNG page that shows a map can carry where it lies: GDAL's affine transform from page points to the map's
+    // CRS (x = gt[0] + pt_x * gt[1], y = gt[3] + pt_y * gt[5]). finish() then writes a world file (.wld) and the
+    // CRS (.png.aux.xml), so QGIS places the map image on the town.
+    void georeference(const std::array<double, 6>& points_to_world, std::string crs_wkt);
     // Writes the file; throws geo::OutputError naming it when Cairo reports a failure.
     void finish();
 
@@ -43,6 +51,8 @@ private:
     CairoSurfacePtr m_surface;
     CairoPtr m_cr;
     double m_scale = 1;
+    std::optional<std::array<double, 6>> m_geotransform;  // page pixels to world
+    std::string m_crs_wkt;
 };
 
 }  // namespace geo::render

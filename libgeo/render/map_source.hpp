@@ -3,6 +3,7 @@
 // folder before the commit): geowalk.gpkg with its layers, density.tif, walk_distance.tif and summary.json.
 // Drawing from the written outputs means the maps show exactly what a planner finds in QGIS, styled by the same
 // catalogue (qgis/default_styles.hpp).
+#include "libgeo/io/project_spec.hpp"
 #include "libgeo/render/words.hpp"
 
 #include <gdal_priv.h>
@@ -21,6 +22,9 @@ public:
     [[nodiscard]] const std::filesystem::path& folder() const { return m_folder; }
     [[nodiscard]] Lang lang() const { return m_lang; }
     [[nodiscard]] const nlohmann::json& summary() const { return m_summary; }
+    // What the folder holds, as the QGIS project sees it: layers with their geometry kinds, rasters with their
+    // thresholds, the CRS and the town's extent.
+    [[nodiscard]] const io::QgisProjectSpec& outputs() const { return m_outputs; }
     // The GeoPackage, opened read-only; a layer absent from it is a layer this run did not write.
     [[nodiscard]] GDALDataset& gpkg() const { return *m_gpkg; }
     [[nodiscard]] OGRLayer* layer(const std::string& name) const;
@@ -34,6 +38,7 @@ private:
     std::filesystem::path m_folder;
     Lang m_lang;
     nlohmann::json m_summary;
+    io::QgisProjectSpec m_outputs;
     GDALDatasetUniquePtr m_gpkg;
 };
 

@@ -6,6 +6,7 @@
 #include "libgeo/core/progress.hpp"
 #include "libgeo/render/document.hpp"
 #include "libgeo/render/map_source.hpp"
+#include "libgeo/render/view.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -27,10 +28,11 @@ struct MapSpec {
 std::vector<MapSpec> map_catalogue(const MapSource& source);
 
 // Draws one map as a whole page on the current page of `cr` (measured in points): map frame, title, period,
-// legend, scale bar, north arrow, village names and a data note.
-void draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const MapSpec& spec);
+// legend, scale bar, north arrow, village names and a data note. Returns the map frame's view.
+MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const MapSpec& spec);
 
-// Writes <maps_dir>/<name>.png (300 dpi) or .pdf for every map of the catalogue; returns the files written.
+// Writes <maps_dir>/<name>.png (300 dpi, georeferenced by a world file .wld) or .pdf for every map of the catalogue;
+// returns the map files written.
 std::vector<std::filesystem::path> render_maps(const MapSource& source, const std::filesystem::path& maps_dir,
                                                PageFormat format, Progress progress = {});
 

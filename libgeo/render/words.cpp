@@ -2,7 +2,9 @@
 
 #include "libgeo/core/categories.hpp"
 
+#include <array>
 #include <string>
+#include <utility>
 
 namespace geo::render {
 
@@ -13,6 +15,28 @@ std::optional<Lang> parse_lang(std::string_view text)
     if (t == "en" || t == "english" || t == "en-us" || t == "en-gb") return Lang::en;
     if (t == "zh" || t == "zh-cn" || t == "zh-hans" || t == "cn" || t == "chinese" || t == "中文") return Lang::zh;
     return std::nullopt;
+}
+
+Words layer_title(std::string_view layer)
+{
+    static constexpr std::array<std::pair<std::string_view, Words>, 13> titles{{
+        {"villages", {"Villages", "村界"}},
+        {"network", {"Routes to walk", "巡查路线"}},
+        {"sites", {"Sites", "场所"}},
+        {"tracks", {"Walks (GPS tracks)", "巡查轨迹"}},
+        {"issues", {"Problems found", "发现的问题"}},
+        {"network_coverage", {"Route coverage", "路线覆盖"}},
+        {"uncovered", {"Dead corners", "死角"}},
+        {"site_coverage", {"Sites walked round", "场所巡查"}},
+        {"village_coverage", {"Village coverage", "村庄覆盖"}},
+        {"blind_areas", {"Blind areas", "盲区"}},
+        {"hotspot_cells", {"Hot and cold spots (Gi*)", "热点与冷点（Gi*）"}},
+        {"emerging_hotspots", {"Emerging hot spots", "新兴热点"}},
+        {"rebounds", {"Rebounds", "反弹"}},
+    }};
+    for (const auto& [name, words] : titles)
+        if (name == layer) return words;
+    return {layer, layer};
 }
 
 }  // namespace geo::render

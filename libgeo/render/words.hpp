@@ -105,4 +105,7 @@ inline constexpr Words note_hotspots{
 inline constexpr Words hotspots_skipped{"Hotspot cells were not computed", "未计算热点网格"};
 }  // namespace words
 
+// The legend heading of an output layer ("uncovered" -> "Dead corners" / "死角"); the layer name itself when unknown.
+Words layer_title(std::string_view layer);
+
 }  // namespace geo::render

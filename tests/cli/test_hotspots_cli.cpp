@@ -142,6 +142,14 @@ TEST(HotspotsCli, FeatureModeReproducesEsdaPublishedGiStar)
         EXPECT_EQ(f->GetFieldAsInteger64("id"), static_cast<long long>(i));
         ++i;
     }
+    // Its GeoJSON copy comes from the layer's own CRS (Web Mercator here, not the campaign's).
+    const auto copy = nlohmann::json::parse(read_text(out / "geojson/gi_features.geojson"));
+    ASSERT_EQ(copy.at("features").size(), z.size());
+    for (const auto& f : copy["features"]) {
+        const auto& xy = f.at("geometry").at("coordinates");
+        EXPECT_LT(std::abs(xy.at(0).get<double>()), 0.01) << xy;  // the esda points sit a few metres from 0, 0
+        EXPECT_LT(std::abs(xy.at(1).get<double>()), 0.01) << xy;
+    }
     EXPECT_EQ(run_geowalk("hotspots '" + (source_dir() / "data/sample/campaign.toml").string() + "' --out '" +
                           out.string() + "' --quiet --gi-features '" + (dir / "points.geojson").string() +
                           "' --gi-field value")

@@ -1,6 +1,7 @@
 #include "libgeo/io/density_writer.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "io/cog_check.hpp"
 #include "support.hpp"
 
 #include <gdal_priv.h>
@@ -22,22 +23,7 @@ namespace geo::io {
 
 namespace {
 
-std::string utm50n_wkt()
-{
-    OGRSpatialReference srs;
-    EXPECT_EQ(srs.importFromEPSG(32650), OGRERR_NONE);
-    char* wkt = nullptr;
-    EXPECT_EQ(srs.exportToWkt(&wkt), OGRERR_NONE);
-    std::string out = wkt ? wkt : "";
-    CPLFree(wkt);
-    return out;
-}
-
-GDALDatasetUniquePtr open(const std::filesystem::path& file)
-{
-    return GDALDatasetUniquePtr(GDALDataset::FromHandle(GDALOpenEx(file.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY,
-                                                                   nullptr, nullptr, nullptr)));
-}
+std::string utm50n_wkt() { return test::epsg_wkt(32650); }
 
 // Two clusters and a scatter over ~11 x 7 km: a QGIS-rule grid of 1,151 x 756 pixels at 10 m, several tiles.
 std::vector<raster::KdePoint> scene()
@@ -66,9 +52,12 @@ TEST(DensityWriter, WritesACloudOptimizedGeoTiffEqualToTheInMemoryDensity)
     const std::string wkt = utm50n_wkt();
     const DensityStats stats = write_density(file, grid, points, options, wkt, {{"GEOWALK_FILTER", "all"}});
 
-    const GDALDatasetUniquePtr ds = open(file);
+    const GDALDatasetUniquePtr ds = test::open_readonly(file);
     ASSERT_TRUE(ds);
-    EXPECT_STREQ(ds->GetMetadataItem("LAYOUT", "IMAGE_STRUCTURE"), "COG");
+    const test::CogReport cog = test::validate_cog(file);
+    EXPECT_TRUE(cog.errors.empty()) << test::joined(cog.errors);
+    const auto contract = test::cog_contract_problems(file);
+    EXPECT_TRUE(contract.empty()) << test::joined(contract);
     EXPECT_STREQ(ds->GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE"), "DEFLATE");
     EXPECT_STREQ(ds->GetMetadataItem("KDE_KERNEL"), "quartic");
     EXPECT_STREQ(ds->GetMetadataItem("KDE_OUTPUT"), "scaled");
@@ -209,7 +198,7 @@ TEST(DensityWriter, HugeGridIsWrittenTileByTileInBoundedMemory)
     std::printf("peak RSS writing 20,000 x 20,000: %ld MB\n", peak_kb / 1024);
     EXPECT_LT(peak_kb, peak_bound_kb) << "peak RSS " << peak_kb / 1024 << " MB";
 
-    const GDALDatasetUniquePtr ds = open(file);
+    const GDALDatasetUniquePtr ds = test::open_readonly(file);
     ASSERT_TRUE(ds);
     EXPECT_EQ(ds->GetRasterXSize(), 20'000);
     EXPECT_EQ(ds->GetRasterYSize(), 20'000);
@@ -224,6 +213,8 @@ TEST(DensityWriter, HugeGridIsWrittenTileByTileInBoundedMemory)
     EXPECT_NEAR(centre, (1.0 - u2) * (1.0 - u2), 1e-6);
     EXPECT_EQ(far, 0.0F);
     EXPECT_GE(band->GetOverviewCount(), 5);
+    const test::CogReport cog = test::validate_cog(file);  // 1,600 full-resolution tiles, each leader and trailer
+    EXPECT_TRUE(cog.errors.empty()) << test::joined(cog.errors);
 }
 
 }  // namespace geo::io

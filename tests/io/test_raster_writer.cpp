@@ -1,6 +1,7 @@
 #include "libgeo/io/raster_writer.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "io/cog_check.hpp"
 #include "support.hpp"
 
 #include <gdal_priv.h>
@@ -16,16 +17,7 @@ namespace geo::io {
 
 namespace {
 
-std::string utm47n_wkt()
-{
-    OGRSpatialReference srs;
-    EXPECT_EQ(srs.importFromEPSG(32647), OGRERR_NONE);
-    char* wkt = nullptr;
-    EXPECT_EQ(srs.exportToWkt(&wkt), OGRERR_NONE);
-    std::string out = wkt ? wkt : "";
-    CPLFree(wkt);
-    return out;
-}
+std::string utm47n_wkt() { return test::epsg_wkt(32647); }
 
 // Larger than one 512-pixel tile, so the COG gets overviews; a corner of nodata.
 raster::Raster sample_raster()
@@ -44,12 +36,6 @@ raster::Raster sample_raster()
     return r;
 }
 
-GDALDatasetUniquePtr open(const std::filesystem::path& file)
-{
-    return GDALDatasetUniquePtr(GDALDataset::FromHandle(GDALOpenEx(file.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY,
-                                                                   nullptr, nullptr, nullptr)));
-}
-
 }  // namespace
 
 TEST(RasterWriter, WritesACloudOptimizedGeoTiff)
@@ -60,15 +46,15 @@ TEST(RasterWriter, WritesACloudOptimizedGeoTiff)
     const std::string wkt = utm47n_wkt();
     write_cog(file, r, wkt, "distance to the nearest walk (m)", {{"GEOWALK_ANALYSIS", "blindspots"}});
 
-    const GDALDatasetUniquePtr ds = open(file);
+    const GDALDatasetUniquePtr ds = test::open_readonly(file);
     ASSERT_TRUE(ds);
     EXPECT_STREQ(ds->GetDriver()->GetDescription(), "GTiff");
-    const char* layout = ds->GetMetadataItem("LAYOUT", "IMAGE_STRUCTURE");
-    ASSERT_NE(layout, nullptr);
-    EXPECT_STREQ(layout, "COG");
-    const char* compression = ds->GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE");
-    ASSERT_NE(compression, nullptr);
-    EXPECT_STREQ(compression, "DEFLATE");
+    const test::CogReport cog = test::validate_cog(file);
+    EXPECT_TRUE(cog.errors.empty()) << test::joined(cog.errors);
+    EXPECT_TRUE(cog.warnings.empty()) << test::joined(cog.warnings);
+    const auto contract = test::cog_contract_problems(file);
+    EXPECT_TRUE(contract.empty()) << test::joined(contract);
+    EXPECT_STREQ(ds->GetMetadataItem("COMPRESSION", "IMAGE_STRUCTURE"), "DEFLATE");
     EXPECT_STREQ(ds->GetMetadataItem("GEOWALK_ANALYSIS"), "blindspots");
     ASSERT_EQ(ds->GetRasterCount(), 1);
     EXPECT_EQ(ds->GetRasterXSize(), 1100);
@@ -90,11 +76,6 @@ TEST(RasterWriter, WritesACloudOptimizedGeoTiff)
     EXPECT_EQ(band->GetNoDataValue(&has_nodata), raster::nodata);
     EXPECT_TRUE(has_nodata);
     EXPECT_STREQ(band->GetDescription(), "distance to the nearest walk (m)");
-    int block_x = 0;
-    int block_y = 0;
-    band->GetBlockSize(&block_x, &block_y);
-    EXPECT_EQ(block_x, 512);  // tiled, not striped
-    EXPECT_EQ(block_y, 512);
     EXPECT_GE(band->GetOverviewCount(), 1);
 
     // Statistics travel inside the file and leave out nodata.
@@ -130,7 +111,7 @@ TEST(RasterWriter, AllNodataRasterHasNoStatistics)
     raster::Raster r = sample_raster();
     std::fill(r.values.begin(), r.values.end(), raster::nodata);
     write_cog(dir / "empty.tif", r, utm47n_wkt(), "distance to the nearest walk (m)");
-    const GDALDatasetUniquePtr ds = open(dir / "empty.tif");
+    const GDALDatasetUniquePtr ds = test::open_readonly(dir / "empty.tif");
     ASSERT_TRUE(ds);
     EXPECT_EQ(ds->GetRasterBand(1)->GetMetadataItem("STATISTICS_MAXIMUM"), nullptr);
 }

@@ -1,0 +1,61 @@
+#include "args.hpp"
+#include "command.hpp"
+#include "presentation_args.hpp"
+#include "progress.hpp"
+
+#include "libgeo/core/error.hpp"
+#include "libgeo/io/outputs.hpp"
+
+#include <iostream>
+
+namespace geowalk {
+
+namespace {
+
+class RenderCommand : public Command {
+public:
+    std::string name() const override { return "render"; }
+    std::string summary() const override { return "redraw the maps of an earlier run (another language or PDF)"; }
+    std::string help() const override
+    {
+        return std::string(R"(Usage: geowalk render DIR [--lang zh|en] [--map-format png|pdf] [--quiet]
+
+Redraws DIR/maps/ from the outputs an earlier `geowalk run` (or demo, coverage, hotspots) wrote to DIR,
+without running the analyses again: e.g. Chinese maps for the leadership meeting from an English run.
+
+Maps (A4 landscape, 300 dpi): overview (villages, routes, sites, problems over the heatmap), coverage
+(covered routes green, dead corners thick red with their length), hotspots (Gi* hot and cold spots,
+problems, rebounds), blind spots (distance to the nearest walk, blind areas hatched), and one coverage map
+per village. Each has a title, the campaign's dates, a legend, scale bar, north arrow, village names and a
+data note. The PNGs carry a world file (.wld) and their CRS, so they also open in place in QGIS.
+
+Options:
+  --quiet      no progress bar
+)") + presentation_help;
+    }
+    int run(const std::vector<std::string>& argv) override
+    {
+        const Args args(argv, with_presentation_options({}), with_presentation_flags({"quiet"}));
+        if (args.help()) {
+            std::cout << help();
+            return 0;
+        }
+        if (args.positional().size() != 1)
+            throw geo::UsageError("render needs the output folder of an earlier run", {}, "geowalk render DIR --lang zh");
+        auto presentation = presentation_from(args);
+        if (args.has("no-maps")) throw geo::UsageError("render with --no-maps has nothing to draw");
+        ProgressBar bar = ProgressBar::for_terminal();
+        bar.enabled = bar.enabled && !args.has("quiet");
+        const auto written = geo::io::redraw_presentation(args.positional().front(), presentation,
+                                                          {progress_callback, &bar, "drawing"});
+        std::cout << "Redrawn:\n";
+        for (const auto& f : written) std::cout << "  " << f.string() << "\n";
+        return 0;
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Command> make_render_command() { return std::make_unique<RenderCommand>(); }
+
+}  // namespace geowalk

@@ -1,0 +1,116 @@
+#include "libgeo/io/geojson_export.hpp"
+
+#include "libgeo/core/error.hpp"
+#include "libgeo/handles/gdal_errors.hpp"
+#include "libgeo/handles/ogr_transform.hpp"
+
+#include <cpl_string.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <string_view>
+#include <system_error>
+
+namespace geo::io {
+
+namespace {
+
+OGRSpatialReference wgs84()
+{
+    OGRSpatialReference srs;
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (srs.importFromEPSG(4326) != OGRERR_NONE)
+        throw OutputError("PROJ does not know EPSG:4326", {}, "check that PROJ's proj.db is installed");
+    return srs;
+}
+
+// One layer into one file. The transformation is done here rather than left to the driver (which would also
+// reproject under RFC7946=YES) so that a failure names the feature and the operation is the one OGR picks for
+// the layer's CRS with longitude first; the driver then sees WGS 84 and only rounds and orients the rings.
+void write_layer(OGRLayer& source, GDALDriver& driver, const std::filesystem::path& file,
+                 const OGRSpatialReference& to)
+{
+    const std::string name = source.GetName();
+    // GeoPackage stores a missing CRS as srs_id 0 or -1, which GDAL reads back as "Undefined geographic SRS" or
+    // "Undefined Cartesian SRS": neither says where the coordinates are on Earth.
+    const OGRSpatialReference* layer_srs = source.GetSpatialRef();
+    const char* srs_name = layer_srs ? layer_srs->GetName() : nullptr;
+    if (!layer_srs || (srs_name && std::string_view(srs_name).rfind("Undefined ", 0) == 0))
+        throw OutputError("the layer has no CRS, so it cannot be written as GeoJSON", in_file(file.string(), name));
+    OGRSpatialReference from(*layer_srs);
+    from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    GdalErrorTrap errors;
+    const OgrTransformPtr transform = make_transform(from, to);
+    if (!transform)
+        throw OutputError("no transformation to WGS 84: " + errors.message(), in_file(file.string(), name));
+
+    GDALDatasetUniquePtr out(driver.Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!out)
+        throw OutputError("cannot create the file: " + errors.message(), in_file(file.string()),
+                          "check free space and permissions of the output folder");
+    CPLStringList options;
+    options.SetNameValue("RFC7946", "YES");  // right-hand rule; no "crs" member; WGS 84 only
+    options.SetNameValue("COORDINATE_PRECISION", "7");
+    options.SetNameValue("WRITE_NAME", "NO");  // the file is named after the layer; no foreign member needed
+    OGRSpatialReference layer_crs(to);  // GDAL 3.6 takes it non-const
+    OGRLayer* target = out->CreateLayer(name.c_str(), &layer_crs, source.GetGeomType(), options.List());
+    if (!target) throw OutputError("cannot create the layer: " + errors.message(), in_file(file.string(), name));
+    OGRFeatureDefn* fields = source.GetLayerDefn();
+    for (int i = 0; i < fields->GetFieldCount(); ++i)
+        if (target->CreateField(fields->GetFieldDefn(i)) != OGRERR_NONE)
+            throw OutputError(std::string("cannot create field '") + fields->GetFieldDefn(i)->GetNameRef() +
+                                  "': " + errors.message(),
+                              in_file(file.string(), name));
+
+    for (auto& feature : source) {
+        Where where = in_file(file.string(), name);
+        where.feature = feature->GetFID();
+        OGRGeometryUniquePtr geometry(feature->StealGeometry());
+        if (geometry && geometry->transform(transform.get()) != OGRERR_NONE)
+            throw OutputError("a geometry could not be transformed to WGS 84: " + errors.message(), where);
+        OGRFeatureUniquePtr copy(OGRFeature::CreateFeature(target->GetLayerDefn()));
+        if (copy->SetFrom(feature.get(), TRUE) != OGRERR_NONE)
+            throw OutputError("cannot copy the feature's fields: " + errors.message(), where);
+        copy->SetGeometryDirectly(geometry.release());
+        if (target->CreateFeature(copy.get()) != OGRERR_NONE)
+            throw OutputError("cannot write a feature: " + errors.message(), where);
+    }
+    // The driver writes the closing brackets on close; a failure there only shows in the error handler.
+    out.reset();
+    if (errors.failed()) throw OutputError("writing failed: " + errors.message(), in_file(file.string(), name));
+}
+
+}  // namespace
+
+std::vector<std::string> write_geojson_layers(const std::filesystem::path& gpkg, const std::filesystem::path& dir)
+{
+    GdalErrorTrap errors;
+    GDALDatasetUniquePtr source(
+        GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    if (!source) throw OutputError("cannot open the GeoPackage: " + errors.message(), in_file(gpkg.string()));
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
+    if (!driver) throw OutputError("GDAL has no GeoJSON driver", in_file(gpkg.string()));
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw OutputError("cannot create the folder: " + ec.message(), in_file(dir.string()));
+
+    const OGRSpatialReference to = wgs84();
+    std::vector<std::string> written;
+    for (OGRLayer* layer : source->GetLayers()) {
+        if (layer->GetGeomType() == wkbNone) continue;
+        const std::string name = std::string(layer->GetName()) + ".geojson";
+        const std::filesystem::path file = dir / name;
+        // The GeoJSON driver refuses to overwrite; a rerun into the same staging folder starts clean.
+        std::filesystem::remove(file, ec);
+        try {
+            write_layer(*layer, *driver, file, to);
+        } catch (...) {
+            std::filesystem::remove(file, ec);
+            throw;
+        }
+        written.push_back(name);
+    }
+    return written;
+}
+
+}  // namespace geo::io

@@ -1,0 +1,221 @@
+#include "libgeo/render/maps.hpp"
+
+#include "libgeo/qgis/default_styles.hpp"
+#include "libgeo/render/furniture.hpp"
+#include "libgeo/render/labels.hpp"
+#include "libgeo/render/raster_layer.hpp"
+#include "libgeo/render/text.hpp"
+#include "libgeo/render/vector_layer.hpp"
+
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace geo::render {
+
+namespace {
+
+constexpr double margin = 28;        // 10 mm
+constexpr double panel_width = 170;  // legend column right of the map
+constexpr Rgba ink{30, 30, 30, 255};
+constexpr Rgba grey{110, 110, 110, 255};
+
+const char* lang_code(Lang lang) { return lang == Lang::zh ? "zh" : "en"; }
+
+Box envelope_box(const OGREnvelope& e) { return Box{{e.MinX, e.MinY}, {e.MaxX, e.MaxY}}; }
+
+Box town_extent(const MapSource& source)
+{
+    const auto& e = source.outputs().extent;
+    return Box{{e.xmin, e.ymin}, {e.xmax, e.ymax}};
+}
+
+qgis::GeometryKind kind_of(const MapSource& source, const std::string& layer)
+{
+    for (const auto& v : source.outputs().vectors)
+        if (v.name == layer) return v.kind;
+    return qgis::GeometryKind::none;
+}
+
+// Label priority by layer: village names first, then sites, then everything else (dead corner lengths).
+int label_priority(const std::string& layer)
+{
+    if (layer == "villages") return 0;
+    if (layer == "sites" || layer == "site_coverage") return 1;
+    return 2;
+}
+
+std::optional<LegendGroup> draw_layer(cairo_t* cr, const MapView& view, const MapSource& source,
+                                      const std::string& layer, Labeller& labels)
+{
+    const Lang lang = source.lang();
+    const std::string title(layer_title(layer)(lang));
+    if (layer == "density.tif") {
+        const auto tif = source.raster(layer);
+        if (tif.empty()) return std::nullopt;
+        RasterLegend ramp{RampKind::interpolated, qgis::density_stops(raster_maximum(tif), lang_code(lang))};
+        draw_raster(cr, view, tif, ramp);
+        return LegendGroup{std::string(words::density(lang)), {}, ramp.items, std::string(words::density_low(lang)),
+                           std::string(words::density_high(lang))};
+    }
+    if (layer == "walk_distance.tif") {
+        const auto tif = source.raster(layer);
+        const auto& w = source.outputs().walk_distance;
+        if (tif.empty() || !w) return std::nullopt;
+        RasterLegend ramp{RampKind::discrete, qgis::walk_distance_steps(w->sight_m, w->village_m, w->blind_m, lang_code(lang))};
+        draw_raster(cr, view, tif, ramp, 0.7);
+        LegendGroup group{std::string(words::walk_distance(lang)), {}, {}, {}, {}};
+        for (const auto& item : ramp.items)
+            group.entries.push_back({item.label, qgis::fill(qgis::Rgba{item.colour.r, item.colour.g, item.colour.b, 180},
+                                                            qgis::Rgba{0, 0, 0, 0}, 0)});
+        return group;
+    }
+    OGRLayer* ogr = source.layer(layer);
+    if (!ogr) return std::nullopt;
+    const auto style = qgis::default_style(layer, kind_of(source, layer), lang_code(lang));
+    auto entries = draw_vector_layer(cr, view, *ogr, style, labels, label_priority(layer));
+    if (entries.empty()) return std::nullopt;
+    return LegendGroup{title, std::move(entries), {}, {}, {}};
+}
+
+// "CGCS2000 / 3-degree Gauss-Kruger CM 99E (EPSG:4547) · 8 villages, 322 km of routes, 120 problems · made with geowalk"
+std::string data_note(const MapSource& source)
+{
+    const Lang lang = source.lang();
+    const auto& o = source.outputs();
+    std::string note = std::string(words::coordinates(lang)) + ": " + o.crs_name;
+    if (!o.crs_authid.empty()) note += " (" + o.crs_authid + ")";
+    const auto c = source.summary().value("campaign", nlohmann::json::object());
+    char figures[160];
+    if (lang == Lang::zh)
+        std::snprintf(figures, sizeof figures, "  ·  %s: %d 个村, 路线 %.0f 公里, 轨迹 %d 段, 问题 %d 个", words::data_note(lang).data(),
+                      c.value("villages", 0), c.value("network_km", 0.0), c.value("track_pieces", 0), c.value("issues", 0));
+    else
+        std::snprintf(figures, sizeof figures, "  ·  %s: %d villages, %.0f km of routes, %d walk pieces, %d problems",
+                      words::data_note(lang).data(), c.value("villages", 0), c.value("network_km", 0.0),
+                      c.value("track_pieces", 0), c.value("issues", 0));
+    return note + figures + "  ·  " + std::string(words::made_with(lang));
+}
+
+// The outline of one village drawn bold over everything, for the village maps.
+void highlight_village(cairo_t* cr, const MapView& view, const MapSource& source, const std::string& name)
+{
+    OGRLayer* villages = source.layer("villages");
+    if (!villages) return;
+    CairoSaved saved(cr);
+    view.clip_to_frame(cr);
+    villages->ResetReading();
+    for (OGRFeatureUniquePtr f(villages->GetNextFeature()); f; f.reset(villages->GetNextFeature())) {
+        if (name != f->GetFieldAsString("name") || !f->GetGeometryRef()) continue;
+        cairo_new_path(cr);
+        view.add_path(cr, *f->GetGeometryRef());
+        set_colour(cr, {20, 20, 20, 255});
+        cairo_set_line_width(cr, 1.6);
+        cairo_stroke(cr);
+    }
+}
+
+bool has_any(const MapSource& source, const std::vector<std::string>& layers)
+{
+    return std::any_of(layers.begin(), layers.end(), [&](const std::string& l) {
+        if (l == "villages") return false;
+        if (l.ends_with(".tif")) return !source.raster(l).empty();
+        OGRLayer* layer = source.layer(l);
+        return layer && layer->GetFeatureCount() > 0;
+    });
+}
+
+}  // namespace
+
+std::vector<MapSpec> map_catalogue(const MapSource& source)
+{
+    const Lang lang = source.lang();
+    const std::vector<std::string> coverage{"villages", "tracks", "network_coverage", "site_coverage", "uncovered"};
+    std::vector<MapSpec> maps{
+        {"overview", std::string(words::map_overview(lang)), {"villages", "density.tif", "network", "sites"}, {}, {}},
+        {"coverage", std::string(words::map_coverage(lang)), coverage, {}, {}},
+        {"hotspots", std::string(words::map_hotspots(lang)), {"villages", "hotspot_cells", "rebounds"}, {}, {}},
+        {"blind_spots", std::string(words::map_blind_spots(lang)), {"villages", "blind_areas", "walk_distance.tif", "tracks"}, {}, {}},
+    };
+    if (OGRLayer* villages = source.layer("villages")) {
+        villages->ResetReading();
+        for (OGRFeatureUniquePtr f(villages->GetNextFeature()); f; f.reset(villages->GetNextFeature())) {
+            const OGRGeometry* g = f->GetGeometryRef();
+            if (!g || g->IsEmpty()) continue;
+            OGREnvelope e;
+            g->getEnvelope(&e);
+            const std::string name = f->GetFieldAsString("name");
+            char file[32];
+            std::snprintf(file, sizeof file, "village_%02lld", static_cast<long long>(f->GetFID()));
+            maps.push_back({file, std::string(words::map_village(lang)) + " — " + name, coverage, envelope_box(e), name});
+        }
+    }
+    std::erase_if(maps, [&](const MapSpec& m) { return !has_any(source, m.layers); });
+    return maps;
+}
+
+MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const MapSpec& spec)
+{
+    const Lang lang = source.lang();
+    CairoSaved saved(cr);
+    // Title block.
+    const TextStyle title{17, true, ink};
+    const TextStyle subtitle{9, false, grey};
+    double y = margin - 6;
+    y += draw_text(cr, spec.title, title, margin, y).height;
+    const std::string campaign = source.summary().value("campaign", nlohmann::json::object()).value("name", std::string{});
+    draw_text(cr, campaign + "  ·  " + std::string(words::period(lang)) + " " + source.period_text(), subtitle, margin, y + 1);
+    const double top = y + 18;
+    const double bottom = page.height_pt - margin - 12;
+    const Rect frame{margin, top, page.width_pt - 2 * margin - panel_width - 10, bottom - top};
+    MapView view(spec.extent.value_or(town_extent(source)), frame);
+    // Town maps at 1:50,000-1:100,000 carry thousands of features; a village map is zoomed in enough for full size.
+    view.set_symbol_scale(spec.village.empty() ? 0.6 : 1.0);
+
+    Labeller labels;
+    std::vector<LegendGroup> legend;
+    for (const auto& layer : spec.layers)
+        if (auto group = draw_layer(cr, view, source, layer, labels)) legend.push_back(std::move(*group));
+    if (!spec.village.empty()) highlight_village(cr, view, source, spec.village);
+    {
+        CairoSaved clip(cr);
+        view.clip_to_frame(cr);
+        labels.draw(cr, frame);
+    }
+    // Frame, furniture, legend, note.
+    set_colour(cr, grey);
+    cairo_set_line_width(cr, 0.6);
+    cairo_rectangle(cr, frame.x, frame.y, frame.w, frame.h);
+    cairo_stroke(cr);
+    draw_north_arrow(cr, frame.x + frame.w - 22, frame.y + 26, lang);
+    draw_scale_bar(cr, view, frame.x + 10, frame.y + frame.h - 8);
+    // The village layer's legend says little; groups keep the map's drawing order, top layer first as in QGIS.
+    std::reverse(legend.begin(), legend.end());
+    draw_legend(cr, legend, Rect{frame.x + frame.w + 12, frame.y, panel_width - 2, frame.h}, lang);
+    TextStyle note{6.5, false, grey};
+    note.wrap_width_pt = page.width_pt - 2 * margin;
+    draw_text(cr, data_note(source), note, margin, bottom + 4);
+    return view;
+}
+
+std::vector<std::filesystem::path> render_maps(const MapSource& source, const std::filesystem::path& maps_dir,
+                                               PageFormat format, Progress progress)
+{
+    std::filesystem::create_directories(maps_dir);
+    const auto maps = map_catalogue(source);
+    std::vector<std::filesystem::path> written;
+    for (std::size_t i = 0; i < maps.size(); ++i) {
+        progress(static_cast<double>(i) / static_cast<double>(maps.size()), maps[i].name.c_str());
+        const auto file = maps_dir / (maps[i].name + (format == PageFormat::png ? ".png" : ".pdf"));
+        Document doc(file, format, a4_landscape);
+        const MapView view = draw_map_page(doc.cr(), doc.size(), source, maps[i]);
+        if (format == PageFormat::png) doc.georeference(view.points_to_world(), source.outputs().crs_wkt);
+        doc.finish();
+        written.push_back(file);
+    }
+    progress(1.0, "maps");
+    return written;
+}
+
+}  // namespace geo::render

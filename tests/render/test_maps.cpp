@@ -1,0 +1,221 @@
+// The printed maps, checked from the outside: GDAL reads each PNG back (size, resolution, world file, CRS), the
+// pixels where the GeoPackage says a dead corner or a hot spot lies carry that layer's colour, and pdftotext finds
+// the titles and the Chinese village names in the PDF form.
+#include "libgeo/render/maps.hpp"
+
+#include "support.hpp"
+
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <set>
+
+namespace geo::render {
+
+namespace {
+
+using test::TempDir;
+
+// One sample town run shared by the tests of this file (the run is the expensive part).
+class Maps : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        s_run = std::make_unique<TempDir>("geowalk-maps");
+        const auto result = test::run_geowalk("demo --quiet --out '" + s_run->path().string() + "'");
+        ASSERT_EQ(result.exit_code, 0) << result.output;
+    }
+    static void TearDownTestSuite() { s_run.reset(); }
+    static const std::filesystem::path& out() { return s_run->path(); }
+
+    static std::unique_ptr<TempDir> s_run;
+};
+std::unique_ptr<TempDir> Maps::s_run;
+
+GDALDatasetUniquePtr open_vector(const std::filesystem::path& gpkg)
+{
+    return GDALDatasetUniquePtr(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+}
+
+struct Rgb {
+    int r, g, b;
+};
+
+// Colour of a page pixel; (-1,-1,-1) outside the image.
+Rgb pixel(GDALDataset& png, int col, int row)
+{
+    if (col < 0 || row < 0 || col >= png.GetRasterXSize() || row >= png.GetRasterYSize()) return {-1, -1, -1};
+    std::array<GByte, 3> v{};
+    for (int b = 0; b < 3; ++b)
+        EXPECT_EQ(png.GetRasterBand(b + 1)->RasterIO(GF_Read, col, row, 1, 1, &v[b], 1, 1, GDT_Byte, 0, 0), CE_None);
+    return {v[0], v[1], v[2]};
+}
+
+// True when some pixel within `radius` pixels of the world point is within `tolerance` of `colour` per channel.
+bool colour_near(GDALDataset& png, double x, double y, Rgb colour, int radius = 4, int tolerance = 40)
+{
+    double gt[6];
+    if (png.GetGeoTransform(gt) != CE_None) return false;
+    const int col = static_cast<int>(std::floor((x - gt[0]) / gt[1]));
+    const int row = static_cast<int>(std::floor((y - gt[3]) / gt[5]));
+    for (int dr = -radius; dr <= radius; ++dr)
+        for (int dc = -radius; dc <= radius; ++dc) {
+            const Rgb p = pixel(png, col + dc, row + dr);
+            if (std::abs(p.r - colour.r) <= tolerance && std::abs(p.g - colour.g) <= tolerance &&
+                std::abs(p.b - colour.b) <= tolerance)
+                return true;
+        }
+    return false;
+}
+
+std::string pdf_text(const std::filesystem::path& pdf)
+{
+    const std::string command = "pdftotext -enc UTF-8 '" + pdf.string() + "' - 2>&1";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    std::string text;
+    if (!pipe) return text;
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe.get())) > 0;) text.append(buffer, n);
+    return text;
+}
+
+}  // namespace
+
+TEST_F(Maps, CatalogueHasTheFourTownMapsAndOnePerVillage)
+{
+    const MapSource source(out(), Lang::en);
+    const auto maps = map_catalogue(source);
+    auto gpkg = open_vector(out() / "geowalk.gpkg");
+    ASSERT_TRUE(gpkg);
+    const auto villages = gpkg->GetLayerByName("villages")->GetFeatureCount();
+    ASSERT_EQ(static_cast<long long>(maps.size()), 4 + villages);
+    EXPECT_EQ(maps[0].name, "overview");
+    EXPECT_EQ(maps[1].name, "coverage");
+    EXPECT_EQ(maps[2].name, "hotspots");
+    EXPECT_EQ(maps[3].name, "blind_spots");
+    std::set<std::string> names;
+    for (const auto& m : maps) names.insert(m.name);
+    EXPECT_EQ(names.size(), maps.size()) << "map file names must be unique";
+}
+
+TEST_F(Maps, PngsAreA4At300DpiGeoreferencedInTheCampaignCrs)
+{
+    const auto maps_dir = out() / "maps";
+    ASSERT_TRUE(std::filesystem::exists(maps_dir / "coverage.png"));
+    auto gpkg = open_vector(out() / "geowalk.gpkg");
+    const OGRSpatialReference* town_srs = gpkg->GetLayerByName("villages")->GetSpatialRef();
+    OGREnvelope town;
+    ASSERT_EQ(gpkg->GetLayerByName("villages")->GetExtent(&town), OGRERR_NONE);
+    for (const char* name : {"overview.png", "coverage.png", "hotspots.png", "blind_spots.png"}) {
+        SCOPED_TRACE(name);
+        GDALDatasetUniquePtr png(GDALDataset::Open((maps_dir / name).c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+        ASSERT_TRUE(png);
+        // A4 landscape is 297 x 210 mm: 3508 x 2480 dots at 300 dpi.
+        EXPECT_EQ(png->GetRasterXSize(), 3508);
+        EXPECT_EQ(png->GetRasterYSize(), 2480);
+        EXPECT_EQ(png->GetRasterCount(), 3);
+        const char* dpi = png->GetMetadataItem("TIFFTAG_XRESOLUTION");
+        ASSERT_NE(dpi, nullptr);
+        EXPECT_NEAR(std::atof(dpi), 300, 0.5);
+        double gt[6];
+        ASSERT_EQ(png->GetGeoTransform(gt), CE_None) << "no world file";
+        ASSERT_NE(png->GetSpatialRef(), nullptr);
+        EXPECT_TRUE(png->GetSpatialRef()->IsSame(town_srs));
+        // The whole town lies on the page, inside the map frame (left of the legend column).
+        const double left = (town.MinX - gt[0]) / gt[1], right = (town.MaxX - gt[0]) / gt[1];
+        const double top = (town.MaxY - gt[3]) / gt[5], bottom = (town.MinY - gt[3]) / gt[5];
+        EXPECT_GT(left, 0);
+        EXPECT_LT(right, 3508 * 0.8);
+        EXPECT_GT(top, 0);
+        EXPECT_LT(bottom, 2480);
+        // Square pixels in metres: one scale for both axes.
+        EXPECT_NEAR(gt[1], -gt[5], 1e-9 * gt[1]);
+    }
+}
+
+TEST_F(Maps, DeadCornersAreRedWhereTheGeoPackageHasThem)
+{
+    GDALDatasetUniquePtr png(GDALDataset::Open((out() / "maps" / "coverage.png").c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    ASSERT_TRUE(png);
+    auto gpkg = open_vector(out() / "geowalk.gpkg");
+    OGRLayer* uncovered = gpkg->GetLayerByName("uncovered");
+    ASSERT_NE(uncovered, nullptr);
+    ASSERT_GT(uncovered->GetFeatureCount(), 0);
+    int checked = 0, red = 0;
+    for (auto& f : *uncovered) {
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (!g || wkbFlatten(g->getGeometryType()) != wkbLineString) continue;
+        const auto* line = g->toLineString();
+        if (line->get_Length() < 200) continue;
+        // A quarter along: the length label sits at the middle.
+        OGRPoint at;
+        line->Value(line->get_Length() / 4, &at);
+        ++checked;
+        if (colour_near(*png, at.getX(), at.getY(), {200, 0, 0})) ++red;
+    }
+    ASSERT_GT(checked, 3);
+    // Labels of other features may cover a few; nearly all must show.
+    EXPECT_GE(red, checked * 9 / 10) << red << " of " << checked;
+}
+
+TEST_F(Maps, HotSpotCellsCarryTheHotColour)
+{
+    GDALDatasetUniquePtr png(GDALDataset::Open((out() / "maps" / "hotspots.png").c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    ASSERT_TRUE(png);
+    auto gpkg = open_vector(out() / "geowalk.gpkg");
+    OGRLayer* cells = gpkg->GetLayerByName("hotspot_cells");
+    ASSERT_NE(cells, nullptr);
+    cells->SetAttributeFilter("gi_bin = 3 AND inspected = 1");
+    int checked = 0, hot = 0;
+    for (auto& f : *cells) {
+        OGRPoint centre;
+        ASSERT_EQ(f->GetGeometryRef()->Centroid(&centre), OGRERR_NONE);
+        ++checked;
+        // QGIS's 99 % hot class, (178, 24, 43) at alpha 220, over the white page.
+        const double a = 220.0 / 255;
+        const Rgb expected{static_cast<int>(178 * a + 255 * (1 - a)), static_cast<int>(24 * a + 255 * (1 - a)),
+                           static_cast<int>(43 * a + 255 * (1 - a))};
+        if (colour_near(*png, centre.getX(), centre.getY(), expected, 6, 30)) ++hot;
+    }
+    ASSERT_GT(checked, 0) << "the sample town has 99 % hot spots";
+    EXPECT_GE(hot, (checked + 1) / 2) << hot << " of " << checked;
+}
+
+TEST_F(Maps, PdfMapsCarryTitlesAndChineseVillageNames)
+{
+    TempDir dir("geowalk-maps-pdf");
+    for (const Lang lang : {Lang::en, Lang::zh}) {
+        const MapSource source(out(), lang);
+        const auto files = render_maps(source, dir.path() / (lang == Lang::zh ? "zh" : "en"), PageFormat::pdf);
+        ASSERT_FALSE(files.empty());
+        const std::string text = pdf_text(files[1]);  // the coverage map
+        EXPECT_NE(text.find(lang == Lang::zh ? "巡查覆盖与死角" : "Walk coverage and dead corners"), std::string::npos) << text;
+        auto gpkg = open_vector(out() / "geowalk.gpkg");
+        int found = 0, villages = 0;
+        for (auto& f : *gpkg->GetLayerByName("villages")) {
+            ++villages;
+            if (text.find(f->GetFieldAsString("name")) != std::string::npos) ++found;
+        }
+        // Labels that would overprint each other are left out; most names fit on a town map.
+        EXPECT_GE(found, villages * 2 / 3) << text;
+    }
+}
+
+TEST(MapSourceErrors, AFolderWithoutOutputsNamesWhatToRunFirst)
+{
+    TempDir empty("geowalk-maps-empty");
+    try {
+        const MapSource source(empty.path(), Lang::en);
+        FAIL() << "no error for an empty folder";
+    } catch (const Error& e) {
+        EXPECT_NE(e.full_message().find("summary.json"), std::string::npos) << e.full_message();
+        EXPECT_NE(e.full_message().find("geowalk run"), std::string::npos) << e.full_message();
+    }
+}
+
+}  // namespace geo::render
