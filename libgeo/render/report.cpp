@@ -63,7 +63,8 @@ void write_report(const MapSource& source, const std::filesystem::path& pdf, Pro
                lang);
     if (options.maps)
         for (const MapSpec& spec : map_catalogue(source))
-            pages.push_back({spec.title, [&source, spec, size](cairo_t* c, const Area& a) {
+            // The map prints its own title; the page header only says this is the maps part.
+            pages.push_back({std::string(words::report_maps(lang)), [&source, spec, size](cairo_t* c, const Area& a) {
                                  // The map lays itself out on a page of the content's size below the header.
                                  CairoSaved saved(c);
                                  cairo_rectangle(c, 0, a.y, size.width_pt, a.height);

@@ -38,6 +38,7 @@ inline constexpr Words coordinates{"Coordinates", "坐标系"};
 // The report (report.pdf)
 inline constexpr Words report_title{"Inspection campaign report", "巡查工作报告"};
 inline constexpr Words report_headline{"Headline figures", "主要指标"};
+inline constexpr Words report_maps{"Maps", "专题地图"};
 inline constexpr Words report_matrix{"The ten walks by village", "十走覆盖率（分村）"};
 inline constexpr Words report_dead_corners{"Longest dead corners", "主要巡查死角"};
 inline constexpr Words report_hotspots{"Problem hotspots", "问题热点"};
