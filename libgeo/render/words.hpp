@@ -35,6 +35,75 @@ inline constexpr Words within{"within", "以内"};
 inline constexpr Words data_note{"Data", "数据"};
 inline constexpr Words made_with{"made with geowalk", "geowalk 制图"};
 inline constexpr Words coordinates{"Coordinates", "坐标系"};
+// The report (report.pdf)
+inline constexpr Words report_title{"Inspection campaign report", "巡查工作报告"};
+inline constexpr Words report_headline{"Headline figures", "主要指标"};
+inline constexpr Words report_maps{"Maps", "专题地图"};
+inline constexpr Words report_matrix{"The ten walks by village", "十走覆盖率（分村）"};
+inline constexpr Words report_dead_corners{"Longest dead corners", "主要巡查死角"};
+inline constexpr Words report_hotspots{"Problem hotspots", "问题热点"};
+inline constexpr Words continued{"continued", "续"};
+inline constexpr Words page{"Page", "第"};
+inline constexpr Words page_of{"of", "页，共"};
+inline constexpr Words page_end{"", "页"};
+inline constexpr Words as_of{"as of", "截至"};
+inline constexpr Words last_record{"the last record of the campaign", "活动最后一条记录"};
+inline constexpr Words network_covered{"Network walked", "路网覆盖率"};
+inline constexpr Words of_km{"of", "总长"};
+inline constexpr Words sites_visited{"Sites visited", "点位到访"};
+inline constexpr Words dead_corners{"Dead corners", "巡查死角"};
+inline constexpr Words blind_area{"Blind area", "巡查盲区面积"};
+inline constexpr Words issues_found{"Issues found", "发现问题"};
+inline constexpr Words rectified{"Rectified", "已整改"};
+inline constexpr Words accepted{"Accepted", "验收合格"};
+inline constexpr Words overdue{"Overdue", "逾期未整改"};
+inline constexpr Words rebounds{"Rebounds", "问题反弹"};
+inline constexpr Words coverage_by_walk{"Coverage by walk type", "分类巡查覆盖"};
+inline constexpr Words walk{"Walk", "巡查类别"};
+inline constexpr Words extent{"Extent", "总量"};
+inline constexpr Words walked{"Walked", "已巡查"};
+inline constexpr Words covered_pct{"Covered", "覆盖率"};
+inline constexpr Words km{"km", "公里"};
+inline constexpr Words sites_unit{"sites", "处"};
+inline constexpr Words visited_unit{"visited", "处已到访"};
+inline constexpr Words issues_by_status{"Issues by status", "问题整改状态"};
+inline constexpr Words status{"Status", "状态"};
+inline constexpr Words count{"Count", "数量"};
+inline constexpr Words share{"Share", "占比"};
+inline constexpr Words all_issues{"All issues", "合计"};
+inline constexpr Words village{"Village", "村"};
+inline constexpr Words whole_town{"Whole town", "全镇"};
+inline constexpr Words area_walked{"Area walked", "面积覆盖"};
+inline constexpr Words no_route{"no such route or site", "无此类路线或点位"};
+inline constexpr Words not_computed{"not computed in this run", "本次未计算"};
+inline constexpr Words none_found{"none", "无"};
+inline constexpr Words rank{"Rank", "序号"};
+inline constexpr Words length_m{"Length (m)", "长度（米）"};
+inline constexpr Words to_walk_m{"To nearest walk (m)", "距巡查轨迹（米）"};
+inline constexpr Words longitude{"Longitude", "经度"};
+inline constexpr Words latitude{"Latitude", "纬度"};
+inline constexpr Words issues_count{"Issues", "问题数"};
+inline constexpr Words per_km{"Issues per km walked", "每公里巡查问题数"};
+inline constexpr Words gi_z{"Gi* z", "Gi* z 值"};
+inline constexpr Words confidence{"Confidence", "置信度"};
+inline constexpr Words note_issues{
+    "Rectified: a rectification date or status recorded (accepted issues included). Overdue: deadline passed and "
+    "no rectification recorded by the last record of the campaign.",
+    "已整改：有整改时间或整改状态（含已验收）。逾期未整改：截至活动最后一条记录已过整改期限且未整改。"};
+inline constexpr Words note_walks{
+    "Line walks: share of the route length within sight of a track. Site walks: mean share of each site's outline "
+    "walked (a point site counts 0 or 100 %).",
+    "线状巡查：路线长度中在轨迹视距内的比例；点位巡查：各点位外圈被走到的平均比例（点状点位计 0 或 100%）。"};
+inline constexpr Words note_matrix{"Cells: share covered. Area walked: village land within reach of a track.",
+                                   "单元格：覆盖率。面积覆盖：村域中距轨迹在范围内的面积比例。"};
+inline constexpr Words note_dead_corners{
+    "Uncovered stretches of route, longest first; the position is the middle of the stretch (WGS 84).",
+    "未覆盖的路段，按长度排序；坐标为路段中点（WGS 84）。"};
+inline constexpr Words note_hotspots{
+    "Cells where issues cluster (Getis-Ord Gi*, 95 % confidence or more after FDR correction), strongest first; "
+    "the position is the cell centre (WGS 84).",
+    "问题聚集的网格（Getis-Ord Gi*，经 FDR 校正置信度 95% 及以上），按强度排序；坐标为网格中心（WGS 84）。"};
+inline constexpr Words hotspots_skipped{"Hotspot cells were not computed", "未计算热点网格"};
 }  // namespace words
 
 // The legend heading of an output layer ("uncovered" -> "Dead corners" / "死角"); the layer name itself when unknown.

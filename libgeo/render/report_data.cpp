@@ -1,0 +1,342 @@
+#include "libgeo/render/report_data.hpp"
+
+#include "libgeo/core/datetime.hpp"
+#include "libgeo/core/error.hpp"
+#include "libgeo/handles/ogr_transform.hpp"
+
+#include <ogr_feature.h>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace geo::render {
+
+namespace {
+
+using nlohmann::json;
+
+double number(const json& j, const char* key, double fallback = 0)
+{
+    const auto it = j.find(key);
+    return it != j.end() && it->is_number() ? it->get<double>() : fallback;
+}
+
+const json* section(const json& j, const char* key)
+{
+    const auto it = j.find(key);
+    return it != j.end() && it->is_object() ? &*it : nullptr;
+}
+
+// Filters set on a layer of the shared GeoPackage are cleared again at scope exit: the maps read the same layers.
+class LayerScan {
+public:
+    explicit LayerScan(OGRLayer* layer) : m_layer(layer) { m_layer->ResetReading(); }
+    ~LayerScan()
+    {
+        m_layer->SetSpatialFilter(nullptr);
+        m_layer->SetAttributeFilter(nullptr);
+        m_layer->ResetReading();
+    }
+    LayerScan(const LayerScan&) = delete;
+    LayerScan& operator=(const LayerScan&) = delete;
+    [[nodiscard]] OGRFeatureUniquePtr next() { return OGRFeatureUniquePtr(m_layer->GetNextFeature()); }
+
+private:
+    OGRLayer* m_layer;
+};
+
+std::string text_field(const OGRFeature& f, const char* name)
+{
+    const int i = f.GetFieldIndex(name);
+    return i >= 0 && f.IsFieldSetAndNotNull(i) ? std::string(f.GetFieldAsString(i)) : std::string{};
+}
+
+std::optional<double> real_field(const OGRFeature& f, const char* name)
+{
+    const int i = f.GetFieldIndex(name);
+    if (i < 0 || !f.IsFieldSetAndNotNull(i)) return std::nullopt;
+    const double v = f.GetFieldAsDouble(i);
+    return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+}
+
+// The output layers write times as ISO 8601 UTC; anything else (a hand-edited GeoPackage) reads as absent.
+std::optional<double> time_field(const OGRFeature& f, const char* name)
+{
+    const std::string text = text_field(f, name);
+    if (text.empty()) return std::nullopt;
+    const auto t = parse_timestamp(text, 0);
+    return t ? std::optional<double>(t->seconds) : std::nullopt;
+}
+
+// Lon/lat of points of the layer's CRS, reprojected by OGR/PROJ with one transformation per layer.
+class ToWgs84 {
+public:
+    explicit ToWgs84(const OGRSpatialReference* from)
+    {
+        if (!from) return;
+        OGRSpatialReference source(*from), wgs84;
+        source.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        wgs84.SetWellKnownGeogCS("WGS84");
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        m_transform.reset(OGRCreateCoordinateTransformation(&source, &wgs84));
+    }
+    [[nodiscard]] std::optional<std::pair<double, double>> operator()(double x, double y) const
+    {
+        if (!m_transform || !m_transform->Transform(1, &x, &y)) return std::nullopt;
+        return std::pair{x, y};
+    }
+
+private:
+    OgrTransformPtr m_transform;
+};
+
+// The point halfway along a line (along its parts in order for a multi-line).
+std::optional<std::pair<double, double>> midpoint(const OGRGeometry& g)
+{
+    std::vector<const OGRLineString*> parts;
+    const auto type = wkbFlatten(g.getGeometryType());
+    if (type == wkbLineString) parts.push_back(g.toLineString());
+    if (type == wkbMultiLineString)
+        for (const OGRLineString* part : *g.toMultiLineString()) parts.push_back(part);
+    double total = 0;
+    for (const auto* part : parts) total += part->get_Length();
+    double left = total / 2;
+    for (const auto* part : parts) {
+        const double length = part->get_Length();
+        if (left <= length && length > 0) {
+            OGRPoint p;
+            part->Value(left, &p);
+            return std::pair{p.getX(), p.getY()};
+        }
+        left -= length;
+    }
+    return std::nullopt;
+}
+
+std::optional<double> latest_record(const MapSource& source)
+{
+    std::optional<double> last;
+    auto see = [&](std::optional<double> t) {
+        if (t) last = last ? std::max(*last, *t) : *t;
+    };
+    if (OGRLayer* tracks = source.layer("tracks")) {
+        LayerScan scan(tracks);
+        while (auto f = scan.next()) {
+            see(time_field(*f, "start"));
+            see(time_field(*f, "end"));
+        }
+    }
+    if (OGRLayer* issues = source.layer("issues")) {
+        LayerScan scan(issues);
+        while (auto f = scan.next())
+            for (const char* name : {"found", "rectified", "accepted"}) see(time_field(*f, name));
+    }
+    return last;
+}
+
+std::optional<IssueFigures> read_issues(const MapSource& source)
+{
+    OGRLayer* layer = source.layer("issues");
+    if (!layer) return std::nullopt;
+    IssueFigures out;
+    out.as_of = latest_record(source);
+    LayerScan scan(layer);
+    while (auto f = scan.next()) {
+        ++out.total;
+        const auto status = parse_status(text_field(*f, "status"));
+        if (status)
+            ++out.by_status[static_cast<std::size_t>(*status)];
+        else
+            ++out.unknown_status;
+        const bool rectified = time_field(*f, "rectified").has_value() ||
+                               (status && (*status == Status::rectified || *status == Status::accepted));
+        const bool accepted = time_field(*f, "accepted").has_value() || (status && *status == Status::accepted);
+        out.rectified += rectified ? 1 : 0;
+        out.accepted += accepted ? 1 : 0;
+        const auto deadline = time_field(*f, "deadline");
+        if (deadline && out.as_of && *deadline < *out.as_of && !rectified) ++out.overdue;
+    }
+    return out;
+}
+
+WalkTotals totals_of(const json& row)
+{
+    WalkTotals t;
+    t.length_m = number(row, "length_m");
+    t.covered_m = number(row, "covered_m");
+    t.sites = static_cast<int>(number(row, "sites"));
+    t.visited = static_cast<int>(number(row, "visited"));
+    t.site_ratio_sum = t.sites > 0 ? number(row, "ratio") * t.sites : 0;
+    return t;
+}
+
+void read_coverage(const json& summary, ReportData& out)
+{
+    const json* c = section(summary, "coverage");
+    if (!c) return;
+    CoverageFigures f;
+    f.network_m = number(*c, "length_m");
+    f.network_covered_m = number(*c, "covered_m");
+    if (const json* s = section(*c, "sites")) {
+        f.sites = static_cast<int>(number(*s, "count"));
+        f.sites_visited = static_cast<int>(number(*s, "visited"));
+    }
+    if (const json* d = section(*c, "dead_corners")) {
+        f.dead_corners = static_cast<long long>(number(*d, "count"));
+        f.dead_corner_m = number(*d, "length_m");
+    }
+    f.blind_area_km2 = number(*c, "blind_area_km2");
+
+    // Villages in the campaign's order (village_area lists every village), then cells from by_village.
+    std::map<std::string, std::size_t> row_of;
+    auto row_for = [&](const std::string& name) -> MatrixRow& {
+        auto [it, added] = row_of.try_emplace(name, out.matrix.size());
+        if (added) out.matrix.push_back(MatrixRow{name, {}, 0, 0});
+        return out.matrix[it->second];
+    };
+    if (const auto a = c->find("village_area"); a != c->end() && a->is_array())
+        for (const auto& v : *a) {
+            MatrixRow& row = row_for(v.value("village", std::string{}));
+            row.area_km2 = number(v, "area_km2");
+            row.walked_area_km2 = number(v, "walked_area_km2");
+        }
+    if (const auto rows = c->find("by_village"); rows != c->end() && rows->is_array())
+        for (const auto& r : *rows) {
+            const auto category = parse_category(r.value("category", std::string{}));
+            if (!category) continue;
+            const WalkTotals t = totals_of(r);
+            row_for(r.value("village", std::string{})).cells[static_cast<std::size_t>(*category)].add(t);
+            f.by_walk[static_cast<std::size_t>(*category)].add(t);
+        }
+    out.coverage = f;
+}
+
+std::vector<DeadCornerRow> read_dead_corners(const MapSource& source, std::size_t top)
+{
+    std::vector<DeadCornerRow> rows;
+    OGRLayer* layer = source.layer("uncovered");
+    if (!layer) return rows;
+    const ToWgs84 to_wgs84(layer->GetSpatialRef());
+    LayerScan scan(layer);
+    while (auto f = scan.next()) {
+        DeadCornerRow row;
+        row.rank = static_cast<long long>(real_field(*f, "rank").value_or(0));
+        row.village = text_field(*f, "village");
+        row.category_code = text_field(*f, "category");
+        row.category = parse_category(row.category_code);
+        row.length_m = real_field(*f, "length_m").value_or(0);
+        row.distance_to_walk_m = real_field(*f, "distance_to_walk_m");
+        const OGRGeometry* g = f->GetGeometryRef();
+        const auto mid = g ? midpoint(*g) : std::nullopt;
+        const auto lonlat = mid ? to_wgs84(mid->first, mid->second) : std::nullopt;
+        if (!lonlat) continue;  // nothing to point at
+        row.lon = lonlat->first;
+        row.lat = lonlat->second;
+        rows.push_back(std::move(row));
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return a.rank != b.rank ? a.rank < b.rank : a.length_m > b.length_m;
+    });
+    if (rows.size() > top) rows.resize(top);
+    return rows;
+}
+
+// The name of the village holding a point of the villages layer's CRS (index query, then exact test).
+std::string village_at(OGRLayer* villages, double x, double y)
+{
+    if (!villages) return {};
+    OGRPoint p(x, y);
+    LayerScan scan(villages);
+    villages->SetSpatialFilter(&p);
+    while (auto f = scan.next()) {
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (g && g->Contains(&p)) return text_field(*f, "name");
+    }
+    return {};
+}
+
+std::vector<HotspotRow> read_hotspots(const MapSource& source, std::size_t top)
+{
+    std::vector<HotspotRow> rows;
+    OGRLayer* layer = source.layer("hotspot_cells");
+    if (!layer) return rows;
+    const ToWgs84 to_wgs84(layer->GetSpatialRef());
+    struct Cell {
+        HotspotRow row;
+        double x, y;
+    };
+    std::vector<Cell> cells;
+    {
+        LayerScan scan(layer);
+        while (auto f = scan.next()) {
+            const auto bin = real_field(*f, "gi_bin");
+            const auto z = real_field(*f, "gi_z");
+            const OGRGeometry* g = f->GetGeometryRef();
+            if (!bin || *bin < 2 || !z || !g) continue;
+            OGREnvelope e;
+            g->getEnvelope(&e);  // squares and regular hexagons: the centre of the box is the cell's centre
+            HotspotRow row;
+            row.count = real_field(*f, "count").value_or(0);
+            row.issues_per_km = real_field(*f, "issues_per_km");
+            row.z = *z;
+            row.bin = static_cast<int>(*bin);
+            cells.push_back({row, (e.MinX + e.MaxX) / 2, (e.MinY + e.MaxY) / 2});
+        }
+    }
+    std::stable_sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) { return a.row.z > b.row.z; });
+    if (cells.size() > top) cells.resize(top);
+    OGRLayer* villages = source.layer("villages");
+    for (auto& c : cells) {
+        const auto lonlat = to_wgs84(c.x, c.y);
+        if (!lonlat) continue;
+        c.row.lon = lonlat->first;
+        c.row.lat = lonlat->second;
+        c.row.village = village_at(villages, c.x, c.y);
+        rows.push_back(std::move(c.row));
+    }
+    return rows;
+}
+
+}  // namespace
+
+double WalkTotals::ratio() const
+{
+    if (sites > 0) return site_ratio_sum / sites;
+    return length_m > 0 ? covered_m / length_m : 0.0;
+}
+
+void WalkTotals::add(const WalkTotals& other)
+{
+    length_m += other.length_m;
+    covered_m += other.covered_m;
+    sites += other.sites;
+    visited += other.visited;
+    site_ratio_sum += other.site_ratio_sum;
+}
+
+ReportData read_report_data(const MapSource& source, std::size_t top)
+{
+    const json& summary = source.summary();
+    ReportData out;
+    if (const json* c = section(summary, "campaign")) {
+        out.campaign = c->value("name", std::string{});
+        if (const json* p = section(*c, "period")) out.as_of = p->value("to", std::string{});
+    }
+    out.period = source.period_text();
+    read_coverage(summary, out);
+    out.issues = read_issues(source);
+    if (const json* h = section(summary, "hotspots"))
+        if (const json* r = section(*h, "rebounds")) out.rebounds = static_cast<long long>(number(*r, "count"));
+    if (!out.rebounds)
+        if (OGRLayer* r = source.layer("rebounds")) out.rebounds = r->GetFeatureCount();
+    out.dead_corners = read_dead_corners(source, top);
+    out.hotspot_cells = source.layer("hotspot_cells") != nullptr;
+    out.hotspots = read_hotspots(source, top);
+    return out;
+}
+
+}  // namespace geo::render

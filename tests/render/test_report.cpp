@@ -1,0 +1,484 @@
+// The leadership report, checked with real tools: poppler's pdfinfo (page count), pdftotext (the figures on the
+// pages) and pdftoppm (every page renders and is not blank). Every number looked for is computed here
+// independently from the GeoPackage (OGR SQL, geometry lengths and areas, OGR reprojection), never copied from
+// the report's own reading of summary.json.
+#include "support.hpp"
+
+#include "libgeo/core/categories.hpp"
+#include "libgeo/render/maps.hpp"
+#include "libgeo/render/report.hpp"
+
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+#include <gtest/gtest.h>
+
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <optional>
+#include <regex>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace geo::test {
+namespace {
+
+using render::Lang;
+
+struct Output {
+    int exit_code = -1;
+    std::string text;
+};
+
+// Runs a shell command, capturing stdout (stderr too when the command redirects it).
+Output run(const std::string& command)
+{
+    FILE* pipe = popen(command.c_str(), "r");
+    if (!pipe) return {};
+    Output out;
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.text.append(buffer.data(), n);
+    const int status = pclose(pipe);
+    out.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return out;
+}
+
+std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "'"; }
+
+int pdf_pages(const std::filesystem::path& pdf)
+{
+    const Output info = run("pdfinfo " + quoted(pdf) + " 2>&1");
+    std::smatch m;
+    static const std::regex pages(R"(Pages:\s+(\d+))");
+    return info.exit_code == 0 && std::regex_search(info.text, m, pages) ? std::stoi(m[1]) : -1;
+}
+
+std::string page_text(const std::filesystem::path& pdf, int page)
+{
+    const std::string n = std::to_string(page);
+    return run("pdftotext -layout -f " + n + " -l " + n + " " + quoted(pdf) + " - 2>/dev/null").text;
+}
+
+std::vector<std::string> lines_of(const std::string& text)
+{
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+// The columns of a layout line: runs of text separated by two or more spaces.
+std::vector<std::string> columns_of(const std::string& line)
+{
+    std::vector<std::string> out;
+    static const std::regex gap(R"(\s{2,})");
+    std::sregex_token_iterator it(line.begin(), line.end(), gap, -1), end;
+    for (; it != end; ++it)
+        if (!it->str().empty()) out.push_back(it->str());
+    return out;
+}
+
+// The rows of a ranked table: lines starting with a rank, as the rank and then the layout columns.
+std::vector<std::vector<std::string>> table_rows(const std::string& text)
+{
+    std::vector<std::vector<std::string>> rows;
+    static const std::regex ranked(R"(^\s*(\d+) +(\S.*)$)");
+    for (const auto& line : lines_of(text)) {
+        std::smatch m;
+        if (!std::regex_match(line, m, ranked)) continue;
+        std::vector<std::string> row{m[1]};
+        for (auto& c : columns_of(m[2])) row.push_back(c);
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+// The first line containing `needle`, or empty.
+std::string line_with(const std::string& text, const std::string& needle)
+{
+    for (const auto& line : lines_of(text))
+        if (line.find(needle) != std::string::npos) return line;
+    return {};
+}
+
+// The columns of the first non-empty line after the line holding `label` (the values under a row of figure boxes).
+std::vector<std::string> values_below(const std::string& text, const std::string& label)
+{
+    const auto lines = lines_of(text);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].find(label) == std::string::npos) continue;
+        for (std::size_t j = i + 1; j < lines.size(); ++j)
+            if (lines[j].find_first_not_of(' ') != std::string::npos) return columns_of(lines[j]);
+    }
+    return {};
+}
+
+std::string printf_fixed(double v, int decimals)
+{
+    std::array<char, 64> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "%.*f", decimals, v);
+    return buffer.data();
+}
+
+// --- independent figures from the GeoPackage ---------------------------------------------------------------
+
+struct Gpkg {
+    GDALDatasetUniquePtr ds;
+    explicit Gpkg(const std::filesystem::path& file)
+        : ds(GDALDataset::Open(file.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY))
+    {
+    }
+    // The rows of a SQLite SQL query, each field as text ("" for null).
+    [[nodiscard]] std::vector<std::vector<std::string>> query(const std::string& sql) const
+    {
+        std::vector<std::vector<std::string>> rows;
+        OGRLayer* result = ds->ExecuteSQL(sql.c_str(), nullptr, "SQLITE");
+        if (!result) return rows;
+        for (auto& f : *result) {
+            std::vector<std::string> row;
+            for (int i = 0; i < f->GetFieldCount(); ++i)
+                row.emplace_back(f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "");
+            rows.push_back(row);
+        }
+        ds->ReleaseResultSet(result);
+        return rows;
+    }
+    [[nodiscard]] std::string scalar(const std::string& sql) const
+    {
+        const auto rows = query(sql);
+        return rows.empty() || rows[0].empty() ? std::string{} : rows[0][0];
+    }
+};
+
+// WGS 84 bounds of the first feature of a layer matching `where`, reprojected by OGR.
+OGREnvelope wgs84_envelope(GDALDataset& ds, const std::string& layer_name, const std::string& where)
+{
+    OGRLayer* layer = ds.GetLayerByName(layer_name.c_str());
+    layer->SetAttributeFilter(where.c_str());
+    layer->ResetReading();
+    OGRFeatureUniquePtr f(layer->GetNextFeature());
+    layer->SetAttributeFilter(nullptr);
+    OGREnvelope e;
+    if (!f || !f->GetGeometryRef()) return e;
+    OGRGeometryUniquePtr g(f->GetGeometryRef()->clone());
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    if (g->transformTo(&wgs84) == OGRERR_NONE) g->getEnvelope(&e);
+    return e;
+}
+
+std::vector<double> numbers_in(const std::string& text)
+{
+    std::vector<double> out;
+    static const std::regex number(R"(-?\d+(\.\d+)?)");
+    for (std::sregex_iterator it(text.begin(), text.end(), number), end; it != end; ++it)
+        out.push_back(std::stod(it->str()));
+    return out;
+}
+
+class Report : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        s_dir = std::make_unique<TempDir>("geowalk-report");
+        const auto demo = run_geowalk("demo --quiet --out " + quoted(s_dir->path()));
+        ASSERT_EQ(demo.exit_code, 0) << demo.output;
+        for (Lang lang : {Lang::en, Lang::zh}) {
+            const render::MapSource source(s_dir->path(), lang);
+            render::write_report(source, pdf(lang));
+            if (lang == Lang::en) s_maps = static_cast<int>(render::map_catalogue(source).size());
+        }
+    }
+    static void TearDownTestSuite() { s_dir.reset(); }
+
+    static std::filesystem::path pdf(Lang lang)
+    {
+        return s_dir->path() / (lang == Lang::zh ? "report-zh.pdf" : "report-en.pdf");
+    }
+    static std::filesystem::path gpkg_file() { return s_dir->path() / "geowalk.gpkg"; }
+    // Headline, matrix, one page per map, dead corners, hotspots (the sample's tables fit one page each).
+    static int expected_pages() { return 2 + s_maps + 2; }
+    static int dead_corner_page() { return 3 + s_maps; }
+    static int hotspot_page() { return 4 + s_maps; }
+
+    static inline std::unique_ptr<TempDir> s_dir;
+    static inline int s_maps = 0;
+};
+
+TEST_F(Report, HasTheExpectedPagesInBothLanguages)
+{
+    EXPECT_GE(s_maps, 4);  // overview, coverage, hotspots, blind spots, villages
+    for (Lang lang : {Lang::en, Lang::zh}) EXPECT_EQ(pdf_pages(pdf(lang)), expected_pages());
+}
+
+TEST_F(Report, EveryPageHasHeaderAndFooter)
+{
+    const Gpkg g(gpkg_file());
+    for (Lang lang : {Lang::en, Lang::zh}) {
+        const int pages = pdf_pages(pdf(lang));
+        for (int p = 1; p <= pages; ++p) {
+            const std::string text = page_text(pdf(lang), p);
+            EXPECT_NE(text.find("Ganjun"), std::string::npos) << "page " << p;
+            EXPECT_NE(text.find(lang == Lang::zh ? "geowalk 制图" : "made with geowalk"), std::string::npos) << p;
+            const std::string number = lang == Lang::zh ? "第 " + std::to_string(p) + " 页，共 " +
+                                                              std::to_string(pages) + " 页"
+                                                        : "Page " + std::to_string(p) + " of " + std::to_string(pages);
+            EXPECT_NE(text.find(number), std::string::npos) << text;
+        }
+    }
+}
+
+TEST_F(Report, HeadlineIssueCountsMatchTheRegister)
+{
+    const Gpkg g(gpkg_file());
+    ASSERT_TRUE(g.ds);
+    const long long total = std::stoll(g.scalar("SELECT COUNT(*) FROM issues"));
+    const long long rectified = std::stoll(g.scalar(
+        "SELECT COUNT(*) FROM issues WHERE rectified IS NOT NULL OR status IN ('rectified', 'accepted')"));
+    const long long accepted =
+        std::stoll(g.scalar("SELECT COUNT(*) FROM issues WHERE accepted IS NOT NULL OR status = 'accepted'"));
+    // As of the last record: the latest time written anywhere in tracks or issues.
+    const std::string as_of = g.scalar(
+        "SELECT MAX(t) FROM (SELECT MAX(julianday(\"end\")) AS t FROM tracks UNION ALL "
+        "SELECT MAX(julianday(found)) FROM issues UNION ALL SELECT MAX(julianday(rectified)) FROM issues UNION ALL "
+        "SELECT MAX(julianday(accepted)) FROM issues)");
+    ASSERT_FALSE(as_of.empty());
+    const long long overdue = std::stoll(
+        g.scalar("SELECT COUNT(*) FROM issues WHERE julianday(deadline) < " + as_of +
+                 " AND rectified IS NULL AND status NOT IN ('rectified', 'accepted')"));
+    // The sample town keeps Beijing time (+08:00).
+    const std::string as_of_date = g.scalar("SELECT date(" + as_of + ", '+8 hours')");
+    EXPECT_GT(overdue, 0);  // the sample stalls a tenth of its rectifications
+
+    const std::string text = page_text(pdf(Lang::en), 1);
+    const auto values = values_below(text, "Issues found");
+    ASSERT_GE(values.size(), 4u) << text;
+    EXPECT_EQ(values[0], std::to_string(total));
+    EXPECT_EQ(values[1], std::to_string(rectified));
+    EXPECT_EQ(values[2], std::to_string(accepted));
+    EXPECT_EQ(values[3], std::to_string(overdue));
+    EXPECT_NE(text.find("as of " + as_of_date), std::string::npos) << text;
+    EXPECT_NE(page_text(pdf(Lang::zh), 1).find("截至 " + as_of_date), std::string::npos);
+
+    // Issues by status: one row per status with its count.
+    std::map<std::string, std::string> by_status;
+    for (const auto& row : g.query("SELECT status, COUNT(*) FROM issues GROUP BY status")) by_status[row[0]] = row[1];
+    for (const auto& s : all_statuses()) {
+        const auto it = by_status.find(std::string(s.code));
+        const std::string expected = it == by_status.end() ? "0" : it->second;
+        for (Lang lang : {Lang::en, Lang::zh}) {
+            const std::string label(lang == Lang::zh ? s.label_zh : s.label_en);
+            const std::string page = page_text(pdf(lang), 1);
+            // The status table is on the right; find the label's last occurrence on its line.
+            bool found = false;
+            for (const auto& line : lines_of(page)) {
+                const auto cols = columns_of(line);
+                for (std::size_t i = 0; i + 1 < cols.size(); ++i)
+                    if (cols[i] == label && cols[i + 1] == expected) found = true;
+            }
+            EXPECT_TRUE(found) << label << " " << expected << "\n" << page;
+        }
+    }
+}
+
+TEST_F(Report, HeadlineCoverageMatchesTheLayers)
+{
+    const Gpkg g(gpkg_file());
+    const std::string text = page_text(pdf(Lang::en), 1);
+    const auto values = values_below(text, "Network walked");
+    ASSERT_GE(values.size(), 5u) << text;
+
+    // Network share from the covered flag of network_coverage pieces, measured by geometry.
+    double length = 0, covered = 0;
+    for (auto& f : *g.ds->GetLayerByName("network_coverage")) {
+        const double l = f->GetGeometryRef()->toLineString()->get_Length();
+        length += l;
+        covered += f->GetFieldAsInteger("covered") ? l : 0;
+    }
+    EXPECT_NEAR(numbers_in(values[0]).at(0), 100 * covered / length, 0.051) << values[0];
+    EXPECT_EQ(values[1], g.scalar("SELECT SUM(visited) FROM site_coverage") + " / " +
+                             g.scalar("SELECT COUNT(*) FROM site_coverage"));
+
+    // Dead corners: count, and their length from the geometries.
+    long long dead = 0;
+    double dead_m = 0;
+    for (auto& f : *g.ds->GetLayerByName("uncovered")) {
+        ++dead;
+        dead_m += f->GetGeometryRef()->toLineString()->get_Length();
+    }
+    EXPECT_EQ(values[2], std::to_string(dead));
+    EXPECT_NE(text.find(printf_fixed(dead_m / 1000, 1) + " km"), std::string::npos) << text;
+
+    // Blind area from the polygons' areas.
+    double blind = 0;
+    for (auto& f : *g.ds->GetLayerByName("blind_areas")) blind += f->GetGeometryRef()->toPolygon()->get_Area();
+    EXPECT_NEAR(numbers_in(values[3]).at(0), blind / 1e6, 0.0051) << values[3];
+    EXPECT_NE(values[3].find("km²"), std::string::npos);
+
+    EXPECT_EQ(values[4], g.scalar("SELECT COUNT(*) FROM rebounds"));
+
+    // Coverage by walk type: village_coverage summed per category.
+    for (const auto& row : g.query("SELECT category, SUM(length_m), SUM(covered_m), SUM(sites), "
+                                   "SUM(ratio * sites) FROM village_coverage GROUP BY category")) {
+        const auto category = parse_category(row[0]);
+        ASSERT_TRUE(category) << row[0];
+        const double sites = std::stod(row[3]);
+        const double expected = sites > 0 ? 100 * std::stod(row[4]) / sites : 100 * std::stod(row[2]) / std::stod(row[1]);
+        for (Lang lang : {Lang::en, Lang::zh}) {
+            const std::string label(lang == Lang::zh ? info(*category).label_zh : info(*category).label_en);
+            const std::string line = line_with(page_text(pdf(lang), 1), label);
+            ASSERT_FALSE(line.empty()) << label;
+            const std::string after = line.substr(line.find(label) + label.size());
+            static const std::regex pct(R"((\d+\.\d)%)");
+            std::smatch m;
+            ASSERT_TRUE(std::regex_search(after, m, pct)) << line;
+            EXPECT_NEAR(std::stod(m[1]), expected, 0.051) << line;
+        }
+    }
+}
+
+TEST_F(Report, MatrixShowsEveryVillageFromTheMatrixLayer)
+{
+    const Gpkg g(gpkg_file());
+    std::string columns;
+    for (const auto& c : all_categories()) columns += ", \"" + std::string(c.code) + "\"";
+    const auto rows = g.query("SELECT village, area_pct" + columns + " FROM village_matrix");
+    ASSERT_GE(rows.size(), 10u);
+    for (Lang lang : {Lang::en, Lang::zh}) {
+        const std::string text = page_text(pdf(lang), 2);
+        EXPECT_NE(text.find(lang == Lang::zh ? "十走覆盖率" : "The ten walks by village"), std::string::npos);
+        for (const auto& row : rows) {
+            const std::string line = line_with(text, row[0]);
+            ASSERT_FALSE(line.empty()) << row[0] << "\n" << text;  // the village names, in Chinese in both
+            std::vector<std::string> expected{row[0]};
+            for (std::size_t i = 2; i < row.size(); ++i)
+                expected.push_back(row[i].empty() ? "–" : printf_fixed(std::stod(row[i]), 0) + "%");
+            expected.push_back(printf_fixed(std::stod(row[1]), 0) + "%");
+            std::vector<std::string> cells;
+            std::istringstream in(line);
+            for (std::string token; in >> token;) cells.push_back(token);
+            EXPECT_EQ(cells, expected) << line;
+        }
+    }
+}
+
+TEST_F(Report, DeadCornersAreListedLongestFirstWithTheirPosition)
+{
+    const Gpkg g(gpkg_file());
+    const long long count = std::stoll(g.scalar("SELECT COUNT(*) FROM uncovered"));
+    ASSERT_GT(count, 0);
+    const std::string text = page_text(pdf(Lang::en), dead_corner_page());
+    ASSERT_NE(text.find("Longest dead corners"), std::string::npos) << text;
+    // Rows start with their rank; the longest first.
+    const auto top = g.query("SELECT village, length_m FROM uncovered ORDER BY length_m DESC LIMIT 1").at(0);
+    const auto rows = table_rows(text);
+    ASSERT_EQ(static_cast<long long>(rows.size()), std::min<long long>(count, 20)) << text;
+    const auto& first = rows[0];
+    ASSERT_EQ(first.size(), 7u) << testing::PrintToString(first);
+    EXPECT_EQ(first[0], "1");
+    EXPECT_EQ(first[1], top[0]);
+    EXPECT_EQ(first[3], printf_fixed(std::stod(top[1]), 0));
+    // Its middle lies on the line: inside the line's WGS 84 bounds.
+    const OGREnvelope e = wgs84_envelope(*g.ds, "uncovered", "rank = 1");
+    const double lon = std::stod(first[5]), lat = std::stod(first[6]);
+    EXPECT_GE(lon, e.MinX - 1e-6);
+    EXPECT_LE(lon, e.MaxX + 1e-6);
+    EXPECT_GE(lat, e.MinY - 1e-6);
+    EXPECT_LE(lat, e.MaxY + 1e-6);
+    EXPECT_NEAR(lon, 100.45, 0.5);  // Ganjun town
+    EXPECT_NEAR(lat, 38.93, 0.5);
+}
+
+TEST_F(Report, HotspotsAreTheSignificantCellsStrongestFirst)
+{
+    const Gpkg g(gpkg_file());
+    const long long count = std::stoll(g.scalar("SELECT COUNT(*) FROM hotspot_cells WHERE gi_bin >= 2"));
+    ASSERT_GT(count, 0);
+    const auto top = g.query("SELECT cell_id, gi_z, count FROM hotspot_cells WHERE gi_bin >= 2 ORDER BY gi_z DESC");
+    const std::string text = page_text(pdf(Lang::en), hotspot_page());
+    ASSERT_NE(text.find("Problem hotspots"), std::string::npos) << text;
+    const auto rows = table_rows(text);
+    ASSERT_EQ(static_cast<long long>(rows.size()), std::min<long long>(count, 20)) << text;
+    const auto& first = rows[0];
+    ASSERT_EQ(first.size(), 8u) << testing::PrintToString(first);
+    EXPECT_EQ(first[2], printf_fixed(std::stod(top[0][2]), 0));
+    EXPECT_EQ(first[4], printf_fixed(std::stod(top[0][1]), 2));
+    const OGREnvelope e = wgs84_envelope(*g.ds, "hotspot_cells", "cell_id = " + top[0][0]);
+    const double lon = std::stod(first[6]), lat = std::stod(first[7]);
+    EXPECT_GT(lon, e.MinX);
+    EXPECT_LT(lon, e.MaxX);
+    EXPECT_GT(lat, e.MinY);
+    EXPECT_LT(lat, e.MaxY);
+    // The village holding the cell centre (GEOS centroid, point-in-polygon over every village).
+    OGRLayer* cells = g.ds->GetLayerByName("hotspot_cells");
+    cells->SetAttributeFilter(("cell_id = " + top[0][0]).c_str());
+    OGRFeatureUniquePtr cell(cells->GetNextFeature());
+    cells->SetAttributeFilter(nullptr);
+    ASSERT_TRUE(cell);
+    OGRPoint centre;
+    ASSERT_EQ(cell->GetGeometryRef()->Centroid(&centre), OGRERR_NONE);
+    std::string village = "–";
+    for (auto& v : *g.ds->GetLayerByName("villages"))
+        if (v->GetGeometryRef()->Intersects(&centre)) village = v->GetFieldAsString("name");
+    EXPECT_EQ(first[1], village);
+}
+
+TEST_F(Report, EveryPageRendersAndIsNotBlank)
+{
+    for (Lang lang : {Lang::en, Lang::zh}) {
+        TempDir pngs("geowalk-report-png");
+        const Output r = run("pdftoppm -r 50 -png " + quoted(pdf(lang)) + " " + quoted(pngs / "page") + " 2>&1");
+        EXPECT_EQ(r.exit_code, 0) << r.text;
+        EXPECT_EQ(r.text, "");  // no syntax errors or warnings
+        std::vector<std::filesystem::path> files;
+        for (const auto& e : std::filesystem::directory_iterator(pngs.path())) files.push_back(e.path());
+        ASSERT_EQ(static_cast<int>(files.size()), expected_pages());
+        for (const auto& file : files) {
+            GDALDatasetUniquePtr png(GDALDataset::Open(file.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+            ASSERT_TRUE(png) << file;
+            EXPECT_GT(png->GetRasterXSize(), png->GetRasterYSize());  // landscape
+            double min_max[2] = {0, 0};
+            ASSERT_EQ(png->GetRasterBand(1)->ComputeRasterMinMax(FALSE, min_max), CE_None);
+            EXPECT_LT(min_max[0], 128) << file << " looks blank";
+        }
+    }
+}
+
+TEST_F(Report, ChineseTextIsExtractable)
+{
+    const std::string first = page_text(pdf(Lang::zh), 1);
+    for (const char* word : {"主要指标", "发现问题", "逾期未整改", "巡查盲区面积", "分类巡查覆盖", "国省道走路肩"})
+        EXPECT_NE(first.find(word), std::string::npos) << word << "\n" << first;
+    // No glyph fell back to a missing-glyph box: pdffonts lists only embedded Noto CJK subsets.
+    const Output fonts = run("pdffonts " + quoted(pdf(Lang::zh)) + " 2>&1");
+    EXPECT_NE(fonts.text.find("NotoSansCJK"), std::string::npos) << fonts.text;
+}
+
+
+// A run of the coverage step alone: no hotspot layers or summary section. The report still has every page and
+// says what was not computed instead of failing or showing zeros.
+TEST(ReportPartialRun, SaysWhatWasNotComputed)
+{
+    TempDir dir("geowalk-report-partial");
+    ASSERT_EQ(run_geowalk("demo --quiet --out " + quoted(dir.path())).exit_code, 0);
+    TempDir coverage_only("geowalk-report-coverage");
+    const auto r = run_geowalk("coverage --quiet " + quoted(dir / "input/campaign.toml") + " --out " +
+                               quoted(coverage_only.path()));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const render::MapSource source(coverage_only.path(), Lang::en);
+    ASSERT_EQ(source.layer("hotspot_cells"), nullptr);
+    const auto pdf = coverage_only / "report.pdf";
+    render::write_report(source, pdf, {}, {.top = 20, .maps = false});
+    EXPECT_EQ(pdf_pages(pdf), 4);  // headline, matrix, dead corners, hotspots
+    EXPECT_NE(page_text(pdf, 4).find("Hotspot cells were not computed"), std::string::npos) << page_text(pdf, 4);
+    const auto boxes = values_below(page_text(pdf, 1), "Network walked");
+    ASSERT_GE(boxes.size(), 5u);
+    EXPECT_EQ(boxes[4], "–");  // rebounds come from the hotspot step
+}
+
+}  // namespace
+}  // namespace geo::test
