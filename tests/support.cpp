@@ -8,7 +8,10 @@
 #include <random>
 #include <sstream>
 #include <stdexcept>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace geo::test {
 
@@ -78,6 +81,46 @@ CommandResult run_geowalk(const std::string& arguments)
     while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
     const int status = pclose(pipe);
     return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+namespace {
+
+// Holds an exclusive flock on a file for its lifetime.
+class FileLock {
+public:
+    explicit FileLock(const std::filesystem::path& file) : m_fd(::open(file.c_str(), O_CREAT | O_RDWR, 0644))
+    {
+        if (m_fd < 0 || ::flock(m_fd, LOCK_EX) != 0) throw std::runtime_error("cannot lock " + file.string());
+    }
+    ~FileLock() { ::close(m_fd); }  // closing releases the lock
+    FileLock(const FileLock&) = delete;
+    FileLock& operator=(const FileLock&) = delete;
+
+private:
+    int m_fd;
+};
+
+}  // namespace
+
+const std::filesystem::path& sample_run()
+{
+    static const std::filesystem::path dir = [] {
+        const auto out = geowalk_binary().parent_path() / "test-sample-run";
+        const auto done = out / ".complete";
+        FileLock lock(geowalk_binary().parent_path() / "test-sample-run.lock");
+        std::error_code ec;
+        // Made by this very binary: a rebuilt geowalk may write different outputs.
+        if (std::filesystem::exists(done, ec) &&
+            std::filesystem::last_write_time(done, ec) >= std::filesystem::last_write_time(geowalk_binary(), ec))
+            return out;
+        std::filesystem::remove_all(out, ec);
+        const auto run = run_geowalk("run --quiet '" + (source_dir() / "data/sample/campaign.toml").string() +
+                                     "' --out '" + out.string() + "'");
+        if (run.exit_code != 0) throw std::runtime_error("the sample run failed:\n" + run.output);
+        write_text(done, "");
+        return out;
+    }();
+    return dir;
 }
 
 }  // namespace geo::test

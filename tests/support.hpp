@@ -41,4 +41,10 @@ struct CommandResult {
 // Runs the geowalk binary with the given arguments (shell-quoted by the caller where needed).
 CommandResult run_geowalk(const std::string& arguments);
 
+// The outputs of `geowalk run data/sample/campaign.toml` (what `geowalk demo` writes), made once per build of the
+// binary and shared by the tests that only read them: ctest runs every test in its own process, and a run with
+// maps and the report takes a while (minutes under the sanitizers). A lock file keeps parallel tests from making it
+// twice. Read only: a test that changes outputs makes its own run.
+const std::filesystem::path& sample_run();
+
 }  // namespace geo::test

@@ -44,6 +44,7 @@ Options:
             throw geo::UsageError("render needs the output folder of an earlier run", {}, "geowalk render DIR --lang zh");
         auto presentation = presentation_from(args);
         if (args.has("no-maps")) throw geo::UsageError("render with --no-maps has nothing to draw");
+        presentation.report = false;  // `geowalk report DIR` redraws that
         ProgressBar bar = ProgressBar::for_terminal();
         bar.enabled = bar.enabled && !args.has("quiet");
         const auto written = geo::io::redraw_presentation(args.positional().front(), presentation,

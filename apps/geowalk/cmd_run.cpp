@@ -31,6 +31,10 @@ settings, and writes into DIR:
   density.tif        kernel density of the issues (the heatmap)
   summary.json       headline numbers: `inputs` (read / loaded / rejected per source), `coverage`,
                      `hotspots`, ...
+  geojson/           an RFC 7946 copy (WGS 84) of every layer with geometry
+  geowalk.qgs        a QGIS project with every layer and raster, grouped and styled
+  maps/              A4 maps at 300 dpi (see `geowalk render --help`)
+  report.pdf         the leadership report (see `geowalk report --help`)
 
 Outputs are written to a staging folder beside DIR and moved into place only when complete, so an
 interrupted run never leaves a half-written file; re-running replaces the previous outputs.

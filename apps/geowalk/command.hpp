@@ -25,5 +25,6 @@ std::unique_ptr<Command> make_demo_command();
 std::unique_ptr<Command> make_coverage_command();
 std::unique_ptr<Command> make_hotspots_command();
 std::unique_ptr<Command> make_render_command();
+std::unique_ptr<Command> make_report_command();
 
 }  // namespace geowalk

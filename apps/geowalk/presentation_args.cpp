@@ -12,7 +12,7 @@ std::vector<std::string> with_presentation_options(std::vector<std::string> opti
 
 std::vector<std::string> with_presentation_flags(std::vector<std::string> flags)
 {
-    flags.emplace_back("no-maps");
+    flags.insert(flags.end(), {"no-maps", "no-report"});
     return flags;
 }
 
@@ -28,6 +28,7 @@ geo::io::PresentationOptions presentation_from(const Args& args)
     if (format == "pdf") p.map_format = geo::render::PageFormat::pdf;
     else if (format != "png") throw geo::UsageError("unknown --map-format '" + format + "'", {}, "use png or pdf");
     p.maps = !args.has("no-maps");
+    p.report = !args.has("no-report");
     return p;
 }
 
@@ -35,6 +36,7 @@ const char* const presentation_help = R"(  --lang zh|en  language of the maps, t
   --map-format png|pdf
                maps/*.png at 300 dpi with world files (default), or one PDF per map
   --no-maps    skip maps/ (faster when only the data layers are wanted)
+  --no-report  skip report.pdf
 )";
 
 }  // namespace geowalk

@@ -11,6 +11,7 @@
 #include "libgeo/io/write_hotspots.hpp"
 #include "libgeo/io/write_inputs.hpp"
 #include "libgeo/render/maps.hpp"
+#include "libgeo/render/report.hpp"
 
 #include <cstdio>
 
@@ -38,8 +39,18 @@ std::vector<std::string> write_presentation(const std::filesystem::path& from, c
 {
     std::vector<std::string> names;
     const render::MapSource source(from, presentation.lang);
-    if (presentation.maps && !render::render_maps(source, staging / "maps", presentation.map_format, progress).empty())
+    // The report draws every map again as a page: split the time about evenly when both are made.
+    const double split = presentation.maps && presentation.report ? 0.5 : presentation.maps ? 1.0 : 0.0;
+    SubProgress maps_part{progress.fn, progress.data, 0.0, split};
+    SubProgress report_part{progress.fn, progress.data, split, 1.0};
+    if (presentation.maps && !render::render_maps(source, staging / "maps", presentation.map_format,
+                                                  {SubProgress::callback, &maps_part, progress.task})
+                                  .empty())
         names.emplace_back("maps");
+    if (presentation.report) {
+        render::write_report(source, staging / "report.pdf", {SubProgress::callback, &report_part, progress.task});
+        names.emplace_back("report.pdf");
+    }
     return names;
 }
 
@@ -54,9 +65,10 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
                                                      const PresentationOptions& presentation, Progress progress)
 {
     const std::string lang = presentation.lang == render::Lang::zh ? "zh" : "en";
-    // Density takes most of the writing time, the maps most of the rest.
-    SubProgress density_part{progress.fn, progress.data, 0.0, presentation.maps ? 0.8 : 1.0};
-    SubProgress maps_part{progress.fn, progress.data, 0.8, 1.0};
+    // Density takes most of the writing time, the maps and the report most of the rest.
+    const bool presenting = presentation.maps || presentation.report;
+    SubProgress density_part{progress.fn, progress.data, 0.0, presenting ? 0.7 : 1.0};
+    SubProgress presentation_part{progress.fn, progress.data, 0.7, 1.0};
     OutputTransaction out(out_dir);
     std::vector<std::string> names{"geowalk.gpkg", "summary.json"};
     {
@@ -93,9 +105,9 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
     write_qgis_project(out.staging() / "geowalk.qgs", project_spec_from_outputs(out.staging(), lang));
     names.push_back("geowalk.qgs");
     // Drawn from the staged outputs, so the maps show exactly what the files hold.
-    if (presentation.maps) {
+    if (presenting) {
         const auto drawn = write_presentation(out.staging(), out.staging(), presentation,
-                                              {SubProgress::callback, &maps_part, progress.task});
+                                              {SubProgress::callback, &presentation_part, progress.task});
         names.insert(names.end(), drawn.begin(), drawn.end());
     }
     // Every file a geowalk run can write; one that this run did not produce (a raster turned off) is removed.
@@ -103,7 +115,7 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
     // maps of an earlier run (or all of them, with --no-maps) no longer match the data and go too.
     std::vector<OwnedFolder> folders{{"geojson", ".geojson"}};
     folders.insert(folders.end(), presentation_folders.begin(), presentation_folders.end());
-    out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif", "density.tif", "geowalk.qgs"}, folders);
+    out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif", "density.tif", "geowalk.qgs", "report.pdf"}, folders);
     std::vector<std::filesystem::path> written;
     for (const auto& n : names) written.push_back(out.target() / n);
     return written;
@@ -114,7 +126,8 @@ std::vector<std::filesystem::path> redraw_presentation(const std::filesystem::pa
 {
     OutputTransaction out(out_dir);
     const auto names = write_presentation(out_dir, out.staging(), presentation, progress);
-    out.commit({}, presentation_folders);
+    // Only what was redrawn is replaced: `render` leaves the report alone, `report` the maps.
+    out.commit({}, presentation.maps ? presentation_folders : std::vector<OwnedFolder>{});
     std::vector<std::filesystem::path> written;
     for (const auto& n : names) written.push_back(out.target() / n);
     return written;

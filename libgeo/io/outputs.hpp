@@ -27,6 +27,7 @@ struct PresentationOptions {
     render::Lang lang = render::Lang::en;
     bool maps = true;
     render::PageFormat map_format = render::PageFormat::png;
+    bool report = true;  // report.pdf
 };
 
 // The files written, final paths; the GeoJSON copies and the maps as their folders, geojson/ and maps/.

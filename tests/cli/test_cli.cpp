@@ -177,4 +177,35 @@ TEST(Cli, CommittedSampleValidatesWithNoUnexplainedLoss)
     EXPECT_NE(r.output.find("Loaded: 12 villages"), std::string::npos) << r.output;
 }
 
+// `render DIR` and `report DIR` redraw from an earlier run's files, each replacing only its own outputs.
+TEST(Cli, RenderAndReportRedrawAnEarlierRunInPlace)
+{
+    TempDir dir("geowalk-redraw");
+    std::filesystem::copy(sample_run(), dir.path(), std::filesystem::copy_options::recursive);
+    ASSERT_TRUE(std::filesystem::exists(dir / "maps/coverage.png"));
+    ASSERT_TRUE(std::filesystem::exists(dir / "report.pdf"));
+    const auto report_time = std::filesystem::last_write_time(dir / "report.pdf");
+
+    const auto render = run_geowalk("render --quiet '" + dir.path().string() + "' --lang zh --map-format pdf");
+    ASSERT_EQ(render.exit_code, 0) << render.output;
+    EXPECT_TRUE(std::filesystem::exists(dir / "maps/coverage.pdf"));
+    // The PNG maps and their world files were the previous drawing: gone, not left beside the new ones.
+    for (const auto& f : std::filesystem::directory_iterator(dir / "maps"))
+        EXPECT_EQ(f.path().extension(), ".pdf") << f.path();
+    EXPECT_EQ(std::filesystem::last_write_time(dir / "report.pdf"), report_time) << "render must leave the report";
+
+    const auto maps_time = std::filesystem::last_write_time(dir / "maps/coverage.pdf");
+    const auto report = run_geowalk("report --quiet '" + dir.path().string() + "' --lang zh");
+    ASSERT_EQ(report.exit_code, 0) << report.output;
+    EXPECT_NE(std::filesystem::last_write_time(dir / "report.pdf"), report_time);
+    EXPECT_EQ(std::filesystem::last_write_time(dir / "maps/coverage.pdf"), maps_time) << "report must leave the maps";
+    // Nothing but the outputs: no staging folder left beside them.
+    for (const auto& f : std::filesystem::directory_iterator(dir.path().parent_path()))
+        EXPECT_EQ(f.path().filename().string().find("." + dir.path().filename().string() + ".partial-"), std::string::npos);
+
+    const auto empty = run_geowalk("render --quiet '" + (dir / "maps").string() + "'");
+    EXPECT_EQ(empty.exit_code, 1) << empty.output;
+    EXPECT_NE(empty.output.find("summary.json"), std::string::npos) << empty.output;
+}
+
 }  // namespace geo::test

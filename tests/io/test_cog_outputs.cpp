@@ -48,10 +48,7 @@ bool mentions(const std::vector<std::string>& lines, const std::string& part)
 
 TEST(CogOutputs, RunRastersAreCloudOptimized)
 {
-    TempDir dir("geowalk-cog-run");
-    const auto run = run_geowalk("run --quiet '" + (source_dir() / "data/sample/campaign.toml").string() + "' --out '" +
-                                 dir.path().string() + "'");
-    ASSERT_EQ(run.exit_code, 0) << run.output;
+    const auto& dir = sample_run();
     for (const char* name : {"density.tif", "walk_distance.tif"}) {
         SCOPED_TRACE(name);
         const auto file = dir / name;

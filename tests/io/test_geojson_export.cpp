@@ -404,10 +404,7 @@ TEST(GeojsonExport, LayerWithoutCrsIsAnErrorAndLeavesNoFile)
 // RFC 7946 and holds what the GeoPackage holds.
 TEST(GeojsonExport, SampleRunCopiesEveryLayerFollowingRfc7946)
 {
-    TempDir dir("geowalk-geojson");
-    const auto run = run_geowalk("run --quiet '" + (source_dir() / "data/sample/campaign.toml").string() + "' --out '" +
-                                 dir.path().string() + "'");
-    ASSERT_EQ(run.exit_code, 0) << run.output;
+    const auto& dir = sample_run();
 
     GDALDatasetUniquePtr gpkg = open_readonly(dir / "geowalk.gpkg", GDAL_OF_VECTOR);
     ASSERT_TRUE(gpkg);

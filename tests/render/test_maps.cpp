@@ -21,21 +21,11 @@ namespace {
 
 using test::TempDir;
 
-// One sample town run shared by the tests of this file (the run is the expensive part).
+// The sample town's run, with its maps, shared by the tests (support.hpp).
 class Maps : public ::testing::Test {
 protected:
-    static void SetUpTestSuite()
-    {
-        s_run = std::make_unique<TempDir>("geowalk-maps");
-        const auto result = test::run_geowalk("demo --quiet --out '" + s_run->path().string() + "'");
-        ASSERT_EQ(result.exit_code, 0) << result.output;
-    }
-    static void TearDownTestSuite() { s_run.reset(); }
-    static const std::filesystem::path& out() { return s_run->path(); }
-
-    static std::unique_ptr<TempDir> s_run;
+    static const std::filesystem::path& out() { return test::sample_run(); }
 };
-std::unique_ptr<TempDir> Maps::s_run;
 
 GDALDatasetUniquePtr open_vector(const std::filesystem::path& gpkg)
 {

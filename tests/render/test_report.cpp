@@ -185,10 +185,8 @@ protected:
     static void SetUpTestSuite()
     {
         s_dir = std::make_unique<TempDir>("geowalk-report");
-        const auto demo = run_geowalk("demo --quiet --out " + quoted(s_dir->path()));
-        ASSERT_EQ(demo.exit_code, 0) << demo.output;
         for (Lang lang : {Lang::en, Lang::zh}) {
-            const render::MapSource source(s_dir->path(), lang);
+            const render::MapSource source(test::sample_run(), lang);
             render::write_report(source, pdf(lang));
             if (lang == Lang::en) s_maps = static_cast<int>(render::map_catalogue(source).size());
         }
@@ -199,7 +197,7 @@ protected:
     {
         return s_dir->path() / (lang == Lang::zh ? "report-zh.pdf" : "report-en.pdf");
     }
-    static std::filesystem::path gpkg_file() { return s_dir->path() / "geowalk.gpkg"; }
+    static std::filesystem::path gpkg_file() { return test::sample_run() / "geowalk.gpkg"; }
     // Headline, matrix, one page per map, dead corners, hotspots (the sample's tables fit one page each).
     static int expected_pages() { return 2 + s_maps + 2; }
     static int dead_corner_page() { return 3 + s_maps; }
