@@ -56,7 +56,10 @@ std::vector<std::string> write_presentation(const std::filesystem::path& from, c
 
 // What a presentation owns in the output folder: stale maps of an earlier run (a village since removed, PNGs
 // after a switch to PDF) go at commit.
-const std::vector<OwnedFolder> presentation_folders{{"maps", ".png"}, {"maps", ".wld"}, {"maps", ".xml"}, {"maps", ".pdf"}};
+std::vector<OwnedFolder> presentation_folders()
+{
+    return {{"maps", ".png"}, {"maps", ".wld"}, {"maps", ".xml"}, {"maps", ".pdf"}};
+}
 
 }  // namespace
 
@@ -114,7 +117,7 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
     // geojson/ holds one file per layer of this run, so any other .geojson there is a layer this run did not write;
     // maps of an earlier run (or all of them, with --no-maps) no longer match the data and go too.
     std::vector<OwnedFolder> folders{{"geojson", ".geojson"}};
-    folders.insert(folders.end(), presentation_folders.begin(), presentation_folders.end());
+    for (auto& f : presentation_folders()) folders.push_back(std::move(f));
     out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif", "density.tif", "geowalk.qgs", "report.pdf"}, folders);
     std::vector<std::filesystem::path> written;
     for (const auto& n : names) written.push_back(out.target() / n);
@@ -127,7 +130,7 @@ std::vector<std::filesystem::path> redraw_presentation(const std::filesystem::pa
     OutputTransaction out(out_dir);
     const auto names = write_presentation(out_dir, out.staging(), presentation, progress);
     // Only what was redrawn is replaced: `render` leaves the report alone, `report` the maps.
-    out.commit({}, presentation.maps ? presentation_folders : std::vector<OwnedFolder>{});
+    out.commit({}, presentation.maps ? presentation_folders() : std::vector<OwnedFolder>{});
     std::vector<std::filesystem::path> written;
     for (const auto& n : names) written.push_back(out.target() / n);
     return written;

@@ -21,7 +21,7 @@ inline constexpr PageSize a4_landscape{841.89, 595.28};
 inline constexpr PageSize a4_portrait{595.28, 841.89};
 inline constexpr double print_dpi = 300;
 
-[[nodiscard]] inline double mm(double millimetres) { return millimetres * 72.0 / 25.4; }
+[[nodiscard]] constexpr double mm(double millimetres) { return millimetres * 72.0 / 25.4; }
 
 class Document {
 public:

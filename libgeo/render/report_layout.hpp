@@ -18,7 +18,7 @@ struct Area {
     [[nodiscard]] double bottom() const { return y + height; }
 };
 
-inline const double margin = mm(14);
+inline constexpr double margin = mm(14);
 inline const double header_height = 44;  // campaign name, page title, rule
 inline const double footer_height = 22;
 
