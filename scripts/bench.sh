@@ -35,7 +35,8 @@
 #      (ST_Buffer's default); (c) is run once more with quad_segs=32 where it takes under a minute.
 #   6. The same tracks burnt into the grid of walk_distance.tif (gdal_rasterize -at, same -te/-ts) and
 #      gdal_proximity.py -distunits GEO on it, timed; the largest |difference| over the .tif's valid pixels, in pixels.
-# Then the kernel density benchmark, scripts/bench/kde.sh OUT_DIR/kde (its own table; GEOWALK_BENCH_KDE=0 skips it).
+# Then the kernel density benchmark, scripts/bench/kde.sh OUT_DIR/kde (its own table; GEOWALK_BENCH_KDE=0 skips it),
+# and the memory benchmark, scripts/bench/memory.sh OUT_DIR/memory (GEOWALK_BENCH_MEMORY=0 skips it).
 # Times are medians of up to $GEOWALK_BENCH_REPS runs; a measurement stops repeating once its runs have taken
 # $GEOWALK_BENCH_BUDGET s together (the table then shows n). Uses at most 2 cores; needs root or sudo.
 set -euo pipefail
@@ -339,6 +340,13 @@ done
 if [ "${GEOWALK_BENCH_KDE:-1}" = 1 ]; then
   GEOWALK_KDE_SKIP_BUILD=1 GEOWALK_BUILD_DIR=$build_dir bash scripts/bench/kde.sh "$out/kde" ||
     log "kernel density benchmark failed (see above)"
+fi
+
+# --- memory (issue 6, limits): a 100x town within 4 GB, and a limit it cannot fit refused with a message ----------
+# GEOWALK_BENCH_MEMORY=0 skips it; scripts/bench/memory.sh documents its settings.
+if [ "${GEOWALK_BENCH_MEMORY:-1}" = 1 ]; then
+  GEOWALK_MEMORY_SKIP_BUILD=1 GEOWALK_BUILD_DIR=$build_dir bash scripts/bench/memory.sh "$out/memory" ||
+    log "memory benchmark failed (see above)"
 fi
 
 # --- report ----------------------------------------------------------------------------------------------------------

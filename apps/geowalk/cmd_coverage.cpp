@@ -1,6 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "pipeline.hpp"
+#include "memory_args.hpp"
 #include "presentation_args.hpp"
 
 #include "libgeo/core/error.hpp"
@@ -50,11 +51,11 @@ Options:
   --pixel M             walk-distance raster pixel size, default 10 (0 = no raster)
   --threads N           threads, default 2 (results do not depend on it)
   --quiet               no progress bar
-)") + presentation_help;
+)") + presentation_help + memory_help();
     }
     int run(const std::vector<std::string>& argv) override
     {
-        const Args args(argv, with_presentation_options({"out", "sight", "village-m", "blind-m", "reach-m", "min-dead-corner", "pixel", "threads"}),
+        const Args args(argv, with_memory_option(with_presentation_options({"out", "sight", "village-m", "blind-m", "reach-m", "min-dead-corner", "pixel", "threads"})),
                         with_presentation_flags({"quiet"}));
         if (args.help()) {
             std::cout << help();
@@ -67,6 +68,7 @@ Options:
         options.print_matrix = true;
         options.hotspots = false;
         options.presentation = presentation_from(args);
+        apply_memory_limit(args);
         options.adjust_coverage = [&args](geo::coverage::CoverageOptions& o) {
             if (args.has("sight")) o.sight_m = args.get_number("sight", 0);
             o.village_m = args.get_number("village-m", o.village_m);

@@ -1,6 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "pipeline.hpp"
+#include "memory_args.hpp"
 #include "presentation_args.hpp"
 #include "progress.hpp"
 
@@ -38,17 +39,18 @@ Options:
                seconds between the GPS fixes of the simulated walks (1 to 600), for
                benchmarks; default 10 (a fix every ~12 m; 4 gives one every ~5 m)
   --quiet      no progress bar
-)") + presentation_help;
+)") + presentation_help + memory_help();
     }
     int run(const std::vector<std::string>& argv) override
     {
-        const Args args(argv, with_presentation_options({"out", "scale", "seed", "fix-interval"}), with_presentation_flags({"quiet"}));
+        const Args args(argv, with_memory_option(with_presentation_options({"out", "scale", "seed", "fix-interval"})), with_presentation_flags({"quiet"}));
         if (args.help()) {
             std::cout << help();
             return 0;
         }
         if (!args.has("out")) throw geo::UsageError("demo needs --out DIR", {}, "geowalk demo --out /tmp/ganjun");
         if (!args.positional().empty()) throw geo::UsageError("demo takes no positional arguments");
+        apply_memory_limit(args);
         geo::sample::TownOptions options;
         options.scale = args.get_int("scale", 1, 1, 1000);
         options.seed = static_cast<std::uint64_t>(args.get_int("seed", 20170220, 0, 2147483647));

@@ -1,6 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "pipeline.hpp"
+#include "memory_args.hpp"
 #include "presentation_args.hpp"
 
 #include "libgeo/core/categories.hpp"
@@ -57,7 +58,9 @@ problems come back?". Settings come from the campaign's [hotspots] section; the 
                      search; without a peak, the distance at which every cell has a neighbour) unless --band.
                      Effort: walked_km of cleaned track in each cell and issues_per_km; a cell walked less than
                      --min-walk metres (default one cell side) is flagged inspected = 0 — "not inspected" is not
-                     "clean", whatever its count or class says.
+                     "clean", whatever its count or class says. With --gi-rate, also Gi* on issues_per_km over
+                     the inspected cells only (rate_gi_z, rate_gi_p, rate_gi_bin; empty where not inspected):
+                     problems dense for the walking done, rather than where the walking was dense.
   emerging_hotspots  a space-time cube of cells x --slice-days slices: Gi* per cell and slice (the band in space,
                      the slice and --time-steps earlier ones in time), the Mann-Kendall trend of each cell's z
                      series, and ArcGIS's patterns: new, consecutive, intensifying, persistent, diminishing,
@@ -88,6 +91,7 @@ Options:
   --seed N               permutation seed, default 12345
   --no-fdr               bins from raw p-values instead of FDR-corrected ones
   --min-walk M           walked length below which a cell is "not inspected", default the cell side
+  --gi-rate              also Gi* on the effort-adjusted rate (issues per walked km) of the inspected cells
   --slice-days D         emerging hot spots time step, default 7
   --time-steps N         earlier slices in a bin's neighbourhood, default 1
   --rebound-m M          rebound distance, default 50
@@ -97,15 +101,15 @@ Options:
                          data keep their own projected CRS; lon/lat is taken into the campaign's local CRS.
   --threads N            threads, default 2 (results do not depend on it)
   --quiet                no progress bar
-)HELP") + presentation_help;
+)HELP") + presentation_help + memory_help();
     }
     int run(const std::vector<std::string>& argv) override
     {
-        const Args args(argv, with_presentation_options(
+        const Args args(argv, with_memory_option(with_presentation_options(
                         {"out", "radius", "radius-field", "pixel", "kernel", "kde-output", "weight", "extent", "category",
                          "problem", "status", "from", "to", "cell", "cell-m", "band", "permutations", "seed", "min-walk",
-                         "slice-days", "time-steps", "rebound-m", "threads", "gi-features", "gi-layer", "gi-field"}),
-                        with_presentation_flags({"quiet", "per-km2", "no-fdr"}));
+                         "slice-days", "time-steps", "rebound-m", "threads", "gi-features", "gi-layer", "gi-field"})),
+                        with_presentation_flags({"quiet", "per-km2", "no-fdr", "gi-rate"}));
         if (args.help()) {
             std::cout << help();
             return 0;
@@ -117,6 +121,7 @@ Options:
         options.show_progress = !args.has("quiet");
         options.coverage = false;
         options.presentation = presentation_from(args);
+        apply_memory_limit(args);
         options.gi_features_file = args.get("gi-features");
         options.gi_features_layer = args.get("gi-layer");
         options.gi_features_field = args.get("gi-field");
@@ -172,6 +177,7 @@ private:
         o.cells.gi.seed = static_cast<std::uint64_t>(args.get_int("seed", static_cast<int>(o.cells.gi.seed), 0, 2147483647));
         if (args.has("no-fdr")) o.cells.gi.fdr = false;
         o.min_walk_m = args.get_number("min-walk", o.min_walk_m);
+        if (args.has("gi-rate")) o.gi_rate = true;
         o.emerging.slice_s = args.get_number("slice-days", o.emerging.slice_s / 86400.0) * 86400.0;
         o.emerging.neighbourhood_slices = args.get_int("time-steps", o.emerging.neighbourhood_slices, 0, 100);
         o.rebounds.radius_m = args.get_number("rebound-m", o.rebounds.radius_m);

@@ -1,6 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "pipeline.hpp"
+#include "memory_args.hpp"
 #include "presentation_args.hpp"
 #include "progress.hpp"
 
@@ -36,11 +37,11 @@ With the output folder of an earlier run it only redraws report.pdf from those o
 Options:
   --out DIR    output folder (with a campaign file)
   --quiet      no progress bar
-)") + presentation_help;
+)") + presentation_help + memory_help();
     }
     int run(const std::vector<std::string>& argv) override
     {
-        const Args args(argv, with_presentation_options({"out"}), with_presentation_flags({"quiet"}));
+        const Args args(argv, with_memory_option(with_presentation_options({"out"})), with_presentation_flags({"quiet"}));
         if (args.help()) {
             std::cout << help();
             return 0;
@@ -49,6 +50,7 @@ Options:
             throw geo::UsageError("report needs a campaign file (with --out DIR) or the output folder of a run", {},
                                   "geowalk report CAMPAIGN.toml --out DIR, or geowalk report DIR");
         auto presentation = presentation_from(args);
+        apply_memory_limit(args);
         if (args.has("no-report")) throw geo::UsageError("report with --no-report has nothing to write");
         const std::filesystem::path target = args.positional().front();
         if (std::filesystem::is_directory(target)) {

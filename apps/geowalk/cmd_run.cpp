@@ -1,6 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "pipeline.hpp"
+#include "memory_args.hpp"
 #include "presentation_args.hpp"
 
 #include "libgeo/core/error.hpp"
@@ -42,11 +43,11 @@ interrupted run never leaves a half-written file; re-running replaces the previo
 Options:
   --out DIR   output folder (created if missing)
   --quiet     no progress bar
-)") + presentation_help;
+)") + presentation_help + memory_help();
     }
     int run(const std::vector<std::string>& argv) override
     {
-        const Args args(argv, with_presentation_options({"out"}), with_presentation_flags({"quiet"}));
+        const Args args(argv, with_memory_option(with_presentation_options({"out"})), with_presentation_flags({"quiet"}));
         if (args.help()) {
             std::cout << help();
             return 0;
@@ -57,6 +58,7 @@ Options:
         options.show_progress = !args.has("quiet");
         options.print_matrix = true;
         options.presentation = presentation_from(args);
+        apply_memory_limit(args);
         return run_pipeline(args.positional().front(), args.get("out"), options);
     }
 };

@@ -39,6 +39,12 @@ std::string hotspot_report(const geo::Campaign& c, const geo::hotspot::Analysis&
         out << table.render();
         out << "  " << not_inspected << " cells were walked less than " << a.min_walk_m
             << " m: too little effort to call them clean\n";
+        if (a.rate_gi) {
+            out << "  Gi* of issues per walked km over the " << a.rate_cells.size()
+                << " inspected cells: " << a.rate_gi->hot() << " hot, " << a.rate_gi->cold() << " cold\n";
+        } else if (options.gi_rate) {
+            out << "  Gi* of issues per walked km: not run — " << a.rate_skipped << "\n";
+        }
     } else {
         out << "  Gi*: not run — " << a.cells_skipped << "\n";
     }

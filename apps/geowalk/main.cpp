@@ -4,11 +4,13 @@
 #include "command.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/memory.hpp"
 
 #include <gdal.h>
 
 #include <cpl_conv.h>
 #include <iostream>
+#include <new>
 
 namespace {
 
@@ -83,6 +85,13 @@ int main(int argc, char** argv)
             return 2;
         } catch (const geo::Error& e) {
             std::cerr << "geowalk " << command->name() << ": error: " << e.full_message() << "\n";
+            return 1;
+        } catch (const std::bad_alloc&) {
+            // The memory guard refuses what it can foresee; this is what it could not.
+            std::cerr << "geowalk " << command->name() << ": error: ran out of memory (geowalk may use "
+                      << geo::memory::size_text(static_cast<double>(geo::memory::limit_bytes())) << ")\n"
+                      << "  hint: split the campaign (by village or by period), use larger pixel sizes, or run on "
+                         "a machine with more memory\n";
             return 1;
         } catch (const std::exception& e) {
             std::cerr << "geowalk " << command->name() << ": internal error: " << e.what()

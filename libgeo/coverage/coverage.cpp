@@ -33,6 +33,7 @@ raster::Raster walk_distance_output(const Campaign& c, std::optional<raster::Ras
     if (!distance) {
         raster::Raster none;
         none.grid = raster::grid_covering(bg::return_envelope<Box>(land), pixel);
+        none.grid.require_memory(sizeof(float), "walk_distance.tif");
         none.values.assign(none.grid.cells(), raster::nodata);
         return none;
     }

@@ -4,6 +4,7 @@
 #include "libgeo/hotspot/walk_effort.hpp"
 
 #include <charconv>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -93,6 +94,32 @@ void effort(const Campaign& c, Analysis& a, const AnalysisOptions& options)
     for (std::size_t i = 0; i < a.walked_m.size(); ++i) a.inspected[i] = a.walked_m[i] >= a.min_walk_m ? 1 : 0;
 }
 
+void rate_gi(Analysis& a, const AnalysisOptions& options)
+{
+    const auto& binning = a.cells->binning;
+    if (std::count(a.inspected.begin(), a.inspected.end(), 1) < 3) {
+        a.rate_skipped = "fewer than 3 inspected cells";
+        return;
+    }
+    std::vector<Point> centres;
+    std::vector<double> rates;
+    for (std::size_t i = 0; i < binning.cells.size(); ++i) {
+        if (!a.inspected[i]) continue;
+        a.rate_cells.push_back(i);
+        centres.push_back(binning.cells[i].centre);
+        rates.push_back(a.issues_per_km(i));
+    }
+    GiOptions gi = options.cells.gi;
+    gi.band_m = a.cells->band_m;
+    gi.threads = options.threads;
+    try {
+        a.rate_gi = gi_star_points(centres, rates, gi);
+    } catch (const UsageError& e) {
+        a.rate_skipped = e.message();
+        a.rate_cells.clear();
+    }
+}
+
 void emerging(const Campaign& c, Analysis& a, const AnalysisOptions& options, Progress progress)
 {
     const auto& binning = a.cells->binning;
@@ -180,6 +207,7 @@ Analysis analyse(const Campaign& c, const AnalysisOptions& options, Progress pro
     if (a.cells) {
         progress(0.6, "walking effort per cell");
         effort(c, a, options);
+        if (options.gi_rate) rate_gi(a, options);
         progress(0.7, "emerging hot spots");
         const Part part(progress, 0.7, 0.95, "emerging hot spots");
         emerging(c, a, options, part.progress);

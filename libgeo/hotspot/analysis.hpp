@@ -42,6 +42,10 @@ struct AnalysisOptions {
     // A cell whose walked length is below this is "not inspected": its count says nothing. 0 = one cell side, the
     // length of a single walk straight across the cell.
     double min_walk_m = 0;
+    // Also Gi* on the effort-adjusted rate (issues per walked km) over the inspected cells only, with the cells'
+    // band: where problems are dense for the walking done, not where walking was dense. Not-inspected cells are
+    // left out (not zeros): their rate is unknown.
+    bool gi_rate = false;
     EmergingOptions emerging;  // band_m 0 = the band the cells' Gi* used
     ReboundOptions rebounds;
     std::optional<GiFeatures> gi_features;  // feature mode, with cells.gi.band_m as the band (required then)
@@ -63,6 +67,17 @@ struct Analysis {
     std::vector<double> walked_m;        // per cell of `cells`: metres of cleaned track walked inside it
     std::vector<char> inspected;         // per cell: walked_m >= the minimum effort
     double min_walk_m = 0;               // the minimum effort used
+    // AnalysisOptions::gi_rate: Gi* of issues per walked km over the inspected cells, rate_cells[k] being the cell
+    // of rate_gi's entry k. None when not asked for or with fewer than three inspected cells (rate_skipped says why).
+    std::optional<GiResult> rate_gi;
+    std::vector<std::size_t> rate_cells;
+    std::string rate_skipped;
+
+    // Issues per walked km of a cell of `cells` (infinite or NaN where nothing was walked).
+    [[nodiscard]] double issues_per_km(std::size_t cell) const
+    {
+        return cells->binning.cells[cell].count / (walked_m[cell] / 1000.0);
+    }
 
     std::optional<EmergingResult> emerging;  // none when it could not run; emerging_skipped says why
     std::string emerging_skipped;

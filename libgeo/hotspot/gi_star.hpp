@@ -26,6 +26,7 @@
 #include "libgeo/core/progress.hpp"
 #include "libgeo/hotspot/neighbours.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -60,6 +61,16 @@ struct GiResult {
     std::vector<int> bin;           // -3..3 (99/95/90 % cold/hot), after FDR when options.fdr, 0 where q > fdr_alpha
     std::vector<int> neighbours;    // neighbours of each feature, itself not counted
     bool zero_variance = false;     // all values equal: every z is 0
+
+    // Features in a hot (bin > 0) or cold (bin < 0) class.
+    [[nodiscard]] int hot() const
+    {
+        return static_cast<int>(std::count_if(bin.begin(), bin.end(), [](int b) { return b > 0; }));
+    }
+    [[nodiscard]] int cold() const
+    {
+        return static_cast<int>(std::count_if(bin.begin(), bin.end(), [](int b) { return b < 0; }));
+    }
 };
 
 // Gi* with explicit neighbour lists (self excluded; added by the statistic). band_m is not used.

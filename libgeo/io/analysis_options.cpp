@@ -103,6 +103,7 @@ hotspot::AnalysisOptions hotspot_options(const CampaignSpec& spec)
     o.emerging.slice_s = slice_days * 86400.0;
     o.emerging.neighbourhood_slices = static_cast<int>(steps);
     read_number(spec, "hotspots.min_walk_m", o.min_walk_m);
+    o.gi_rate = text(spec, "hotspots.gi_rate") == "true";
     read_number(spec, "hotspots.rebound_m", o.rebounds.radius_m);
     return o;
 }

@@ -173,7 +173,7 @@ void read_hotspots(const Parser& p, const toml::table& t, CampaignSpec& spec)
         {"cell", {"square", "hexagon"}}};
     const std::set<std::string> texts{"radius_field", "weight_field", "from", "to"};
     const std::set<std::string> lists{"categories", "problems", "statuses"};
-    const std::set<std::string> booleans{"per_km2", "fdr"};
+    const std::set<std::string> booleans{"per_km2", "fdr", "gi_rate"};
     std::set<std::string> known;
     for (const auto* group : {&texts, &lists, &booleans}) known.insert(group->begin(), group->end());
     for (const auto& [key, range] : numbers) known.insert(key);

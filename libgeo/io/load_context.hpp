@@ -1,6 +1,7 @@
 #pragma once
 // Shared state of one campaign load (internal to io/loader*.cpp).
 #include "libgeo/core/campaign.hpp"
+#include "libgeo/core/memory.hpp"
 #include "libgeo/handles/geos.hpp"
 #include "libgeo/io/campaign_file.hpp"
 #include "libgeo/io/source.hpp"
@@ -12,6 +13,10 @@
 #include <optional>
 
 namespace geo::io::detail {
+
+// The share of the memory limit the loaded inputs may take: the analyses need the rest (indexes and interval lists
+// that grow with the inputs; the distance raster, the largest part, is checked on its own by Grid::require_memory).
+inline constexpr double input_memory_share = 0.25;
 
 struct LoadContext {
     const CampaignSpec& spec;
@@ -25,7 +30,11 @@ struct LoadContext {
     const normalise::ToLocal& to_local(const OpenedLayer& layer, const SourceSpec& source);
     std::map<std::string, std::unique_ptr<normalise::ToLocal>> transforms;
     std::string read_problem;  // what GDAL said while reading the current feature, if anything
+    memory::Usage at_start;  // memory held before the first input was read
     int add_source(Role role, const OpenedLayer& layer);
+    // Throws an InputError naming the layer once the loaded inputs hold more than their share of the memory limit
+    // (input_memory_share), so inputs too large for the machine are refused while reading, not by the kernel later.
+    void check_memory(const OpenedLayer& layer, long long features_read) const;
     // Reports a rejected/repaired/noted feature with its original attributes and geometry.
     void report(int source, OGRFeature* feature, long long fid, std::string_view reason, std::string detail,
                 Action action = Action::rejected);

@@ -20,7 +20,8 @@ void read_features(LoadContext& ctx, OpenedLayer& layer, F&& f)
 {
     layer.layer->ResetReading();
     GdalErrorTrap errors;
-    for (;;) {
+    for (long long read = 0;; ++read) {
+        if (read % 256 == 0) ctx.check_memory(layer, read);
         errors.reset();
         OGRFeatureUniquePtr feature(layer.layer->GetNextFeature());
         if (!feature) {

@@ -2,6 +2,7 @@
 
 #include "libgeo/core/datetime.hpp"
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/memory.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/io/load_context.hpp"
 #include "libgeo/io/ogr_geometry.hpp"
@@ -56,6 +57,33 @@ void LoadContext::report(int source, OGRFeature* feature, long long fid, std::st
         p.wkt = geometry_wkt(*feature);
     }
     campaign.diagnostics.report(std::move(p));
+}
+
+void LoadContext::check_memory(const OpenedLayer& layer, long long features_read) const
+{
+    // Resident growth against the limit; with ulimit -v, also mapped growth against it.
+    const memory::Usage now = memory::usage();
+    const double limit = static_cast<double>(memory::limit_bytes());
+    double held = static_cast<double>(now.resident) - static_cast<double>(at_start.resident);
+    double share = input_memory_share * limit;
+    if (const std::uint64_t mapped_limit = memory::address_space_limit(); mapped_limit != UINT64_MAX) {
+        const double mapped = static_cast<double>(now.address_space) - static_cast<double>(at_start.address_space);
+        const double mapped_share = input_memory_share * static_cast<double>(mapped_limit);
+        if (mapped - mapped_share > held - share) {
+            held = mapped;
+            share = mapped_share;
+        }
+    }
+    if (held <= share) return;
+    const std::string when = features_read == 0 ? "on reaching this file"
+                                                : "after " + std::to_string(features_read) + " of its features";
+    throw InputError("the input files are too large for the memory geowalk may use: " + when + " they take " +
+                         memory::size_text(held) + ", more than the " + memory::size_text(share) +
+                         " (a quarter of the " + memory::size_text(limit) +
+                         " limit) left for inputs; the analyses need the rest",
+                     in_file(layer.path.string(), layer.layer_name),
+                     "split the campaign into several (by village or by period), or thin dense GPS tracks" +
+                         memory::raise_limit_hint());
 }
 
 }  // namespace detail
@@ -148,7 +176,7 @@ Campaign load_campaign(const CampaignSpec& spec, GDALProgressFunc progress, void
     const double grow_lat = 0.1 * (extent.max_lat - extent.min_lat) + 0.02;
     detail::LoadContext ctx{spec, campaign, {}, normalise::LonLatBox{extent.min_lon - grow_lon, extent.min_lat - grow_lat,
                                                                      extent.max_lon + grow_lon, extent.max_lat + grow_lat},
-                            nullptr, {}, {}};
+                            nullptr, {}, {}, memory::usage()};
 
     step(0.05, "villages");
     detail::load_villages(ctx);

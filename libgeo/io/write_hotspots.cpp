@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 
 namespace geo::io {
 
@@ -33,17 +34,33 @@ void write_cells(VectorFile& file, const Campaign& c, const hotspot::Analysis& a
     if (permutations) fields.push_back({"gi_p_sim", OFTReal});
     fields.push_back({"gi_bin", OFTInteger});
     fields.push_back({"gi_class", OFTString});
+    // Gi* of the rate, null where the cell was not inspected.
+    std::vector<std::optional<std::size_t>> rate_entry(r.binning.cells.size());
+    const bool rate_permutations = a.rate_gi && !a.rate_gi->p_sim.empty();
+    if (a.rate_gi) {
+        for (std::size_t k = 0; k < a.rate_cells.size(); ++k) rate_entry[a.rate_cells[k]] = k;
+        fields.insert(fields.end(), {{"rate_gi_z", OFTReal}, {"rate_gi_p", OFTReal}});
+        if (rate_permutations) fields.push_back({"rate_gi_p_sim", OFTReal});
+        fields.push_back({"rate_gi_bin", OFTInteger});
+    }
     VectorLayer layer = file.create_layer("hotspot_cells", wkbPolygon, c.crs.wkt, fields);
     for (std::size_t i = 0; i < r.binning.cells.size(); ++i) {
         const auto& cell = r.binning.cells[i];
         const double km = a.walked_m[i] / 1000.0;
         std::vector<AttributeValue> values{static_cast<std::int64_t>(i + 1), cell.count, km,
                                            std::int64_t{a.inspected[i]},
-                                           a.inspected[i] ? number_or_null(cell.count / km) : AttributeValue(),
+                                           a.inspected[i] ? number_or_null(a.issues_per_km(i)) : AttributeValue(),
                                            std::int64_t{r.gi.neighbours[i]}, r.gi.z[i], r.gi.p[i], r.gi.q[i]};
         if (permutations) values.emplace_back(r.gi.p_sim[i]);
         values.emplace_back(std::int64_t{r.gi.bin[i]});
         values.emplace_back(gi_class(r.gi.bin[i]));
+        if (a.rate_gi) {
+            const auto k = rate_entry[i];  // none: not inspected, every rate field null
+            values.emplace_back(k ? AttributeValue(a.rate_gi->z[*k]) : AttributeValue());
+            values.emplace_back(k ? AttributeValue(a.rate_gi->p[*k]) : AttributeValue());
+            if (rate_permutations) values.emplace_back(k ? AttributeValue(a.rate_gi->p_sim[*k]) : AttributeValue());
+            values.emplace_back(k ? AttributeValue(std::int64_t{a.rate_gi->bin[*k]}) : AttributeValue());
+        }
         layer.add(to_ogr(r.binning.layout.polygon(cell.col, cell.row)), values);
     }
     file.end_layer();
@@ -184,6 +201,11 @@ Json hotspots_section(const Campaign& c, const hotspot::Analysis& a, const hotsp
                       {"min_walk_m", a.min_walk_m},
                       {"not_inspected", not_inspected},
                       {"cold_but_not_inspected", cold_not_inspected}};
+        if (a.rate_gi) {
+            s["cells"]["rate_gi"] = {{"cells", a.rate_cells.size()}, {"hot", a.rate_gi->hot()}, {"cold", a.rate_gi->cold()}};
+        } else if (options.gi_rate) {
+            s["cells"]["rate_gi"] = {{"skipped", a.rate_skipped}};
+        }
     } else {
         s["cells"] = {{"skipped", a.cells_skipped}};
     }
@@ -206,13 +228,11 @@ Json hotspots_section(const Campaign& c, const hotspot::Analysis& a, const hotsp
     for (const auto& [name, n] : by_village) villages.push_back({{"village", name}, {"rebounds", n}});
     s["rebounds"] = {{"radius_m", options.rebounds.radius_m}, {"count", a.rebounds.size()}, {"by_village", villages}};
     if (a.gi_features && options.gi_features) {
-        int hot = 0, cold = 0;
-        for (const int b : a.gi_features->bin) (b > 0 ? hot : cold) += b != 0 ? 1 : 0;
         s["gi_features"] = {{"source", options.gi_features->source},
                             {"features", options.gi_features->points.size()},
                             {"band_m", options.cells.gi.band_m},
-                            {"hot", hot},
-                            {"cold", cold}};
+                            {"hot", a.gi_features->hot()},
+                            {"cold", a.gi_features->cold()}};
     }
     return s;
 }

@@ -18,6 +18,9 @@ namespace {
 
 using detail::SeedTable;
 
+// The peak while the transform runs: the Float32 result, two int32 indices (seed per pixel, changed pixels), the mask.
+constexpr double bytes_per_cell = 13.0;
+
 // Reports a phase's progress as a share of the whole call.
 struct Progress {
     GDALProgressFunc fn;
@@ -138,6 +141,7 @@ Raster distance_to_lines(const Grid& grid, const std::vector<LineString>& lines,
 {
     grid.validate();
     options.validate();
+    grid.require_memory(bytes_per_cell, "the walk-distance raster (walk_distance.tif)");
     const Progress step{progress, progress_data};
     step.check(step(0.0, 0.0, 0.0, "distance: seeds"));
     Raster out{grid, std::vector<float>(grid.cells(), nodata)};

@@ -23,8 +23,8 @@
 //    count, as for gdal_proximity. (gdal_proximity itself propagates nearest targets in two scans, which is not
 //    exact: it reads up to a quarter pixel higher on a few pixels; this transform is exact.)
 //
-// Memory: about 13 bytes per cell at the peak (the Float32 result, two int32 indices, the mask), 2.6 GB at
-// max_grid_cells.
+// Memory: about 13 bytes per cell at the peak (the Float32 result, two int32 indices, the mask), checked against
+// the memory limit (Grid::require_memory) before anything is allocated.
 //
 // Pixels whose centre is outside `mask` (when given) get `nodata`; seeds outside the mask still count, since a
 // walk just beyond a village boundary does reach the village land next to it. With no line (or only empty ones)

@@ -1,6 +1,7 @@
 #include "libgeo/raster/grid.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/memory.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -57,6 +58,18 @@ void Grid::validate() const
         throw UsageError("a raster grid needs at least one column and one row, not " + std::to_string(cols) + " x " +
                          std::to_string(rows));
     check_size(cols, rows, pixel);
+}
+
+void Grid::require_memory(double bytes_per_cell, const std::string& what) const
+{
+    const double bytes = bytes_per_cell * static_cast<double>(cells());
+    const double free = memory::free_bytes();
+    // 2 % more than the exact ratio: rounding the extent out to whole pixels adds a row and a column.
+    const double fitting = free > 0.0 ? 1.02 * pixel * std::sqrt(bytes / free) : 0.0;
+    memory::require(bytes,
+                    what + " of " + std::to_string(cols) + " x " + std::to_string(rows) + " pixels of " + metres(pixel),
+                    fitting > 0.0 ? "use a pixel size of at least " + metres(std::ceil(fitting * 10.0) / 10.0)
+                                  : "the inputs already take all of it: split the campaign by village or by period");
 }
 
 Grid grid_covering(const Box& extent, double pixel)

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
 #include <vector>
 
 namespace geo::raster {
@@ -13,10 +14,9 @@ namespace geo::raster {
 // number, not NaN, because every consumer (QGIS, numpy, spreadsheets) compares it reliably.
 inline constexpr float nodata = -9999.0F;
 
-// Largest grid accepted: 200 M cells. The distance transform peaks at about 13 bytes per cell (Float32 result,
-// two int32 indices, the mask byte), 2.6 GB at the limit; writing a COG adds GDAL's block cache. A township
-// (50-300 km²) at 2 m pixels is 12-75 M cells, so the limit only stops mistakes such as a pixel size in km.
-inline constexpr long long max_grid_cells = 200'000'000;
+// Largest grid accepted: the distance transform numbers pixels and seeds with int32. Whether a grid fits in memory
+// is checked where it is allocated (Grid::require_memory), against the machine's memory or --max-memory.
+inline constexpr long long max_grid_cells = 2'147'483'647;
 
 struct Grid {
     double origin_x = 0.0;  // west edge of the first column, metres
@@ -45,6 +45,10 @@ struct Grid {
     // Throws geo::UsageError unless the origin is finite, pixel > 0, cols and rows >= 1 and the cell count is
     // within max_grid_cells. Every function taking a Grid calls it, since a Grid is a plain aggregate.
     void validate() const;
+
+    // Throws geo::InputError, suggesting a pixel size that fits, unless bytes_per_cell for every cell fit in the
+    // memory geowalk may still use (core/memory.hpp). `what` names the raster ("the walk-distance raster").
+    void require_memory(double bytes_per_cell, const std::string& what) const;
 };
 
 // The smallest grid with the given pixel size that covers `extent`, with pixel edges on multiples of the pixel size

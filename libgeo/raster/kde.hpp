@@ -136,7 +136,7 @@ using KdeSink = std::function<void(const KdeTile&)>;
 void kde_tiles(const Grid& grid, std::span<const KdePoint> points, const KdeOptions& options, const KdeSink& sink,
                Progress progress = {});
 
-// The whole raster in memory (for grids within max_grid_cells; write_density writes bigger ones tile by tile).
+// The whole raster in memory (checked against the memory limit; write_density writes bigger ones tile by tile).
 [[nodiscard]] Raster kde(const Grid& grid, std::span<const KdePoint> points, const KdeOptions& options,
                          Progress progress = {});
 

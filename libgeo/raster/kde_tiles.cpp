@@ -276,6 +276,7 @@ void kde_tiles(const Grid& grid, std::span<const KdePoint> points, const KdeOpti
 Raster kde(const Grid& grid, std::span<const KdePoint> points, const KdeOptions& options, Progress progress)
 {
     grid.validate();
+    grid.require_memory(sizeof(float), "the density raster in memory");
     Raster raster{grid, std::vector<float>(grid.cells(), 0.0F)};
     kde_tiles(grid, points, options, [&](const KdeTile& tile) {
         for (int r = 0; r < tile.rows; ++r)

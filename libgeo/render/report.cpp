@@ -61,8 +61,12 @@ void write_report(const MapSource& source, const std::filesystem::path& pdf, Pro
                      [&data, lang](cairo_t* c, const Area& a) { report::draw_headline(c, a, data, lang); }});
     plan_table(pages, cr, size, std::string(words::report_matrix(lang)), report::matrix_table(data, lang, area.width),
                lang);
-    if (options.maps)
-        for (const MapSpec& spec : map_catalogue(source))
+    const std::vector<MapSpec> maps = options.maps ? map_catalogue(source) : std::vector<MapSpec>{};
+    const auto village_maps = static_cast<std::size_t>(
+        std::count_if(maps.begin(), maps.end(), [](const MapSpec& spec) { return !spec.village.empty(); }));
+    const bool print_village_maps = village_maps <= options.max_village_maps;
+    for (const MapSpec& spec : maps)
+        if (spec.village.empty() || print_village_maps)
             // The map prints its own title; the page header only says this is the maps part.
             pages.push_back({std::string(words::report_maps(lang)), [&source, spec, size](cairo_t* c, const Area& a) {
                                  // The map lays itself out on a page of the content's size below the header.
@@ -72,6 +76,11 @@ void write_report(const MapSource& source, const std::filesystem::path& pdf, Pro
                                  cairo_translate(c, 0, a.y);
                                  draw_map_page(c, PageSize{size.width_pt, a.height}, source, spec);
                              }});
+    if (!print_village_maps)
+        pages.push_back({std::string(words::report_maps(lang)), [lang](cairo_t* c, const Area& a) {
+                             const TextStyle note{.size_pt = 12, .wrap_width_pt = a.width};
+                             draw_text(c, words::village_maps_in_folder(lang), note, a.x, a.y);
+                         }});
     plan_table(pages, cr, size, std::string(words::report_dead_corners(lang)), report::dead_corner_table(data, lang),
                lang);
     plan_table(pages, cr, size, std::string(words::report_hotspots(lang)), report::hotspot_table(data, lang), lang);

@@ -14,6 +14,9 @@ namespace geo::render {
 struct ReportOptions {
     std::size_t top = 20;  // rows of the dead-corner and hotspot tables
     bool maps = true;      // include the map pages
+    // Village maps are printed only up to this many villages: a county of 1,200 villages would make a report of
+    // 1,200 pages (and Cairo holds every page's images until the PDF is finished); they stay in maps/.
+    std::size_t max_village_maps = 40;
 };
 
 // Writes `pdf` (callers write into an output transaction's staging folder: the file grows page by page).

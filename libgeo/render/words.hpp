@@ -39,6 +39,10 @@ inline constexpr Words coordinates{"Coordinates", "坐标系"};
 inline constexpr Words report_title{"Inspection campaign report", "巡查工作报告"};
 inline constexpr Words report_headline{"Headline figures", "主要指标"};
 inline constexpr Words report_maps{"Maps", "专题地图"};
+inline constexpr Words village_maps_in_folder{
+    "The coverage map of each village is in the maps folder (maps/village_NN.png), not printed here: the town has "
+    "too many villages for one report.",
+    "各村覆盖图见 maps 文件夹（maps/village_NN.png）：村庄较多，本报告不逐一附图。"};
 inline constexpr Words report_matrix{"The ten walks by village", "十走覆盖率（分村）"};
 inline constexpr Words report_dead_corners{"Longest dead corners", "主要巡查死角"};
 inline constexpr Words report_hotspots{"Problem hotspots", "问题热点"};

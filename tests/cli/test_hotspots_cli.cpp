@@ -1,5 +1,6 @@
 // `geowalk hotspots` on the sample town, checked from the files it writes: density.tif against a brute-force kernel
 // sum over the issues layer of the same run, on the grid QGIS's rule gives for those issues.
+#include "hotspot/brute_force_gi.hpp"
 #include "support.hpp"
 
 #include <gdal_priv.h>
@@ -37,7 +38,7 @@ TEST(HotspotsCli, DensityIsTheExactQuarticSumOnQgisGrid)
     TempDir dir;
     const auto out = dir / "out";
     const auto result = run_geowalk("hotspots '" + (source_dir() / "data/sample/campaign.toml").string() + "' --out '" +
-                                    out.string() + "' --quiet --radius 300 --pixel 20");
+                                    out.string() + "' --quiet --radius 300 --pixel 20 --gi-rate");
     ASSERT_EQ(result.exit_code, 0) << result.output;
     EXPECT_NE(result.output.find("Hotspots:"), std::string::npos) << result.output;
 
@@ -92,6 +93,30 @@ TEST(HotspotsCli, DensityIsTheExactQuarticSumOnQgisGrid)
     for (const char* field : {"count", "walked_km", "inspected", "issues_per_km", "gi_z", "gi_p", "gi_bin", "gi_class"})
         EXPECT_GE(cells->GetLayerDefn()->GetFieldIndex(field), 0) << field;
     EXPECT_NE(gpkg->GetLayerByName("rebounds"), nullptr);
+
+    // --gi-rate: Gi* of issues_per_km over the inspected cells only (empty elsewhere), against the textbook O(n^2)
+    // Gi* of the written rates at the written centroids with the band summary.json reports.
+    std::vector<Point> centres;
+    std::vector<double> rates, written_z;
+    int not_inspected = 0;
+    for (auto& f : *cells) {
+        const bool inspected = f->GetFieldAsInteger("inspected") == 1;
+        for (const char* field : {"rate_gi_z", "rate_gi_p", "rate_gi_bin"})
+            EXPECT_EQ(f->IsFieldSetAndNotNull(f->GetFieldIndex(field)), inspected) << field << ", cell " << f->GetFID();
+        not_inspected += inspected ? 0 : 1;
+        if (!inspected) continue;
+        OGRPoint centroid;
+        ASSERT_EQ(f->GetGeometryRef()->Centroid(&centroid), OGRERR_NONE);
+        centres.emplace_back(centroid.getX(), centroid.getY());
+        rates.push_back(f->GetFieldAsDouble("issues_per_km"));
+        written_z.push_back(f->GetFieldAsDouble("rate_gi_z"));
+    }
+    ASSERT_GT(centres.size(), 10U);
+    EXPECT_GT(not_inspected, 10) << "the sample town has cells nobody walked";
+    const auto& cells_summary = summary.at("hotspots").at("cells");
+    EXPECT_EQ(cells_summary.at("rate_gi").at("cells").get<std::size_t>(), centres.size());
+    const auto expected_z = brute_force_gi_star(centres, rates, cells_summary.at("band_m").get<double>());
+    for (std::size_t k = 0; k < centres.size(); ++k) EXPECT_NEAR(written_z[k], expected_z[k], 1e-6) << "cell " << k;
     // The coverage step did not run: its layers are not there.
     EXPECT_EQ(gpkg->GetLayerByName("network_coverage"), nullptr);
 }

@@ -85,6 +85,40 @@ TEST(HotspotStep, PlantedClusterIsAHotSpotAndUnwalkedCellsAreFlagged)
     EXPECT_EQ(a.density_points.size(), c.issues.size());
 }
 
+TEST(HotspotStep, RateGiStarRunsOnInspectedCellsOnly)
+{
+    const Campaign c = planted();
+    AnalysisOptions o = options_for_test();
+    EXPECT_FALSE(analyse(c, o).rate_gi) << "only when asked for";
+    o.gi_rate = true;
+    const Analysis a = analyse(c, o);
+    ASSERT_TRUE(a.rate_gi) << a.rate_skipped;
+    const auto& binning = a.cells->binning;
+    std::vector<std::size_t> inspected;
+    for (std::size_t i = 0; i < binning.cells.size(); ++i)
+        if (a.inspected[i]) inspected.push_back(i);
+    EXPECT_EQ(a.rate_cells, inspected);
+    ASSERT_EQ(a.rate_gi->z.size(), inspected.size());
+    // The planted cluster lies in a walked cell (x = 1020 crosses it): its rate is far above the others'.
+    bool found_cluster = false;
+    for (std::size_t k = 0; k < a.rate_cells.size(); ++k) {
+        const auto& cell = binning.cells[a.rate_cells[k]];
+        if (!bg::within(Point(1125, 1125), binning.layout.polygon(cell.col, cell.row))) continue;
+        found_cluster = true;
+        // Fewer neighbours (inspected cells only) than the count Gi*: 95 % after FDR, not 99 %.
+        EXPECT_GT(a.rate_gi->z[k], 3.0);
+        EXPECT_GE(a.rate_gi->bin[k], 2);
+    }
+    EXPECT_TRUE(found_cluster);
+    EXPECT_LT(a.rate_cells.size(), binning.cells.size()) << "the east half was not walked";
+    // Nobody walked: nothing to compare rates of.
+    Campaign unwalked = planted();
+    unwalked.tracks.clear();
+    const Analysis none = analyse(unwalked, o);
+    EXPECT_FALSE(none.rate_gi);
+    EXPECT_EQ(none.rate_skipped, "fewer than 3 inspected cells");
+}
+
 TEST(HotspotStep, FilterWeightsAndRadiiFromFields)
 {
     Campaign c = planted();

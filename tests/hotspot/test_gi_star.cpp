@@ -2,6 +2,7 @@
 // implementation written here independently; permutation p-values against exact enumeration.
 #include "libgeo/hotspot/gi_star.hpp"
 
+#include "hotspot/brute_force_gi.hpp"
 #include "support.hpp"
 
 #include "libgeo/core/error.hpp"
@@ -20,6 +21,7 @@ namespace {
 
 using namespace geo::hotspot;
 using geo::Point;
+using geo::test::brute_force_gi_star;
 
 std::vector<std::vector<std::string>> read_csv(const std::filesystem::path& file)
 {
@@ -54,33 +56,6 @@ SixPoints six_points()
     return s;
 }
 
-// The textbook Gi* (Getis & Ord 1995; ArcGIS's documented formula), binary weights with w_ii = 1, by brute force.
-std::vector<double> brute_force_gi_star(const std::vector<Point>& pts, const std::vector<double>& x, double band)
-{
-    const std::size_t n = pts.size();
-    double sum = 0, sum2 = 0;
-    for (double v : x) {
-        sum += v;
-        sum2 += v * v;
-    }
-    const double nd = static_cast<double>(n);
-    const double mean = sum / nd;
-    const double s = std::sqrt(sum2 / nd - mean * mean);
-    std::vector<double> z(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        double wx = 0, w = 0, w2 = 0;
-        for (std::size_t j = 0; j < n; ++j) {
-            const double d = std::hypot(pts[i].x() - pts[j].x(), pts[i].y() - pts[j].y());
-            if (d <= band * (1 + 1e-10)) {
-                wx += x[j];
-                w += 1;
-                w2 += 1;
-            }
-        }
-        z[i] = (wx - mean * w) / (s * std::sqrt((nd * w2 - w * w) / (nd - 1)));
-    }
-    return z;
-}
 
 TEST(GiStar, EsdaSixPointsBinary)
 {

@@ -1,4 +1,5 @@
 #include "libgeo/core/error.hpp"
+#include "libgeo/io/analysis_options.hpp"
 #include "libgeo/io/campaign_file.hpp"
 
 #include <gtest/gtest.h>
@@ -127,6 +128,9 @@ TEST(CampaignFile, HotspotSettingsAreCheckedWhereTheyAreWritten)
     EXPECT_EQ(spec.analysis_settings.at("hotspots.categories"), "village_road\n河渠沟道走两边");
     EXPECT_EQ(spec.analysis_settings.at("hotspots.per_km2"), "true");
     EXPECT_EQ(spec.analysis_settings.at("hotspots.from"), "2017-02-20");
+    EXPECT_FALSE(hotspot_options(spec).gi_rate);
+    EXPECT_TRUE(hotspot_options(parse_campaign_text(head + "gi_rate = true\n", "/data/campaign.toml")).gi_rate);
+    EXPECT_NE(parse_error(head + "gi_rate = \"yes\"\n").message().find("gi_rate"), std::string::npos);
     EXPECT_NE(parse_error(head + "radus_m = 300\n").message().find("unknown key 'radus_m'"), std::string::npos);
     const auto kernel = parse_error(head + "kernel = \"cubic\"\n");
     EXPECT_NE(kernel.hint().find("epanechnikov"), std::string::npos);

@@ -1,6 +1,7 @@
 #include "libgeo/raster/grid.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/memory.hpp"
 
 #include <gtest/gtest.h>
 
@@ -121,20 +122,50 @@ TEST(RasterGrid, RefusesBadPixelSizesAndExtents)
 
 TEST(RasterGrid, RefusesGridsBeyondTheCellLimitWithAHint)
 {
-    // 100 km x 100 km at 5 cm would be 4e12 cells.
+    // 100 km x 100 km at 5 cm would be 4e12 cells, beyond what int32 pixel numbers can address.
     try {
         (void)grid_covering(box(0, 0, 100'000, 100'000), 0.05);
         FAIL() << "expected a UsageError";
     } catch (const UsageError& e) {
-        EXPECT_NE(e.message().find("200 M cells"), std::string::npos) << e.message();
+        EXPECT_NE(e.message().find("2147 M cells"), std::string::npos) << e.message();
         EXPECT_NE(e.hint().find("pixel size of at least"), std::string::npos) << e.hint();
     }
-    // The suggested size fits: 100 km at 7.1 m is 14,085 x 14,085 = 198 M cells.
-    EXPECT_NO_THROW((void)grid_covering(box(0, 0, 100'000, 100'000), 7.1));
+    // The suggested size fits: 100 km at 2.2 m is 45,455 x 45,455 = 2,066 M cells.
+    EXPECT_NO_THROW((void)grid_covering(box(0, 0, 100'000, 100'000), 2.2));
     Grid g;
-    g.cols = 20'000;
-    g.rows = 20'000;
+    g.cols = 50'000;
+    g.rows = 50'000;
     EXPECT_THROW(g.validate(), UsageError);
+    g.rows = 40'000;
+    EXPECT_NO_THROW(g.validate());
+}
+
+TEST(RasterGrid, RefusesGridsThatDoNotFitTheMemoryLimitAndSuggestsAPixelThatDoes)
+{
+    struct Restore {
+        ~Restore() { memory::set_limit_bytes(0); }
+    } restore;
+    // 1 GB free; 100 km at 5 m is 20,000 x 20,000 = 400 M cells, 5.2 GB at 13 bytes per cell.
+    memory::set_limit_bytes(memory::resident_bytes() + 1'000'000'000);
+    const Grid big = grid_covering(box(0, 0, 100'000, 100'000), 5.0);
+    std::string hint;
+    try {
+        big.require_memory(13.0, "the distance raster");
+        FAIL() << "5.2 GB cannot fit in 1 GB";
+    } catch (const InputError& e) {
+        EXPECT_NE(e.message().find("the distance raster of 20000 x 20000 pixels of 5 m needs about 5.2 GB"),
+                  std::string::npos) << e.message();
+        hint = e.hint();
+    }
+    // The suggested pixel: 5 m x sqrt(5.2 / 1) = 11.4 m, 2 % more for the whole pixels at the edges (11.63 m),
+    // rounded up to a tenth.
+    const std::string prefix = "use a pixel size of at least ";
+    ASSERT_EQ(hint.rfind(prefix, 0), 0U) << hint;
+    const double suggested = std::stod(hint.substr(prefix.size()));
+    EXPECT_NEAR(suggested, 11.7, 0.05) << hint;
+    const Grid fitting = grid_covering(box(0, 0, 100'000, 100'000), suggested);
+    EXPECT_LE(13.0 * static_cast<double>(fitting.cells()), 1e9);
+    EXPECT_NO_THROW(fitting.require_memory(13.0, "the distance raster"));
 }
 
 }  // namespace geo::raster

@@ -210,6 +210,7 @@ protected:
 TEST_F(Report, HasTheExpectedPagesInBothLanguages)
 {
     EXPECT_GE(s_maps, 4);  // overview, coverage, hotspots, blind spots, villages
+    EXPECT_NE(page_text(pdf(Lang::en), 2 + s_maps).find("Walk coverage — "), std::string::npos) << "the last map";
     for (Lang lang : {Lang::en, Lang::zh}) EXPECT_EQ(pdf_pages(pdf(lang)), expected_pages());
 }
 
@@ -459,6 +460,26 @@ TEST_F(Report, ChineseTextIsExtractable)
 
 // A run of the coverage step alone: no hotspot layers or summary section. The report still has every page and
 // says what was not computed instead of failing or showing zeros.
+// A county of hundreds of villages: the village maps stay in maps/ and one page says so.
+TEST(ReportManyVillages, VillageMapsBeyondTheLimitAreReferredToTheMapsFolder)
+{
+    TempDir dir("geowalk-report-villages");
+    const render::MapSource source(test::sample_run(), Lang::en);
+    const auto catalogue = render::map_catalogue(source);
+    const auto villages = std::count_if(catalogue.begin(), catalogue.end(),
+                                        [](const render::MapSpec& m) { return !m.village.empty(); });
+    ASSERT_EQ(villages, 12);
+    const auto pdf = dir / "report.pdf";
+    render::write_report(source, pdf, {}, {.top = 20, .maps = true, .max_village_maps = 11});
+    const int town_maps = static_cast<int>(catalogue.size()) - 12;
+    // Headline, matrix, the town maps, the note, dead corners, hotspots.
+    ASSERT_EQ(pdf_pages(pdf), 2 + town_maps + 1 + 2);
+    const std::string note = page_text(pdf, 3 + town_maps);
+    EXPECT_NE(note.find("maps/village_NN.png"), std::string::npos) << note;
+    for (int p = 1; p <= pdf_pages(pdf); ++p)
+        EXPECT_EQ(page_text(pdf, p).find("Walk coverage — "), std::string::npos) << "no village map, page " << p;
+}
+
 TEST(ReportPartialRun, SaysWhatWasNotComputed)
 {
     TempDir dir("geowalk-report-partial");

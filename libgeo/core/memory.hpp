@@ -1,0 +1,48 @@
+#pragma once
+// How much memory geowalk may use and how much it uses now: the guard that refuses inputs and rasters too large
+// for the machine with a message, before they exhaust its memory and the kernel kills the run half-way.
+#include <cstdint>
+#include <string>
+
+namespace geo::memory {
+
+struct Usage {
+    std::uint64_t resident = 0;      // in physical memory now
+    std::uint64_t address_space = 0; // mapped (what ulimit -v counts)
+};
+
+// This process's memory now, from /proc/self/statm (zeros when unknown).
+Usage usage();
+inline std::uint64_t resident_bytes() { return usage().resident; }
+
+// What this machine lets the process use: physical memory, lowered by the memory.max of its cgroup and the
+// cgroups above it (a container or systemd slice) and by the address-space limit (ulimit -v).
+std::uint64_t machine_bytes();
+
+// The address-space limit (ulimit -v), or UINT64_MAX. Mapped memory counts against it, not resident memory.
+std::uint64_t address_space_limit();
+
+// The limit in force: set_limit_bytes's value when given, else machine_bytes().
+std::uint64_t limit_bytes();
+[[nodiscard]] bool limit_lowered();  // --max-memory is in force
+
+// --max-memory: a limit below the machine's (a shared server, or a check that a run fits a smaller machine).
+// 0 restores the machine's limit.
+void set_limit_bytes(std::uint64_t bytes);
+
+// "3.2 GB", "640 MB", "2.5 MB": sizes for messages.
+std::string size_text(double bytes);
+
+// The memory still free for `bytes` more: the limit less resident memory, and the address-space limit less
+// mapped memory, whichever is smaller (negative when already over).
+double free_bytes();
+
+// Throws geo::InputError when `bytes` more than the process holds now would not fit (free_bytes); `what` is the
+// thing that needs them ("walk_distance.tif of 20000 x 20000 pixels of 1 m"), hint says how to make it smaller.
+void require(double bytes, const std::string& what, const std::string& hint);
+
+// ", or allow more with --max-memory GB (this machine allows 25.3 GB)" when --max-memory lowered the limit, else
+// "": the end of a hint, never suggesting more than the machine has.
+std::string raise_limit_hint();
+
+}  // namespace geo::memory
