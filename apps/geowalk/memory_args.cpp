@@ -20,7 +20,7 @@ void apply_memory_limit(const Args& args)
     if (!(std::isfinite(gb) && gb >= 0.01 && gb <= 1e6))
         throw geo::UsageError("--max-memory " + args.get("max-memory") + " is not a size in GB", {},
                               "give gigabytes, e.g. --max-memory 4 or --max-memory 0.5");
-    const double machine = static_cast<double>(geo::memory::machine_bytes());
+    const auto machine = static_cast<double>(geo::memory::machine_bytes());
     if (gb * 1e9 > machine)
         throw geo::UsageError("--max-memory " + args.get("max-memory") + " is more than this machine allows (" +
                                   geo::memory::size_text(machine) + ")",

@@ -63,7 +63,7 @@ void LoadContext::check_memory(const OpenedLayer& layer, long long features_read
 {
     // Resident growth against the limit; with ulimit -v, also mapped growth against it.
     const memory::Usage now = memory::usage();
-    const double limit = static_cast<double>(memory::limit_bytes());
+    const auto limit = static_cast<double>(memory::limit_bytes());
     double held = static_cast<double>(now.resident) - static_cast<double>(at_start.resident);
     double share = input_memory_share * limit;
     if (const std::uint64_t mapped_limit = memory::address_space_limit(); mapped_limit != UINT64_MAX) {

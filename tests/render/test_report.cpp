@@ -56,6 +56,16 @@ int pdf_pages(const std::filesystem::path& pdf)
     return info.exit_code == 0 && std::regex_search(info.text, m, pages) ? std::stoi(m[1]) : -1;
 }
 
+// Images in the PDF, from poppler's pdfimages -list (two header lines, then one line per image).
+int pdf_images(const std::filesystem::path& pdf)
+{
+    const Output list = run("pdfimages -list " + quoted(pdf) + " 2>&1");
+    if (list.exit_code != 0) return -1;
+    int lines = 0;
+    for (char ch : list.text) lines += ch == '\n' ? 1 : 0;
+    return lines - 2;
+}
+
 std::string page_text(const std::filesystem::path& pdf, int page)
 {
     const std::string n = std::to_string(page);
@@ -210,7 +220,8 @@ protected:
 TEST_F(Report, HasTheExpectedPagesInBothLanguages)
 {
     EXPECT_GE(s_maps, 4);  // overview, coverage, hotspots, blind spots, villages
-    EXPECT_NE(page_text(pdf(Lang::en), 2 + s_maps).find("Walk coverage — "), std::string::npos) << "the last map";
+    // Each map is placed as one image (vectors of a county's roads and tracks would fill memory).
+    EXPECT_EQ(pdf_images(pdf(Lang::en)), s_maps);
     for (Lang lang : {Lang::en, Lang::zh}) EXPECT_EQ(pdf_pages(pdf(lang)), expected_pages());
 }
 
@@ -457,7 +468,6 @@ TEST_F(Report, ChineseTextIsExtractable)
     EXPECT_NE(fonts.text.find("NotoSansCJK"), std::string::npos) << fonts.text;
 }
 
-
 // A run of the coverage step alone: no hotspot layers or summary section. The report still has every page and
 // says what was not computed instead of failing or showing zeros.
 // A county of hundreds of villages: the village maps stay in maps/ and one page says so.
@@ -476,8 +486,7 @@ TEST(ReportManyVillages, VillageMapsBeyondTheLimitAreReferredToTheMapsFolder)
     ASSERT_EQ(pdf_pages(pdf), 2 + town_maps + 1 + 2);
     const std::string note = page_text(pdf, 3 + town_maps);
     EXPECT_NE(note.find("maps/village_NN.png"), std::string::npos) << note;
-    for (int p = 1; p <= pdf_pages(pdf); ++p)
-        EXPECT_EQ(page_text(pdf, p).find("Walk coverage — "), std::string::npos) << "no village map, page " << p;
+    EXPECT_EQ(pdf_images(pdf), town_maps) << "one image per map, no village map";
 }
 
 TEST(ReportPartialRun, SaysWhatWasNotComputed)
