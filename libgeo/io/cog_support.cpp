@@ -4,6 +4,8 @@
 
 #include <cpl_string.h>
 
+#include <algorithm>
+#include <string>
 #include <system_error>
 
 namespace geo::io::detail {
@@ -23,7 +25,7 @@ OGRSpatialReference raster_crs(const std::filesystem::path& file, const std::str
     return srs;
 }
 
-void copy_to_cog(const std::filesystem::path& file, GDALDataset& source, GdalErrorTrap& errors,
+void copy_to_cog(const std::filesystem::path& file, GDALDataset& source, GdalErrorTrap& errors, int threads,
                  GDALProgressFunc progress, void* progress_data)
 {
     GDALDriver* cog = GetGDALDriverManager()->GetDriverByName("COG");
@@ -35,6 +37,7 @@ void copy_to_cog(const std::filesystem::path& file, GDALDataset& source, GdalErr
     options.SetNameValue("OVERVIEWS", "AUTO");
     options.SetNameValue("OVERVIEW_RESAMPLING", "AVERAGE");
     options.SetNameValue("BIGTIFF", "IF_SAFER");
+    options.SetNameValue("NUM_THREADS", std::to_string(std::max(threads, 1)).c_str());
     GDALDatasetUniquePtr written(
         cog->CreateCopy(file.c_str(), &source, FALSE, options.List(), progress, progress_data));
     const bool created = written != nullptr;

@@ -25,8 +25,9 @@ OGRSpatialReference raster_crs(const std::filesystem::path& file, const std::str
 // reader in use at townships, old ArcGIS and QGIS builds included, can decode it), 512 x 512 tiles, averaged
 // overviews down to one tile, BigTIFF only where needed. Band and dataset metadata travel in the file's
 // GDAL_METADATA tag, so no .aux.xml side file appears. On failure the partial file is removed and
-// geo::OutputError names `file`.
-void copy_to_cog(const std::filesystem::path& file, GDALDataset& source, GdalErrorTrap& errors,
+// geo::OutputError names `file`. `threads` compress tiles and compute overviews (GDAL's NUM_THREADS; the file is the
+// same for any number).
+void copy_to_cog(const std::filesystem::path& file, GDALDataset& source, GdalErrorTrap& errors, int threads,
                  GDALProgressFunc progress = nullptr, void* progress_data = nullptr);
 
 }  // namespace geo::io::detail

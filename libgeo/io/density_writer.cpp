@@ -1,6 +1,7 @@
 #include "libgeo/io/density_writer.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/memory.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
 #include "libgeo/io/cog_support.hpp"
 
@@ -112,6 +113,48 @@ private:
     bool m_first = true;
 };
 
+// Grids up to 64 M cells (256 MB of Float32; 8,000 x 8,000 pixels) are staged for the COG driver in memory, when
+// the memory limit leaves room for them twice over. Larger ones go through a temporary tiled GeoTIFF, so that any
+// grid up to max_kde_cells can be written in bounded memory; for a town-sized grid the temporary file's extra
+// compression and read-back cost more than the evaluation itself.
+constexpr double max_in_memory_bytes = 256.0 * 1024 * 1024;
+
+bool stage_in_memory(const raster::Grid& grid)
+{
+    const double bytes = sizeof(float) * static_cast<double>(grid.cells());
+    return bytes <= max_in_memory_bytes && 2.0 * bytes <= memory::free_bytes();
+}
+
+GDALDatasetUniquePtr memory_stage(const std::filesystem::path& file, const raster::Grid& grid,
+                                  const GdalErrorTrap& errors)
+{
+    GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+    if (!mem) detail::fail_output(file, "GDAL has no MEM driver");
+    GDALDatasetUniquePtr dataset(mem->Create("", grid.cols, grid.rows, 1, GDT_Float32, nullptr));
+    if (!dataset) detail::fail_output(file, "cannot set up the density raster in memory: " + errors.message());
+    return dataset;
+}
+
+// The temporary file favours speed (ZSTD level 1, no predictor) and BigTIFF since it may exceed 4 GB raw.
+GDALDatasetUniquePtr file_stage(const std::filesystem::path& file, const std::filesystem::path& temp,
+                                const raster::Grid& grid, int threads, const GdalErrorTrap& errors)
+{
+    GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
+    if (!gtiff) detail::fail_output(file, "GDAL has no GTiff driver");
+    CPLStringList create;
+    create.SetNameValue("TILED", "YES");
+    create.SetNameValue("BLOCKXSIZE", std::to_string(block).c_str());
+    create.SetNameValue("BLOCKYSIZE", std::to_string(block).c_str());
+    create.SetNameValue("COMPRESS", "ZSTD");
+    create.SetNameValue("ZSTD_LEVEL", "1");
+    create.SetNameValue("BIGTIFF", "YES");
+    create.SetNameValue("NUM_THREADS", std::to_string(threads).c_str());
+    GDALDatasetUniquePtr dataset(gtiff->Create(temp.c_str(), grid.cols, grid.rows, 1, GDT_Float32, create.List()));
+    if (!dataset) detail::fail_output(file, "cannot create the temporary tiled GeoTIFF: " + errors.message(),
+                                      "check free space and permissions of the output folder");
+    return dataset;
+}
+
 std::map<std::string, std::string> kde_metadata(const raster::KdeOptions& options, bool per_point_radius,
                                                 const raster::Grid& grid, std::size_t points)
 {
@@ -152,23 +195,11 @@ DensityStats write_density(const std::filesystem::path& file, const raster::Grid
 
     GdalErrorTrap errors;
     const OGRSpatialReference srs = detail::raster_crs(file, crs_wkt, errors);
-    GDALDriver* gtiff = GetGDALDriverManager()->GetDriverByName("GTiff");
-    if (!gtiff) detail::fail_output(file, "GDAL has no GTiff driver");
     const CacheCap cache(256LL << 20);
     const TemporaryFile temp(file.string() + ".tiles.tmp.tif");
-
-    // The temporary file favours speed (ZSTD level 1, no predictor) and BigTIFF since it may exceed 4 GB raw.
-    CPLStringList create;
-    create.SetNameValue("TILED", "YES");
-    create.SetNameValue("BLOCKXSIZE", std::to_string(block).c_str());
-    create.SetNameValue("BLOCKYSIZE", std::to_string(block).c_str());
-    create.SetNameValue("COMPRESS", "ZSTD");
-    create.SetNameValue("ZSTD_LEVEL", "1");
-    create.SetNameValue("BIGTIFF", "YES");
-    GDALDatasetUniquePtr dataset(
-        gtiff->Create(temp.path().c_str(), grid.cols, grid.rows, 1, GDT_Float32, create.List()));
-    if (!dataset) detail::fail_output(file, "cannot create the temporary tiled GeoTIFF: " + errors.message(),
-                                      "check free space and permissions of the output folder");
+    const bool in_memory = stage_in_memory(grid);
+    GDALDatasetUniquePtr dataset = in_memory ? memory_stage(file, grid, errors)
+                                             : file_stage(file, temp.path(), grid, options.threads, errors);
     std::array<double, 6> transform = grid.geotransform();
     dataset->SetGeoTransform(transform.data());
     dataset->SetSpatialRef(&srs);
@@ -181,18 +212,27 @@ DensityStats write_density(const std::filesystem::path& file, const raster::Grid
         band->SetMetadataItem(key.c_str(), value.c_str());
     }
     for (const auto& [key, value] : metadata) dataset->SetMetadataItem(key.c_str(), value.c_str());
-    if (errors.failed()) detail::fail_output(file, "cannot set up the temporary GeoTIFF: " + errors.message());
+    if (errors.failed()) detail::fail_output(file, "cannot set up the staging raster: " + errors.message());
 
-    // Whole blocks go straight to the GTiff driver (WriteBlock bypasses the block cache); padding is zero.
+    // In memory a tile's valid part is copied in; on file whole blocks go straight to the GTiff driver (WriteBlock
+    // bypasses the block cache; the padding is zero).
     RunningStats stats;
-    std::vector<float> buffer(static_cast<std::size_t>(block) * block);
+    std::vector<float> buffer(in_memory ? 0 : static_cast<std::size_t>(block) * block);
     SubProgress evaluation{progress.fn, progress.data, 0.0, 0.8};
     Progress eval_progress{progress.fn ? &SubProgress::callback : nullptr, &evaluation, progress.task};
     raster::kde_tiles(grid, points, tiled, [&](const raster::KdeTile& tile) {
         stats.add_tile(tile);
-        std::copy(tile.values.begin(), tile.values.end(), buffer.begin());
-        if (band->WriteBlock(tile.col / block, tile.row / block, buffer.data()) != CE_None)
-            detail::fail_output(file, "cannot write the temporary GeoTIFF: " + errors.message(),
+        CPLErr written = CE_None;
+        if (in_memory) {
+            written = band->RasterIO(GF_Write, tile.col, tile.row, tile.cols, tile.rows,
+                                     const_cast<float*>(tile.values.data()), tile.cols, tile.rows, GDT_Float32,
+                                     sizeof(float), static_cast<GSpacing>(sizeof(float)) * tile.stride, nullptr);
+        } else {
+            std::copy(tile.values.begin(), tile.values.end(), buffer.begin());
+            written = band->WriteBlock(tile.col / block, tile.row / block, buffer.data());
+        }
+        if (written != CE_None)
+            detail::fail_output(file, "cannot write the staging raster: " + errors.message(),
                                 "check free space in the output folder");
     }, eval_progress);
     const DensityStats result = stats.result();
@@ -203,7 +243,7 @@ DensityStats write_density(const std::filesystem::path& file, const raster::Grid
                             "check free space in the output folder");
 
     SubProgress copy{progress.fn, progress.data, 0.8, 1.0};
-    detail::copy_to_cog(file, *dataset, errors, progress.fn ? &SubProgress::callback : nullptr, &copy);
+    detail::copy_to_cog(file, *dataset, errors, options.threads, progress.fn ? &SubProgress::callback : nullptr, &copy);
     progress(1.0, "density.tif written");
     return result;
 }

@@ -100,7 +100,8 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
                   {{"GEOWALK_MEASURE", "exact distance from the pixel centre to the nearest track segment"},
                    {"GEOWALK_BOUND_M", std::to_string(raster::segment_distance_bound(results.coverage->walk_distance->grid))},
                    {"GEOWALK_VILLAGE_M", std::to_string(o.village_m)},
-                   {"GEOWALK_BLIND_M", std::to_string(o.blind_m)}});
+                   {"GEOWALK_BLIND_M", std::to_string(o.blind_m)}},
+                  o.threads);
         names.push_back("walk_distance.tif");
     }
     write_json(out.staging() / "summary.json", run_summary(campaign, results, density));

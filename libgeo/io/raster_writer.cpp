@@ -45,7 +45,7 @@ GDALDatasetUniquePtr wrap(const std::filesystem::path& file, const raster::Raste
 }  // namespace
 
 void write_cog(const std::filesystem::path& file, const raster::Raster& raster, const std::string& crs_wkt,
-               const std::string& band_description, const std::map<std::string, std::string>& metadata)
+               const std::string& band_description, const std::map<std::string, std::string>& metadata, int threads)
 {
     raster.grid.validate();
     if (raster.values.size() != raster.grid.cells())
@@ -70,7 +70,7 @@ void write_cog(const std::filesystem::path& file, const raster::Raster& raster, 
             fail(file, "cannot compute the band statistics: " + errors.message());
     }
     if (errors.failed()) fail(file, "cannot set up the raster in memory: " + errors.message());
-    detail::copy_to_cog(file, *source, errors);
+    detail::copy_to_cog(file, *source, errors, threads);
 }
 
 }  // namespace geo::io

@@ -17,7 +17,9 @@ namespace geo::io {
 // file appears; a raster with no valid pixel gets none. `metadata` becomes dataset metadata items.
 // The pixels are read in place, not copied. Overwrites `file`. Throws geo::OutputError naming the file when GDAL
 // fails (the partial file is removed) or when crs_wkt is not a CRS; geo::UsageError for an invalid grid.
+// `threads` compress the tiles and compute the overviews; the file does not depend on it.
 void write_cog(const std::filesystem::path& file, const raster::Raster& raster, const std::string& crs_wkt,
-               const std::string& band_description, const std::map<std::string, std::string>& metadata = {});
+               const std::string& band_description, const std::map<std::string, std::string>& metadata = {},
+               int threads = 1);
 
 }  // namespace geo::io

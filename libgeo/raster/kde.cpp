@@ -78,6 +78,8 @@ void KdeOptions::validate() const
     if (tile_px < 16 || tile_px > 4096)
         throw UsageError("the kernel density tile size must be between 16 and 4096 pixels, not " +
                          std::to_string(tile_px));
+    if (max_lanes != 2 && max_lanes != 4 && max_lanes != 8)
+        throw UsageError("the kernel density vector width must be 2, 4 or 8 lanes, not " + std::to_string(max_lanes));
     if (kernel_name(kernel) == "unknown") throw UsageError("unknown kernel");
     if (output != KdeOutput::raw && output != KdeOutput::scaled) throw UsageError("unknown kernel density output");
 }

@@ -23,12 +23,14 @@
 // Algorithm. Direct, exact evaluation by stamping each point onto the pixels of its disc, tile by tile. The grid is
 // cut into square tiles (512 px, the COG block size); points are bucketed once into every tile their disc's
 // bounding box touches (a CSR index, input order kept); each tile is then an independent job: a double accumulator,
-// each bucketed point adding w * K over the rows of its disc, on each row only the columns whose centres can lie
-// within r (from sqrt(r^2 - dy^2), a pixel of margin, then the exact d^2 <= r^2 test per pixel). The inner loop is
-// a branch-free polynomial in d^2 = dx^2 + dy^2 (dx^2 precomputed per point and column), written with two-lane
-// SSE2 vectors (the Gaussian uses exp(-8(dx^2+dy^2)/r^2) = exp(-8dx^2/r^2) exp(-8dy^2/r^2), one exp per column and
-// per row of a point, not per pixel). Cost: points x pi (r/pixel)^2 updates (2.8 G for the 1 M points,
-// r = 300 m, 10 m pixels: ~3.6 s on one core of the development VM, ~1.2 ns per update).
+// each bucketed point adding w * K over its disc's bounding box, every row in whole vectors masked by the exact
+// d^2 <= r^2 test per pixel. The inner loop is a branch-free polynomial in d^2 = dx^2 + dy^2 (dx^2 precomputed per
+// point and column), written with four-lane AVX2 vectors where the processor has them (chosen at run time) and
+// two-lane SSE2 vectors elsewhere, with identical values (the Gaussian uses exp(-8(dx^2+dy^2)/r^2) =
+// exp(-8dx^2/r^2) exp(-8dy^2/r^2), one exp per column and per row of a point, not per pixel). Cost: points x
+// (2r/pixel)^2 updates (3.6 G for the 1 M points, r = 300 m, 10 m pixels: 1.46 s on one core of the
+// development VM, 0.4 ns per update; the box's 27 % of wasted pixels cost less than the square root, rounding and
+// scalar tail per row that clipping each row to the disc needs: that version took 3.2 s).
 // Tried and not kept: adding each point's row run as polynomial coefficients into difference arrays (O(rows) per
 // point instead of O(pixels), exact up to ~1e-13) measured no faster on the development VM, and loses the bit-exact
 // agreement with the plain sum.
@@ -85,9 +87,11 @@ struct KdeOptions {
     bool per_km2 = false;     // scaled output per km^2 instead of per m^2 (ignored for raw)
     int threads = 2;
     int tile_px = 512;        // side of the evaluation tiles; the values do not depend on it
+    int max_lanes = 8;        // widest vectors to use: 8 (AVX-512), 4 (AVX2) or 2 (SSE2), as far as the processor
+                              // has them; the values do not depend on it (tested)
 
     // Throws geo::UsageError unless radius_m and pixel_m are finite and > 0, 1 <= threads <= 256 and
-    // 16 <= tile_px <= 4096.
+    // 16 <= tile_px <= 4096, and max_lanes is 2, 4 or 8.
     void validate() const;
 };
 

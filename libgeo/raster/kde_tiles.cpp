@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstring>
 #include <type_traits>
+#include <limits>
 #include <numbers>
 #include <vector>
 
@@ -78,52 +79,43 @@ double amplitude(const KdeOptions& options, double weight, double r)
     return weight * constant / (std::numbers::pi * r * r) * (options.per_km2 ? 1e6 : 1.0);
 }
 
-// Two doubles, one SSE2 register (the x86-64 baseline; GCC and Clang vector extension, no target flags). The
-// inner loop is written for it explicitly because -O2 does not vectorise loops of unknown length. Every lane does
-// the same IEEE operations as the scalar tail, so a pixel's value does not depend on which of the two computed it.
+// Vectors of doubles (GCC and Clang vector extensions): two in an SSE2 register (the x86-64 baseline), four in an
+// AVX2 and eight in an AVX-512 register, the widest the processor has chosen at run time (evaluate_tile_wide). The
+// inner loop is written for them explicitly because -O2 does not vectorise it. All do the same IEEE operations in
+// the same order (no fused multiply-add: the clones do not enable FMA), so a pixel's value does not depend on the
+// path (tested).
 using v2d = double __attribute__((vector_size(16)));
 using v2i = long long __attribute__((vector_size(16)));
+using v4d = double __attribute__((vector_size(32)));
+using v4i = long long __attribute__((vector_size(32)));
+using v8d = double __attribute__((vector_size(64)));
+using v8i = long long __attribute__((vector_size(64)));
+template <class V> struct Mask;
+template <> struct Mask<v2d> { using type = v2i; };
+template <> struct Mask<v4d> { using type = v4i; };
+template <> struct Mask<v8d> { using type = v8i; };
+constexpr int widest_lanes = 8;
 
-inline v2d load2(const double* p)
-{
-    v2d v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-inline void store2(double* p, v2d v) { std::memcpy(p, &v, sizeof v); }
-
-// The kernel shape as a function of t = 1 - u^2 (and u^2 for the triangular kernel); the Gaussian's per-column
-// factor comes in as `g`. Works on doubles and on v2d alike.
-template <Kernel K, class V>
-inline V shape(V t, V u2, V g)
-{
-    if constexpr (K == Kernel::quartic) return t * t;
-    if constexpr (K == Kernel::triweight) return t * t * t;
-    if constexpr (K == Kernel::epanechnikov) return t;
-    if constexpr (K == Kernel::uniform) return t * 0.0 + 1.0;
-    if constexpr (K == Kernel::gaussian) return g;
-    if constexpr (K == Kernel::triangular) {
-        if constexpr (std::is_same_v<V, double>) {
-            return 1.0 - std::sqrt(u2);
-        } else {
-            const V root{std::sqrt(u2[0]), std::sqrt(u2[1])};
-            return 1.0 - root;
-        }
-    }
-}
-
-// Per-point scratch: squared column offsets and the Gaussian's column factors over the point's columns.
+// Per-point scratch: squared column offsets and the Gaussian's column factors over the point's columns, padded to
+// whole vectors (dx2 with +inf, which the d^2 <= r^2 mask turns into a zero contribution).
 struct Scratch {
     std::vector<double> dx2;
     std::vector<double> gauss_x;
 };
 
-// Adds one point's kernel to the tile's accumulator (tile_px doubles per row). centre_x holds the x of the tile's
-// column centres.
-template <Kernel K>
-void stamp(const Evaluation& e, const Tile& tile, const KdePoint& p, const double* centre_x, double* acc,
-           Scratch& scratch)
+// Adds one point's kernel to the tile's accumulator (`stride` doubles per row, at least widest_lanes - 1 columns of
+// padding after the tile's last). centre_x holds the x of the tile's column centres. Every row of the disc's
+// bounding box is evaluated over the box's columns, whole vectors at a time, and masked by the exact d^2 <= r^2
+// test: about 27 % more pixel updates than the disc itself, but no square root, rounding or scalar tail per row,
+// which cost more than those updates (measured on one core, AVX2: 1.46 s instead of 2.54 s for the scene).
+// Never called on its own: always inlined into evaluate_tile_sse2, _avx2 or _avx512, so the vector registers
+// are those of the caller's instruction set and no vector crosses a call.
+template <Kernel K, class V>
+[[gnu::always_inline]] inline void stamp(const Evaluation& e, const Tile& tile, const KdePoint& p,
+                                         const double* centre_x, double* acc, std::size_t stride, Scratch& scratch)
 {
+    using M = typename Mask<V>::type;
+    constexpr int lanes = sizeof(V) / sizeof(double);
     const Grid& g = e.grid;
     const double r = e.radius(p);
     const double r2 = r * r;
@@ -132,78 +124,119 @@ void stamp(const Evaluation& e, const Tile& tile, const KdePoint& p, const doubl
     const Span rows = pixels_near(p.y, r, g.y(0), -g.pixel, tile.row, tile.row + tile.rows - 1);
     const Span cols = pixels_near(p.x, r, g.x(0), g.pixel, tile.col, tile.col + tile.cols - 1);
     if (rows.lo > rows.hi || cols.lo > cols.hi) return;
-    const auto width = static_cast<std::size_t>(cols.hi - cols.lo) + 1;
-    scratch.dx2.resize(width);
+    const int width = cols.hi - cols.lo + 1;
+    const int padded = (width + lanes - 1) / lanes * lanes;
     // Scratch arrays start at column cols.lo, the accumulator and centre_x at tile.col.
+    scratch.dx2.assign(static_cast<std::size_t>(padded), std::numeric_limits<double>::infinity());
     double* dx2 = scratch.dx2.data();
-    for (int c = cols.lo; c <= cols.hi; ++c) {
-        const double dx = centre_x[c - tile.col] - p.x;
-        dx2[c - cols.lo] = dx * dx;
+    for (int c = 0; c < width; ++c) {
+        const double dx = centre_x[cols.lo - tile.col + c] - p.x;
+        dx2[c] = dx * dx;
     }
     const double* gx = nullptr;
     if constexpr (K == Kernel::gaussian) {
         // exp(-8 (dx^2 + dy^2) / r^2) factorises; one exp per column here and one per row below.
-        scratch.gauss_x.resize(width);
-        for (int c = cols.lo; c <= cols.hi; ++c)
-            scratch.gauss_x[static_cast<std::size_t>(c - cols.lo)] = std::exp(-8.0 * dx2[c - cols.lo] * inv_r2);
+        scratch.gauss_x.assign(static_cast<std::size_t>(padded), 0.0);
+        for (int c = 0; c < width; ++c) scratch.gauss_x[static_cast<std::size_t>(c)] = std::exp(-8.0 * dx2[c] * inv_r2);
         gx = scratch.gauss_x.data();
     }
-    // The point's position in column units, for each row's run of columns (pixels_near inlined).
-    const double inv_pixel = 1.0 / g.pixel;
-    const double centre_col = (p.x - g.x(0)) * inv_pixel;
     for (int row = rows.lo; row <= rows.hi; ++row) {
         const double dy = g.y(row) - p.y;
         const double dy2 = dy * dy;
         if (dy2 > r2) continue;
-        const double half = std::sqrt(r2 - dy2) * inv_pixel;
-        const int lo = static_cast<int>(std::max(std::ceil(centre_col - half) - 1.0, static_cast<double>(cols.lo)));
-        const int hi = static_cast<int>(std::min(std::floor(centre_col + half) + 1.0, static_cast<double>(cols.hi)));
-        double* line = acc + static_cast<std::size_t>(row - tile.row) * static_cast<std::size_t>(e.tile_px);
+        double* line = acc + static_cast<std::size_t>(row - tile.row) * stride + (cols.lo - tile.col);
         double row_amp = amp;
         if constexpr (K == Kernel::gaussian) row_amp = amp * std::exp(-8.0 * dy2 * inv_r2);
-        int c = lo;
-        for (; c + 1 <= hi; c += 2) {
-            const v2d d2 = load2(dx2 + (c - cols.lo)) + dy2;
-            const v2d u2 = d2 * inv_r2;
-            const v2d gauss = K == Kernel::gaussian ? load2(gx + (c - cols.lo)) : v2d{0.0, 0.0};
-            const v2d value = row_amp * shape<K>(1.0 - u2, u2, gauss);
-            const v2i inside = d2 <= r2;  // all ones or all zeros per lane
-            double* out = line + (c - tile.col);
-            store2(out, load2(out) + (v2d)((v2i)value & inside));
-        }
-        for (; c <= hi; ++c) {
-            const double d2 = dx2[c - cols.lo] + dy2;
-            const double u2 = d2 * inv_r2;
-            const double value = row_amp * shape<K>(1.0 - u2, u2, K == Kernel::gaussian ? gx[c - cols.lo] : 0.0);
-            line[c - tile.col] += d2 <= r2 ? value : 0.0;
+        for (int c = 0; c < padded; c += lanes) {
+            V d2;
+            std::memcpy(&d2, dx2 + c, sizeof d2);
+            d2 += dy2;
+            const V u2 = d2 * inv_r2;
+            const V t = 1.0 - u2;
+            V value;
+            if constexpr (K == Kernel::quartic) value = t * t;
+            if constexpr (K == Kernel::triweight) value = t * t * t;
+            if constexpr (K == Kernel::epanechnikov) value = t;
+            if constexpr (K == Kernel::uniform) value = t * 0.0 + 1.0;
+            if constexpr (K == Kernel::triangular)
+                for (int l = 0; l < lanes; ++l) value[l] = 1.0 - std::sqrt(u2[l]);
+            if constexpr (K == Kernel::gaussian) std::memcpy(&value, gx + c, sizeof value);
+            value = row_amp * value;
+            const M inside = d2 <= r2;  // all ones or all zeros per lane
+            V sum;
+            std::memcpy(&sum, line + c, sizeof sum);
+            sum += (V)((M)value & inside);
+            std::memcpy(line + c, &sum, sizeof sum);
         }
     }
 }
 
-template <Kernel K>
-void evaluate_tile(const Evaluation& e, std::size_t t, std::vector<float>& out)
+// One tile: a double accumulator, every bucketed point stamped onto it in index order, then narrowed to Float32.
+template <Kernel K, class V>
+[[gnu::always_inline]] inline void evaluate_tile(const Evaluation& e, std::size_t t, std::vector<float>& out)
 {
     const Tile tile = e.tile(t);
     const auto side = static_cast<std::size_t>(e.tile_px);
-    std::vector<double> acc(side * side, 0.0);
+    const std::size_t stride = side + widest_lanes;
+    // One accumulator per thread, reused from tile to tile: a fresh 2 MB vector per tile costs a page fault per
+    // 4 kB page (measured: 9 % of the whole run in the kernel).
+    thread_local std::vector<double> acc;
+    acc.assign(stride * side, 0.0);
     std::vector<double> centre_x(static_cast<std::size_t>(tile.cols));
     for (int c = 0; c < tile.cols; ++c) centre_x[static_cast<std::size_t>(c)] = e.grid.x(tile.col + c);
     Scratch scratch;
     for (std::size_t k = e.starts[t]; k < e.starts[t + 1]; ++k)
-        stamp<K>(e, tile, e.points[e.indices[k]], centre_x.data(), acc.data(), scratch);
-    out.resize(side * side);
-    std::transform(acc.begin(), acc.end(), out.begin(), [](double v) { return static_cast<float>(v); });
+        stamp<K, V>(e, tile, e.points[e.indices[k]], centre_x.data(), acc.data(), stride, scratch);
+    out.assign(side * side, 0.0F);
+    for (int r = 0; r < tile.rows; ++r)
+        for (int c = 0; c < tile.cols; ++c)
+            out[static_cast<std::size_t>(r) * side + static_cast<std::size_t>(c)] =
+                static_cast<float>(acc[static_cast<std::size_t>(r) * stride + static_cast<std::size_t>(c)]);
+}
+
+template <Kernel K>
+void evaluate_tile_sse2(const Evaluation& e, std::size_t t, std::vector<float>& out)
+{
+    evaluate_tile<K, v2d>(e, t, out);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define GEOWALK_KDE_WIDE 1
+template <Kernel K>
+[[gnu::target("avx2")]] void evaluate_tile_avx2(const Evaluation& e, std::size_t t, std::vector<float>& out)
+{
+    evaluate_tile<K, v4d>(e, t, out);
+}
+
+template <Kernel K>
+[[gnu::target("avx512f")]] void evaluate_tile_avx512(const Evaluation& e, std::size_t t, std::vector<float>& out)
+{
+    evaluate_tile<K, v8d>(e, t, out);
+}
+#endif
+
+// The widest vectors both the processor and options.max_lanes allow.
+template <Kernel K>
+void evaluate_tile_wide(const Evaluation& e, std::size_t t, std::vector<float>& out)
+{
+#ifdef GEOWALK_KDE_WIDE
+    static const bool has_avx512 = __builtin_cpu_supports("avx512f");
+    static const bool has_avx2 = __builtin_cpu_supports("avx2");
+    if (has_avx512 && e.options.max_lanes >= 8) return evaluate_tile_avx512<K>(e, t, out);
+    if (has_avx2 && e.options.max_lanes >= 4) return evaluate_tile_avx2<K>(e, t, out);
+#endif
+    evaluate_tile_sse2<K>(e, t, out);
 }
 
 void evaluate(const Evaluation& e, std::size_t t, std::vector<float>& out)
 {
     switch (e.options.kernel) {
-    case Kernel::quartic: evaluate_tile<Kernel::quartic>(e, t, out); break;
-    case Kernel::triangular: evaluate_tile<Kernel::triangular>(e, t, out); break;
-    case Kernel::uniform: evaluate_tile<Kernel::uniform>(e, t, out); break;
-    case Kernel::triweight: evaluate_tile<Kernel::triweight>(e, t, out); break;
-    case Kernel::epanechnikov: evaluate_tile<Kernel::epanechnikov>(e, t, out); break;
-    case Kernel::gaussian: evaluate_tile<Kernel::gaussian>(e, t, out); break;
+    case Kernel::quartic: evaluate_tile_wide<Kernel::quartic>(e, t, out); break;
+    case Kernel::triangular: evaluate_tile_wide<Kernel::triangular>(e, t, out); break;
+    case Kernel::uniform: evaluate_tile_wide<Kernel::uniform>(e, t, out); break;
+    case Kernel::triweight: evaluate_tile_wide<Kernel::triweight>(e, t, out); break;
+    case Kernel::epanechnikov: evaluate_tile_wide<Kernel::epanechnikov>(e, t, out); break;
+    case Kernel::gaussian: evaluate_tile_wide<Kernel::gaussian>(e, t, out); break;
     }
 }
 

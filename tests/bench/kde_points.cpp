@@ -11,6 +11,7 @@
 #include "libgeo/io/density_writer.hpp"
 #include "libgeo/raster/kde.hpp"
 
+#include <cpl_string.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -80,6 +81,14 @@ std::vector<geo::raster::KdePoint> read_points(const Args& a, std::string& wkt)
         wkt = text ? text : "";
         CPLFree(text);
     }
+    // Only the geometry and the weight are read (QGIS's heatmap, too, requests only the attributes it uses).
+    CPLStringList ignored;
+    const OGRFeatureDefn* definition = layer->GetLayerDefn();
+    for (int i = 0; i < definition->GetFieldCount(); ++i)
+        if (a.weight != definition->GetFieldDefn(i)->GetNameRef())
+            ignored.AddString(definition->GetFieldDefn(i)->GetNameRef());
+    ignored.AddString("OGR_STYLE");
+    layer->SetIgnoredFields(const_cast<const char**>(ignored.List()));
     const int weight_field = a.weight.empty() ? -1 : layer->GetLayerDefn()->GetFieldIndex(a.weight.c_str());
     if (!a.weight.empty() && weight_field < 0) throw geo::InputError("no field " + a.weight);
     std::vector<geo::raster::KdePoint> points;
