@@ -79,8 +79,9 @@ std::string quoted(const std::string& text)
     return out + '\'';
 }
 
-// A rerun replaces geowalk's row and leaves any style a user saved, but only one row may be the default.
-void clear_previous(OGRLayer& table, const GpkgLayerInfo& layer, const std::string& style_name,
+// A rerun replaces geowalk's row and leaves any style a user saved, but only one row may be the default: making
+// `style_name` the default takes that from the others.
+void clear_previous(OGRLayer& table, const GpkgLayerInfo& layer, const std::string& style_name, bool as_default,
                     const std::filesystem::path& gpkg)
 {
     table.SetAttributeFilter(("f_table_name = " + quoted(layer.name) + " AND f_geometry_column = " +
@@ -90,7 +91,8 @@ void clear_previous(OGRLayer& table, const GpkgLayerInfo& layer, const std::stri
     std::vector<OGRFeatureUniquePtr> defaults;
     for (auto& f : table) {
         if (style_name == f->GetFieldAsString("styleName")) ours.push_back(f->GetFID());
-        else if (f->GetFieldAsInteger("useAsDefault") != 0) defaults.push_back(OGRFeatureUniquePtr(f->Clone()));
+        else if (as_default && f->GetFieldAsInteger("useAsDefault") != 0)
+            defaults.push_back(OGRFeatureUniquePtr(f->Clone()));
     }
     table.SetAttributeFilter(nullptr);
     bool ok = true;
@@ -102,6 +104,27 @@ void clear_previous(OGRLayer& table, const GpkgLayerInfo& layer, const std::stri
     if (!ok) throw OutputError("cannot replace the earlier style of '" + layer.name + "'", in_file(gpkg.string(), styles_table));
 }
 
+void write_style(OGRLayer& table, const GpkgLayerInfo& layer, const qgis::LayerStyle& style,
+                 const std::string& style_name, bool as_default, const std::filesystem::path& gpkg)
+{
+    GdalErrorTrap errors;
+    clear_previous(table, layer, style_name, as_default, gpkg);
+    OGRFeatureUniquePtr row(OGRFeature::CreateFeature(table.GetLayerDefn()));
+    row->SetField("f_table_catalog", "");
+    row->SetField("f_table_schema", "");
+    row->SetField("f_table_name", layer.name.c_str());
+    row->SetField("f_geometry_column", layer.geometry_column.c_str());
+    row->SetField("styleName", style_name.c_str());
+    row->SetField("styleQML", qgis::qml_document(style).c_str());
+    row->SetField("styleSLD", qgis::sld_document(style).c_str());
+    row->SetField("useAsDefault", as_default ? 1 : 0);
+    row->SetField("description", style.description.c_str());
+    row->SetField("owner", "");
+    if (table.CreateFeature(row.get()) != OGRERR_NONE)
+        throw OutputError("cannot write the style '" + style_name + "' of '" + layer.name + "': " + errors.message(),
+                          in_file(gpkg.string(), styles_table));
+}
+
 }  // namespace
 
 std::vector<GpkgLayerInfo> gpkg_layers(const std::filesystem::path& gpkg)
@@ -110,8 +133,12 @@ std::vector<GpkgLayerInfo> gpkg_layers(const std::filesystem::path& gpkg)
     std::vector<GpkgLayerInfo> out;
     for (OGRLayer* layer : ds->GetLayers()) {
         if (std::string(layer->GetName()) == styles_table) continue;
-        out.push_back({layer->GetName(), kind_of(layer->GetGeomType()), layer->GetGeometryColumn(),
-                       static_cast<long long>(layer->GetFeatureCount(TRUE))});
+        GpkgLayerInfo info{layer->GetName(), kind_of(layer->GetGeomType()), layer->GetGeometryColumn(),
+                           static_cast<long long>(layer->GetFeatureCount(TRUE)), {}};
+        const OGRFeatureDefn* definition = layer->GetLayerDefn();
+        for (int i = 0; i < definition->GetFieldCount(); ++i)
+            info.fields.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
+        out.push_back(std::move(info));
     }
     return out;
 }
@@ -128,24 +155,11 @@ void write_layer_styles(const std::filesystem::path& gpkg, const std::string& la
         throw OutputError("cannot start a transaction: " + errors.message(), in_file(gpkg.string(), styles_table));
     try {
         for (const auto& layer : layers) {
-            const qgis::LayerStyle style = qgis::default_style(layer.name, layer.kind, lang);
             // QGIS names a style after its layer when saving without a name; the column is 30 characters wide.
-            const std::string style_name = layer.name.substr(0, 30);
-            clear_previous(*table, layer, style_name, gpkg);
-            OGRFeatureUniquePtr row(OGRFeature::CreateFeature(table->GetLayerDefn()));
-            row->SetField("f_table_catalog", "");
-            row->SetField("f_table_schema", "");
-            row->SetField("f_table_name", layer.name.c_str());
-            row->SetField("f_geometry_column", layer.geometry_column.c_str());
-            row->SetField("styleName", style_name.c_str());
-            row->SetField("styleQML", qgis::qml_document(style).c_str());
-            row->SetField("styleSLD", qgis::sld_document(style).c_str());
-            row->SetField("useAsDefault", 1);
-            row->SetField("description", style.description.c_str());
-            row->SetField("owner", "");
-            if (table->CreateFeature(row.get()) != OGRERR_NONE)
-                throw OutputError("cannot write the style of '" + layer.name + "': " + errors.message(),
-                                  in_file(gpkg.string(), styles_table));
+            write_style(*table, layer, qgis::default_style(layer.name, layer.kind, lang), layer.name.substr(0, 30),
+                        true, gpkg);
+            for (const qgis::LayerStyle& extra : qgis::extra_styles(layer.name, layer.fields, lang))
+                write_style(*table, layer, extra, extra.title.substr(0, 30), false, gpkg);
         }
     } catch (...) {
         // Leaves the file as it was; the error that got us here is the one worth reporting.

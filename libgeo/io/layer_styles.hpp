@@ -15,13 +15,15 @@ struct GpkgLayerInfo {
     qgis::GeometryKind kind = qgis::GeometryKind::none;
     std::string geometry_column;  // "" for a table without geometry
     long long features = 0;
+    std::vector<std::string> fields;  // attribute field names, in the table's order
 };
 
 // The data layers of a finished GeoPackage (layer_styles itself left out), in the file's order.
 std::vector<GpkgLayerInfo> gpkg_layers(const std::filesystem::path& gpkg);
 
 // Adds (or replaces) one default style per layer present in the file, QML for QGIS 3.22+ and SLD, with legend
-// labels in `lang` ("en" or "zh"). Call after the GeoPackage is closed; throws geo::OutputError on failure.
+// labels in `lang` ("en" or "zh"), and the further named styles qgis::extra_styles offers for it (not default).
+// Call after the GeoPackage is closed; throws geo::OutputError on failure.
 void write_layer_styles(const std::filesystem::path& gpkg, const std::string& lang = "en");
 
 }  // namespace geo::io

@@ -3,6 +3,7 @@
 #include "libgeo/core/categories.hpp"
 #include "libgeo/qgis/xml.hpp"
 
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <map>
@@ -265,8 +266,8 @@ LayerStyle rejects(GeometryKind kind, const Lang&)
     return s;
 }
 
-// Gi* bins -3..3: the usual seven classes, blue (cold) through a nearly clear middle to red (hot).
-LayerStyle hotspot_cells(GeometryKind, const Lang& tr)
+// Gi* bins -3..3 of `bin_field`: the usual seven classes, blue (cold) through a nearly clear middle to red (hot).
+Renderer gi_bins(const std::string& bin_field, const Lang& tr)
 {
     const std::array<std::tuple<int, Rgba, std::string>, 7> bins{{
         {-3, {33, 102, 172, 220}, tr("cold spot, 99% confidence", "冷点（99%置信度）")},
@@ -277,16 +278,31 @@ LayerStyle hotspot_cells(GeometryKind, const Lang& tr)
         {2, {239, 138, 98, 200}, tr("hot spot, 95% confidence", "热点（95%置信度）")},
         {3, {178, 24, 43, 220}, tr("hot spot, 99% confidence", "热点（99%置信度）")},
     }};
-    Renderer r{RendererKind::rules, "gi_bin", {}};
+    Renderer r{RendererKind::rules, bin_field, {}};
     for (const auto& [bin, colour, label] : bins)
-        r.classes.push_back({label, fill(colour, Rgba{150, 150, 150, 120}, 0.1), {equals("gi_bin", std::to_string(bin), false)}});
+        r.classes.push_back({label, fill(colour, Rgba{150, 150, 150, 120}, 0.1), {equals(bin_field, std::to_string(bin), false)}});
     // Drawn over the bin colour: a cell nobody walked has no issues because nobody looked.
     r.classes.push_back({tr("not inspected (not clean)", "未巡查（不等于无问题）"),
                          Symbol{SymbolType::fill, {HatchLayer{{110, 110, 110, 230}, -45, 1.5, 0.25}}},
                          {equals("inspected", "0", false)}});
+    return r;
+}
+
+LayerStyle hotspot_cells(GeometryKind, const Lang& tr)
+{
     LayerStyle s;
-    s.renderer = r;
+    s.renderer = gi_bins("gi_bin", tr);
     s.display_expression = "concat(\"gi_class\", ' z=', round(\"gi_z\", 2))";
+    return s;
+}
+
+// The same classes on Gi* of issues per walked km (--gi-rate): where problems are dense for the effort spent.
+LayerStyle hotspot_cells_rate(const Lang& tr)
+{
+    LayerStyle s;
+    s.renderer = gi_bins("rate_gi_bin", tr);
+    s.display_expression = "concat(round(\"issues_per_km\", 2), ' /km z=', round(\"rate_gi_z\", 2))";
+    s.description = tr("geowalk: hot and cold spots of issues per walked km", "geowalk：每巡查公里问题数的热点与冷点");
     return s;
 }
 
@@ -366,5 +382,20 @@ LayerStyle default_style(const std::string& layer, GeometryKind kind, const std:
 }
 
 bool has_own_style(const std::string& layer) { return catalogue().count(layer) > 0; }
+
+std::vector<LayerStyle> extra_styles(const std::string& layer, const std::vector<std::string>& fields,
+                                     const std::string& lang)
+{
+    const Lang tr{lang == "zh"};
+    std::vector<LayerStyle> out;
+    const auto has = [&](const char* field) { return std::find(fields.begin(), fields.end(), field) != fields.end(); };
+    if (layer == "hotspot_cells" && has("rate_gi_bin")) {
+        LayerStyle s = hotspot_cells_rate(tr);
+        s.layer = layer;
+        s.title = "hotspot_cells_rate";
+        out.push_back(std::move(s));
+    }
+    return out;
+}
 
 }  // namespace geo::qgis

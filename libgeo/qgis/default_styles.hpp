@@ -5,6 +5,7 @@
 #include "libgeo/qgis/symbology.hpp"
 
 #include <string>
+#include <vector>
 
 namespace geo::qgis {
 
@@ -16,5 +17,11 @@ LayerStyle default_style(const std::string& layer, GeometryKind kind, const std:
 
 // True when the layer has a style of its own here rather than the fallback.
 bool has_own_style(const std::string& layer);
+
+// Further named styles a layer offers besides its default, where its fields allow (QGIS: Layer Properties, Style,
+// Load Style, From database): hotspot_cells with rate_gi_bin (--gi-rate) also gets "hotspot_cells_rate", the Gi*
+// classes of issues per walked km. The style's title is its name.
+std::vector<LayerStyle> extra_styles(const std::string& layer, const std::vector<std::string>& fields,
+                                     const std::string& lang = "en");
 
 }  // namespace geo::qgis

@@ -251,6 +251,42 @@ TEST_F(LayerStyles, RerunReplacesInsteadOfAdding)
     EXPECT_EQ(value(categories[0], "label"), "已走到");
 }
 
+TEST(LayerStylesExtra, RateGiStarGetsASecondStyleThatIsNotTheDefault)
+{
+    test::TempDir dir{"geowalk-styles"};
+    const auto gpkg = dir / "geowalk.gpkg";
+    write_gpkg(gpkg, {{"hotspot_cells", wkbPolygon,
+                       {{"gi_bin", OFTInteger}, {"inspected", OFTInteger}, {"issues_per_km", OFTReal},
+                        {"rate_gi_z", OFTReal}, {"rate_gi_bin", OFTInteger}},
+                       {"POLYGON((0 0,10 0,10 10,0 10,0 0))"}}});
+    for (int run = 0; run < 2; ++run) {  // a rerun replaces both rows
+        write_layer_styles(gpkg, "zh");
+        GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        OGRLayer* table = ds->GetLayerByName("layer_styles");
+        ASSERT_NE(table, nullptr);
+        std::map<std::string, StyleRow> by_name;
+        for (auto& f : *table) {
+            EXPECT_STREQ(f->GetFieldAsString("f_table_name"), "hotspot_cells");
+            by_name[f->GetFieldAsString("styleName")] = {"", "", "", "", f->GetFieldAsString("styleName"),
+                                                         f->GetFieldAsString("styleQML"), "",
+                                                         f->GetFieldAsInteger("useAsDefault")};
+        }
+        ASSERT_EQ(by_name.size(), 2u);
+        EXPECT_EQ(by_name.at("hotspot_cells").use_as_default, 1);
+        const StyleRow& rate = by_name.at("hotspot_cells_rate");
+        EXPECT_EQ(rate.use_as_default, 0);
+        const auto qml = parse_xml(rate.qml);
+        const CPLXMLNode* renderer = CPLGetXMLNode(document_element(qml, "qgis"), "renderer-v2");
+        const auto rules = children(CPLGetXMLNode(renderer, "rules"), "rule");
+        ASSERT_EQ(rules.size(), 8u);
+        for (int bin = -3; bin <= 3; ++bin)
+            EXPECT_EQ(value(rules[static_cast<std::size_t>(bin + 3)], "filter"),
+                      "\"rate_gi_bin\" = " + std::to_string(bin));
+        EXPECT_EQ(value(rules[7], "filter"), "\"inspected\" = 0");
+        EXPECT_EQ(value(rules[6], "label"), "热点（99%置信度）");
+    }
+}
+
 TEST(LayerStylesErrors, MissingFileIsAnOutputError)
 {
     test::TempDir dir("geowalk-styles");
