@@ -239,7 +239,7 @@ DensityStats write_density(const std::filesystem::path& file, const raster::Grid
     band->SetStatistics(result.min, result.max, result.mean, result.stddev);
     dataset->FlushCache(false);
     if (errors.failed())
-        detail::fail_output(file, "cannot write the temporary GeoTIFF: " + errors.message(),
+        detail::fail_output(file, "cannot write the staging raster: " + errors.message(),
                             "check free space in the output folder");
 
     SubProgress copy{progress.fn, progress.data, 0.8, 1.0};

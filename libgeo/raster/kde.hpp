@@ -44,8 +44,9 @@
 // Deterministic: every pixel adds its points in input order whatever the tile size or thread count, so the result
 // is bit-identical for any of them (tested).
 //
-// Memory: the point index (4 bytes per point and tile touched) and per job one tile of doubles (2 MB) plus the
-// Float32 tiles of the batch in flight; never the whole grid, so any grid up to max_kde_cells works.
+// Memory: the point index (4 bytes per point and tile touched) and per thread one tile of doubles (2 MB; kept by the
+// calling thread for its next evaluation) plus the Float32 tiles of the batch in flight; never the whole grid, so
+// any grid up to max_kde_cells works.
 #include "libgeo/core/progress.hpp"
 #include "libgeo/raster/grid.hpp"
 

@@ -6,8 +6,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <type_traits>
-#include <limits>
 #include <numbers>
 #include <vector>
 
@@ -82,22 +80,16 @@ double amplitude(const KdeOptions& options, double weight, double r)
 // Vectors of doubles (GCC and Clang vector extensions): two in an SSE2 register (the x86-64 baseline), four in an
 // AVX2 and eight in an AVX-512 register, the widest the processor has chosen at run time (evaluate_tile_wide). The
 // inner loop is written for them explicitly because -O2 does not vectorise it. All do the same IEEE operations in
-// the same order (no fused multiply-add: the clones do not enable FMA), so a pixel's value does not depend on the
-// path (tested).
+// the same order (no fused multiply-add, which AVX-512 would allow: this file is compiled with -ffp-contract=off,
+// see libgeo/CMakeLists.txt), so a pixel's value does not depend on the path (tested).
 using v2d = double __attribute__((vector_size(16)));
-using v2i = long long __attribute__((vector_size(16)));
 using v4d = double __attribute__((vector_size(32)));
-using v4i = long long __attribute__((vector_size(32)));
 using v8d = double __attribute__((vector_size(64)));
-using v8i = long long __attribute__((vector_size(64)));
-template <class V> struct Mask;
-template <> struct Mask<v2d> { using type = v2i; };
-template <> struct Mask<v4d> { using type = v4i; };
-template <> struct Mask<v8d> { using type = v8i; };
 constexpr int widest_lanes = 8;
 
 // Per-point scratch: squared column offsets and the Gaussian's column factors over the point's columns, padded to
-// whole vectors (dx2 with +inf, which the d^2 <= r^2 mask turns into a zero contribution).
+// whole vectors (dx2 with 2 r^2, beyond the disc, which the d^2 <= r^2 mask turns into a zero contribution; finite,
+// so no NaN arises even for a zero weight).
 struct Scratch {
     std::vector<double> dx2;
     std::vector<double> gauss_x;
@@ -114,7 +106,7 @@ template <Kernel K, class V>
 [[gnu::always_inline]] inline void stamp(const Evaluation& e, const Tile& tile, const KdePoint& p,
                                          const double* centre_x, double* acc, std::size_t stride, Scratch& scratch)
 {
-    using M = typename Mask<V>::type;
+    using M = decltype(V{} <= V{});  // lanes of 64-bit integers, all ones where the comparison holds
     constexpr int lanes = sizeof(V) / sizeof(double);
     const Grid& g = e.grid;
     const double r = e.radius(p);
@@ -127,7 +119,7 @@ template <Kernel K, class V>
     const int width = cols.hi - cols.lo + 1;
     const int padded = (width + lanes - 1) / lanes * lanes;
     // Scratch arrays start at column cols.lo, the accumulator and centre_x at tile.col.
-    scratch.dx2.assign(static_cast<std::size_t>(padded), std::numeric_limits<double>::infinity());
+    scratch.dx2.assign(static_cast<std::size_t>(padded), 2.0 * r2);
     double* dx2 = scratch.dx2.data();
     for (int c = 0; c < width; ++c) {
         const double dx = centre_x[cols.lo - tile.col + c] - p.x;

@@ -57,7 +57,11 @@ void check_cog_equals_in_memory_density(Staging staging)
     options.per_km2 = true;
     const raster::Grid grid = raster::kde_grid(points, options);
     const std::string wkt = utm50n_wkt();
-    // A limit just above what the process holds leaves no room to stage the grid in memory.
+    // A limit just above what the process holds leaves no room to stage the grid in memory; restored however
+    // write_density leaves.
+    struct LimitRestorer {
+        ~LimitRestorer() { memory::set_limit_bytes(0); }
+    } restore;
     if (staging == Staging::file) memory::set_limit_bytes(memory::resident_bytes() + 4096);
     const DensityStats stats = write_density(file, grid, points, options, wkt, {{"GEOWALK_FILTER", "all"}});
     memory::set_limit_bytes(0);
