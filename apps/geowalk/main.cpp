@@ -64,6 +64,7 @@ std::vector<std::unique_ptr<Command>> all_commands()
 
 int main(int argc, char** argv)
 {
+    geo::memory::keep_freed_blocks();
     GDALAllRegister();
     // Text in our outputs and messages is UTF-8 whatever the user's locale (Shapefiles with a .cpg agree).
     CPLSetConfigOption("SHAPE_ENCODING", nullptr);

@@ -2,6 +2,7 @@
 
 #include "libgeo/core/error.hpp"
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -129,6 +130,14 @@ std::string raise_limit_hint()
     if (!limit_lowered()) return {};
     return ", or allow more with --max-memory GB (this machine allows " +
            size_text(static_cast<double>(machine_bytes())) + ")";
+}
+
+void keep_freed_blocks()
+{
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
 }
 
 }  // namespace geo::memory
