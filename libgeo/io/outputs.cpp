@@ -98,7 +98,6 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
         std::snprintf(description, sizeof description, "distance to the nearest walk (m), pixel %g m", o.pixel_m);
         write_cog(out.staging() / "walk_distance.tif", *results.coverage->walk_distance, campaign.crs.wkt, description,
                   {{"GEOWALK_MEASURE", "exact distance from the pixel centre to the nearest track segment"},
-                   {"GEOWALK_BOUND_M", std::to_string(raster::segment_distance_bound(results.coverage->walk_distance->grid))},
                    {"GEOWALK_VILLAGE_M", std::to_string(o.village_m)},
                    {"GEOWALK_BLIND_M", std::to_string(o.blind_m)}},
                   o.threads);

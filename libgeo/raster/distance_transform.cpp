@@ -2,10 +2,10 @@
 
 #include "libgeo/core/error.hpp"
 #include "libgeo/raster/lower_envelope.hpp"
-#include "libgeo/raster/nearest_segment.hpp"
 #include "libgeo/core/parallel.hpp"
 #include "libgeo/raster/rasterise.hpp"
 #include "libgeo/raster/seeds.hpp"
+#include "libgeo/raster/segment_field.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -18,8 +18,9 @@ namespace {
 
 using detail::SeedTable;
 
-// The peak while the transform runs: the Float32 result, two int32 indices (seed per pixel, changed pixels), the mask.
-constexpr double bytes_per_cell = 13.0;
+// The peak per pixel: the Float32 result and the mask, and for seed centres the int32 seed of each pixel.
+constexpr double segment_bytes_per_cell = 5.0;
+constexpr double seed_bytes_per_cell = 9.0;
 
 // Reports a phase's progress as a share of the whole call.
 struct Progress {
@@ -90,35 +91,23 @@ bool row_pass(const Grid& grid, const SeedTable& seeds, std::vector<std::int32_t
                                    [&](double done) { return progress(0.35, 0.65, done, "distance: rows"); });
 }
 
-// The values: distances of the pixels inside the mask, nodata elsewhere. `nearest` holds each pixel's nearest seed
-// (to_seed_centres) or nearest segment (to_segments).
+// The values: distances to the nearest seed centre of the pixels inside the mask, nodata elsewhere.
 bool values_pass(const Grid& grid, const SeedTable& seeds, const std::vector<std::int32_t>& nearest,
-                 const std::vector<std::uint8_t>& inside, const DistanceOptions& options, Raster& out,
-                 const Progress& progress)
+                 const std::vector<std::uint8_t>& inside, int threads, Raster& out, const Progress& progress)
 {
-    const bool to_segments = options.measure == DistanceMeasure::to_segments;
     auto work = [&](std::size_t first, std::size_t last) {
         for (auto row = static_cast<int>(first); row < static_cast<int>(last); ++row)
             for (int col = 0; col < grid.cols; ++col) {
                 const std::size_t i = grid.index(col, row);
                 const std::int32_t id = nearest[i];
                 if ((!inside.empty() && !inside[i]) || id < 0) continue;  // stays nodata
-                const auto k = static_cast<std::size_t>(id);
-                double d2 = 0.0;
-                if (to_segments) {
-                    const double px = (col + 0.5) * grid.pixel;
-                    const double py = (row + 0.5) * grid.pixel;
-                    d2 = detail::segment_distance2(seeds.segments[k], px, py);
-                } else {
-                    const double dx = col - seeds.seed_col[k];
-                    const double dy = row - seeds.seed_row[k];
-                    d2 = (dx * dx + dy * dy) * grid.pixel * grid.pixel;
-                }
-                out.values[i] = static_cast<float>(std::sqrt(d2));
+                const double dx = col - seeds.seed_col[static_cast<std::size_t>(id)];
+                const double dy = row - seeds.seed_row[static_cast<std::size_t>(id)];
+                out.values[i] = static_cast<float>(std::sqrt(dx * dx + dy * dy) * grid.pixel);
             }
     };
-    return geo::detail::parallel_chunks(static_cast<std::size_t>(grid.rows), 8, options.threads, work,
-                                   [&](double done) { return progress(0.95, 1.0, done, "distance: values"); });
+    return geo::detail::parallel_chunks(static_cast<std::size_t>(grid.rows), 8, threads, work,
+                                        [&](double done) { return progress(0.65, 1.0, done, "distance: values"); });
 }
 
 }  // namespace
@@ -141,10 +130,27 @@ Raster distance_to_lines(const Grid& grid, const std::vector<LineString>& lines,
 {
     grid.validate();
     options.validate();
-    grid.require_memory(bytes_per_cell, "the walk-distance raster (walk_distance.tif)");
+    const bool to_segments = options.measure == DistanceMeasure::to_segments;
+    grid.require_memory(to_segments ? segment_bytes_per_cell : seed_bytes_per_cell,
+                        "the walk-distance raster (walk_distance.tif)");
     const Progress step{progress, progress_data};
-    step.check(step(0.0, 0.0, 0.0, "distance: seeds"));
+    step.check(step(0.0, 0.0, 0.0, "distance: segments"));
     Raster out{grid, std::vector<float>(grid.cells(), nodata)};
+
+    if (to_segments) {
+        const std::vector<detail::Segment> segments = detail::make_segments(grid, lines);
+        if (segments.empty()) {
+            step.check(step(0.0, 1.0, 1.0, "distance: no lines"));
+            return out;
+        }
+        const std::vector<std::uint8_t> inside = mask ? rasterise_area(grid, *mask) : std::vector<std::uint8_t>{};
+        step.check(step(0.0, 0.05, 1.0, "distance: segments"));
+        step.check(detail::exact_segment_distances(grid, segments, inside, out.values, options.threads,
+                                                   [&](double done) {
+                                                       return step(0.05, 1.0, done, "distance: nearest segments");
+                                                   }));
+        return out;
+    }
 
     std::vector<std::int32_t> nearest;  // seed number per pixel, refined by each pass
     const SeedTable seeds = detail::make_seeds(grid, lines, nearest);
@@ -154,16 +160,11 @@ Raster distance_to_lines(const Grid& grid, const std::vector<LineString>& lines,
     }
     const std::vector<std::uint8_t> inside = mask ? rasterise_area(grid, *mask) : std::vector<std::uint8_t>{};
     step.check(step(0.0, 0.05, 1.0, "distance: seeds"));
-
     if (seeds.seed_count() > 0) {
         step.check(column_pass(grid, nearest, options.threads, step));
         step.check(row_pass(grid, seeds, nearest, options.threads, step));
     }
-    if (options.measure == DistanceMeasure::to_segments)
-        step.check(detail::nearest_segments(grid, seeds, nearest, options.threads, [&](double done) {
-            return step(0.65, 0.95, done, "distance: nearest segments");
-        }));
-    step.check(values_pass(grid, seeds, nearest, inside, options, out, step));
+    step.check(values_pass(grid, seeds, nearest, inside, options.threads, out, step));
     return out;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// The seeds of the distance transform: the pixels walked lines pass through, and for each the segments that pass
-// through it, so that the nearest seed found by the transform leads back to the exact geometry.
+// The inputs of the distance raster: the lines' segments in grid-local metres (what the exact measure uses), and the
+// seeds of the seed-centre transform, the pixels the lines pass through.
 #include "libgeo/core/geometry.hpp"
 #include "libgeo/raster/grid.hpp"
 
@@ -38,19 +38,18 @@ inline double segment_distance2(const Segment& s, double px, double py)
 }
 
 struct SeedTable {
-    std::vector<Segment> segments;           // of all lines, in input order; a one-point line gives one point
-    std::vector<std::uint8_t> follows;       // per segment: 1 when it continues the one before it in the same line
-    std::vector<int> seed_col;               // per seed, seeds in row-major pixel order
+    std::vector<Segment> segments;  // of all lines, in input order; a one-point line gives one point
+    std::vector<int> seed_col;      // per seed, seeds in row-major pixel order
     std::vector<int> seed_row;
-    std::vector<std::size_t> row_first;      // per grid row plus one: the first seed in that row
-    std::vector<std::size_t> first;          // per seed plus one: the seed's range in segment_ids
-    std::vector<std::uint32_t> segment_ids;  // ascending within each seed
-    std::vector<std::uint32_t> leaving;      // segments with a part outside the grid, ascending
 
     [[nodiscard]] std::size_t seed_count() const { return seed_col.size(); }
 };
 
-// Splits the lines into segments (repeated vertices dropped, empty lines skipped) and marks their pixels with
+// The segments of the lines in grid-local metres, in input order: repeated vertices dropped, empty lines skipped, a
+// line of one position one zero-length segment. Throws geo::Error for a non-finite coordinate.
+std::vector<Segment> make_segments(const Grid& grid, const std::vector<LineString>& lines);
+
+// The segments as make_segments gives them, and the seeds: marks their pixels with
 // segment_cells (rasterise.hpp). seed_of_cell receives grid.cells() entries: the seed number of each marked pixel,
 // -1 elsewhere. Throws geo::Error for a non-finite coordinate.
 SeedTable make_seeds(const Grid& grid, const std::vector<LineString>& lines, std::vector<std::int32_t>& seed_of_cell);

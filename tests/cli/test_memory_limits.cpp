@@ -56,9 +56,9 @@ TEST(MemoryLimits, InputsBeyondTheirShareAreRefusedWhileReadingWithTheFileNamed)
 TEST(MemoryLimits, ARasterTooLargeIsRefusedWithAPixelSizeThatFitsAndNothingIsWritten)
 {
     TempDir dir;
-    // The sample town (~150 km²) at 0.5 m is ~650 M cells, 8.5 GB for the walk-distance transform.
+    // The sample town (~150 km²) at 0.5 m is ~650 M cells, 3.3 GB for the walk-distance raster (5 bytes a cell).
     const auto refused = run_geowalk("coverage --quiet --no-maps --no-report " + sample_campaign() + " --out '" +
-                                     (dir / "out").string() + "' --pixel 0.5 --max-memory 4");
+                                     (dir / "out").string() + "' --pixel 0.5 --max-memory 2");
     EXPECT_EQ(refused.exit_code, 1) << refused.output;
     EXPECT_NE(refused.output.find("the walk-distance raster (walk_distance.tif) of "), std::string::npos)
         << refused.output;
