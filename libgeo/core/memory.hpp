@@ -41,13 +41,14 @@ double free_bytes();
 // thing that needs them ("walk_distance.tif of 20000 x 20000 pixels of 1 m"), hint says how to make it smaller.
 void require(double bytes, const std::string& what, const std::string& hint);
 
-// Called once at the start of a program, before threads start. glibc hands every freed block above 128 KB back to
-// the kernel and page-faults it in again on the next allocation of that size; GDAL allocates and frees MB-sized
-// buffers for every block it reads, compresses or resamples, and the OGR Arrow stream one per batch, so writing a
-// COG spent a tenth of its time in page faults (density benchmark: 47,000 faults and 1.45 s whole process before,
-// 33,000 and 1.30 s after). Blocks up to 32 MB are now kept for reuse, and up to 256 MB of free heap top before it
-// is trimmed; larger blocks (rasters, big vectors) are still mapped and unmapped on their own, so peak memory and
-// the address-space use the limits above count stay those of the data. No effect on other C libraries.
+// Called once at the start of a program, before threads start. glibc hands freed blocks above 128 KB back to the
+// kernel until its dynamic threshold has risen, and page-faults them in again on the next allocation of that size;
+// GDAL allocates and frees MB-sized buffers for every block it reads, compresses or resamples, and the OGR Arrow
+// stream one per batch, so writing a COG spent a tenth of its time in page faults (density benchmark: 47,000
+// faults and 1.45 s whole process before, 34,000 and 1.35 s after). Blocks up to 32 MB are now kept for reuse from
+// the start, and up to 64 MB of free heap top before it is trimmed (the ceilings glibc's own adjustment would
+// reach); larger blocks (rasters, big vectors) are still mapped and unmapped on their own. The cost: up to 64 MB
+// per allocation arena may stay resident after a peak, which free_bytes() counts as used. No-op off glibc.
 void keep_freed_blocks();
 
 // ", or allow more with --max-memory GB (this machine allows 25.3 GB)" when --max-memory lowered the limit, else

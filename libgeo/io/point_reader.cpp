@@ -30,29 +30,37 @@ struct ArrowOwned {
     }
 };
 
-// One column of a batch: the child array and its Arrow format string.
+// One column of a batch: the child array, its Arrow format string, and where the batch's rows start in it (the
+// child's own offset plus the batch's).
 struct Column {
     const ArrowArray* array;
     std::string_view format;
+    std::int64_t base;
+
+    Column(const ArrowArray& batch, const ArrowSchema& schema, int index)
+        : array(batch.children[index]), format(schema.children[index]->format),
+          base(batch.children[index]->offset + batch.offset)
+    {
+    }
 
     [[nodiscard]] bool valid(std::int64_t row) const
     {
         const auto* bits = static_cast<const std::uint8_t*>(array->buffers[0]);
-        const std::int64_t i = array->offset + row;
+        const std::int64_t i = base + row;
         return !bits || ((bits[i >> 3] >> (i & 7)) & 1) != 0;
     }
 
     template <typename T>
     [[nodiscard]] T at(std::int64_t row) const
     {
-        return static_cast<const T*>(array->buffers[1])[array->offset + row];
+        return static_cast<const T*>(array->buffers[1])[base + row];
     }
 
     // The bytes of a binary (32-bit offsets, "z") or large binary (64-bit offsets, "Z") value.
     [[nodiscard]] std::pair<const unsigned char*, std::size_t> bytes(std::int64_t row) const
     {
         const auto* data = static_cast<const unsigned char*>(array->buffers[2]);
-        const std::int64_t i = array->offset + row;
+        const std::int64_t i = base + row;
         if (format == "Z") {
             const auto* offsets = static_cast<const std::int64_t*>(array->buffers[1]);
             return {data + offsets[i], static_cast<std::size_t>(offsets[i + 1] - offsets[i])};
@@ -122,46 +130,77 @@ void ignore_other_fields(OGRLayer& layer, const std::string& weight_field, const
     layer.SetIgnoredFields(const_cast<const char**>(ignored.List()));
 }
 
+// The value of the Arrow field metadata key `key` (the C data interface's binary key/value list), or "".
+std::string metadata_value(const char* metadata, std::string_view key)
+{
+    if (!metadata) return {};
+    auto read_int = [&metadata]() {
+        std::int32_t v = 0;
+        std::memcpy(&v, metadata, sizeof v);
+        metadata += sizeof v;
+        return v;
+    };
+    for (std::int32_t pairs = read_int(); pairs > 0; --pairs) {
+        const std::int32_t key_length = read_int();
+        const std::string_view k(metadata, static_cast<std::size_t>(key_length));
+        metadata += key_length;
+        const std::int32_t value_length = read_int();
+        const std::string_view v(metadata, static_cast<std::size_t>(value_length));
+        metadata += value_length;
+        if (k == key) return std::string(v);
+    }
+    return {};
+}
+
 struct Columns {
     int fid = -1, geometry = -1, weight = -1;
 };
 
-Columns find_columns(const ArrowSchema& schema, const std::string& weight_field, const std::string& file,
-                     const std::string& layer)
+// The FID by its name and type; the geometry by GDAL's WKB extension type (or its name); the weight by its name.
+Columns find_columns(const ArrowSchema& schema, OGRLayer& layer, const std::string& weight_field,
+                     const std::string& file)
 {
+    const std::string fid_name = *layer.GetFIDColumn() ? layer.GetFIDColumn() : "OGC_FID";
+    const std::string geometry_name = layer.GetGeometryColumn();
     Columns c;
     for (std::int64_t i = 0; i < schema.n_children; ++i) {
-        const std::string_view name = schema.children[i]->name ? schema.children[i]->name : "";
-        const std::string_view format = schema.children[i]->format;
-        if (i == 0) c.fid = 0;  // INCLUDE_FID=YES puts it first
-        else if ((format == "z" || format == "Z") && c.geometry < 0) c.geometry = static_cast<int>(i);
-        else if (!weight_field.empty() && name == weight_field) {
-            if (!is_number_format(format))
-                throw InputError("the weight field '" + weight_field + "' is not numeric", in_file(file, layer),
-                                 "give a field of numbers (integer or real)");
-            c.weight = static_cast<int>(i);
-        }
+        const ArrowSchema& child = *schema.children[i];
+        const std::string_view name = child.name ? child.name : "";
+        const std::string_view format = child.format;
+        const auto index = static_cast<int>(i);
+        if (name == fid_name && format == "l") c.fid = index;
+        else if (!weight_field.empty() && name == weight_field) c.weight = index;
+        else if ((format == "z" || format == "Z") && c.geometry < 0 &&
+                 (metadata_value(child.metadata, "ARROW:extension:name") == "ogc.wkb" || name == geometry_name))
+            c.geometry = index;
     }
-    if (c.geometry < 0) throw InputError("the layer has no geometry column", in_file(file, layer));
+    if (c.geometry < 0) throw InputError("the layer has no geometry column", in_file(file, layer.GetName()));
+    if (!weight_field.empty() && c.weight < 0)
+        throw InputError("GDAL does not deliver the weight field '" + weight_field + "'",
+                         in_file(file, layer.GetName()), "give a numeric field of the layer");
+    if (c.weight >= 0 && !is_number_format(schema.children[c.weight]->format))
+        throw InputError("the weight field '" + weight_field + "' is not numeric", in_file(file, layer.GetName()),
+                         "give a field of numbers (integer or real)");
     return c;
 }
 
 void read_batch(const ArrowArray& batch, const ArrowSchema& schema, const Columns& c, LayerPoints& out)
 {
-    const Column fid{batch.children[c.fid], schema.children[c.fid]->format};
-    const Column geometry{batch.children[c.geometry], schema.children[c.geometry]->format};
+    std::optional<Column> fid;
+    if (c.fid >= 0) fid.emplace(batch, schema, c.fid);
+    const Column geometry(batch, schema, c.geometry);
     std::optional<Column> weight;
-    if (c.weight >= 0) weight = Column{batch.children[c.weight], schema.children[c.weight]->format};
+    if (c.weight >= 0) weight.emplace(batch, schema, c.weight);
     OGRPoint point;  // reused: importFromWkb overwrites it
     for (std::int64_t row = 0; row < batch.length; ++row) {
         const auto [wkb, size] = geometry.bytes(row);
         std::size_t consumed = 0;
         const bool is_point = geometry.valid(row) && size > 0 &&
                               point.importFromWkb(wkb, size, wkbVariantIso, consumed) == OGRERR_NONE &&
-                              !point.IsEmpty();
+                              !point.IsEmpty() && std::isfinite(point.getX()) && std::isfinite(point.getY());
         const std::optional<double> w = weight ? weight->number(row) : std::optional<double>(1.0);
         if (!is_point || !w || !std::isfinite(*w)) {
-            out.skipped.push_back(fid.valid(row) ? fid.at<std::int64_t>(row) : -1);
+            out.skipped.push_back(fid && fid->valid(row) ? fid->at<std::int64_t>(row) : -1);
             continue;
         }
         out.points.push_back(raster::KdePoint{point.getX(), point.getY(), *w});
@@ -191,7 +230,7 @@ LayerPoints read_layer_points(const std::filesystem::path& file, const std::stri
     ArrowOwned<ArrowSchema> schema;
     if (stream.value.get_schema(&stream.value, &schema.value) != 0)
         throw InputError("GDAL cannot describe the layer: " + errors.message(), in_file(name, layer->GetName()));
-    const Columns columns = find_columns(schema.value, weight_field, name, layer->GetName());
+    const Columns columns = find_columns(schema.value, *layer, weight_field, name);
     for (;;) {
         ArrowOwned<ArrowArray> batch;
         if (stream.value.get_next(&stream.value, &batch.value) != 0) {

@@ -287,6 +287,7 @@ bool exact_segment_distances(const Grid& grid, const std::vector<Segment>& segme
                              const std::vector<std::uint8_t>& inside, std::vector<float>& out, int threads,
                              const std::function<bool(double)>& report)
 {
+    if (segments.empty()) return true;  // nothing to measure to; the values stay as they are
     const int block_cols = (grid.cols + top_block - 1) / top_block;
     const int block_rows = (grid.rows + top_block - 1) / top_block;
     const SegmentTree tree = make_tree(segments);

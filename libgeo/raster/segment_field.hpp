@@ -2,9 +2,9 @@
 // The exact distance from every pixel centre to the nearest of a set of segments (DistanceMeasure::to_segments),
 // by culling candidates block by block rather than by propagating nearest seeds.
 //
-// For a square block with centre c and half-diagonal h, and u the distance from c to its nearest segment, every
-// pixel p of the block has d(p) <= d(c) + h = u + h; the segment nearest to p lies within d(p) of p, so within
-// u + 2h of c. Keeping only the segments within u + 2h of c therefore keeps every pixel's nearest one. Blocks of
+// For a square block whose pixel centres lie within h of its centre c, and u the distance from c to any one segment
+// (the nearest one known), every pixel centre p of the block has d(p) <= d(c) + h <= u + h; the segment nearest to
+// p lies within d(p) of p, so within u + 2h of c. Keeping only the segments within u + 2h of c therefore keeps every pixel's nearest one. Blocks of
 // 64 x 64 pixels take their candidates from an R-tree of all segments; each block passes its list on to its four
 // quarters, which keep the part within their own (smaller) u + 2h, down to blocks of 8 x 8 pixels, where each pixel
 // takes the minimum over the few segments left. Every value is the exact distance (as exact as the floating-point

@@ -8,6 +8,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <random>
 #include <string>
@@ -27,10 +28,11 @@ std::filesystem::path write_layer(const std::filesystem::path& file, const char*
     OGRSpatialReference srs;
     srs.importFromEPSG(32650);
     OGRLayer* layer = ds->CreateLayer("points", &srs, wkbPoint, nullptr);
-    OGRFieldDefn name("name", OFTString), w("w", OFTReal), n("n", OFTInteger);
+    OGRFieldDefn name("name", OFTString), w("w", OFTReal), n("n", OFTInteger), raw("raw", OFTBinary);
     layer->CreateField(&name);
     layer->CreateField(&w);
     layer->CreateField(&n);
+    if (std::string(driver_name) == "GPKG") layer->CreateField(&raw);  // binary: before the geometry in the stream
     auto add = [&](OGRGeometry* g, const char* text, std::optional<double> weight, int count) {
         OGRFeature f(layer->GetLayerDefn());
         f.SetField("name", text);
@@ -127,11 +129,32 @@ TEST(PointReader, ShapefileGoesThroughTheGenericStream)
     EXPECT_GE(read.skipped.size(), 3u);  // the line cannot be in a point shapefile; the others are skipped
 }
 
+TEST(PointReader, NonFiniteCoordinatesAreSkipped)
+{
+    test::TempDir dir;
+    const auto file = dir / "inf.gpkg";
+    {
+        GDALDatasetUniquePtr ds(
+            GetGDALDriverManager()->GetDriverByName("GPKG")->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        OGRLayer* layer = ds->CreateLayer("points", nullptr, wkbPoint, nullptr);
+        for (const double x : {1.0, std::numeric_limits<double>::infinity(), 3.0}) {
+            OGRFeature f(layer->GetLayerDefn());
+            f.SetGeometryDirectly(new OGRPoint(x, 2.0));
+            ASSERT_EQ(layer->CreateFeature(&f), OGRERR_NONE);
+        }
+    }
+    const LayerPoints read = read_layer_points(file, "", "");
+    ASSERT_EQ(read.points.size(), 2u);
+    EXPECT_EQ(read.points[1].x, 3.0);
+    EXPECT_EQ(read.skipped, (std::vector<std::int64_t>{2}));
+}
+
 TEST(PointReader, BadWeightFieldsAndLayersAreInputErrors)
 {
     test::TempDir dir;
     const auto file = write_layer(dir / "p.gpkg", "GPKG", 10);
     EXPECT_THROW(read_layer_points(file, "", "name"), InputError);     // text
+    EXPECT_THROW(read_layer_points(file, "", "raw"), InputError);      // binary, not taken for the geometry
     EXPECT_THROW(read_layer_points(file, "", "missing"), InputError);  // no such field
     EXPECT_THROW(read_layer_points(file, "nope", ""), InputError);     // no such layer
     EXPECT_THROW(read_layer_points(dir / "none.gpkg", "", ""), InputError);
