@@ -28,6 +28,7 @@ using SegmentTree = bgi::rtree<Indexed, bgi::rstar<16>>;
 constexpr int top_block = 64;
 constexpr int leaf_block = 8;
 constexpr int levels = 4;  // 64, 32, 16, 8
+using LeafValues = std::array<double, static_cast<std::size_t>(leaf_block) * leaf_block>;  // row-major
 
 constexpr double infinity = std::numeric_limits<double>::infinity();
 
@@ -89,7 +90,7 @@ template <typename V, typename Y>
 // The leaf's pixels, a row of them per vector (or two or four vectors, by the processor's width).
 template <typename V>
 [[gnu::always_inline]] inline void leaf_rows(const std::vector<LeafSegment>& candidates, int col, int row,
-                                            double pixel, std::array<double, leaf_block * leaf_block>& best)
+                                            double pixel, LeafValues& best)
 {
     constexpr int lanes = sizeof(V) / sizeof(double);
     constexpr int per_row = leaf_block / lanes;
@@ -110,31 +111,33 @@ template <typename V>
         }
     for (int r = 0; r < leaf_block; ++r)
         for (int v = 0; v < per_row; ++v)
-            for (int l = 0; l < lanes; ++l)
-                best[static_cast<std::size_t>(r * leaf_block + v * lanes + l)] = acc[r][v][l];
+            for (int l = 0; l < lanes; ++l) {
+                const int pixel_in_leaf = r * leaf_block + v * lanes + l;
+                best[static_cast<std::size_t>(pixel_in_leaf)] = acc[r][v][l];
+            }
 }
 
 void leaf_sse2(const std::vector<LeafSegment>& c, int col, int row, double pixel,
-               std::array<double, leaf_block * leaf_block>& best)
+               LeafValues& best)
 {
     leaf_rows<v2d>(c, col, row, pixel, best);
 }
 
 [[gnu::target("avx2")]] void leaf_avx2(const std::vector<LeafSegment>& c, int col, int row, double pixel,
-                                       std::array<double, leaf_block * leaf_block>& best)
+                                       LeafValues& best)
 {
     leaf_rows<v4d>(c, col, row, pixel, best);
 }
 
 [[gnu::target("avx512f")]] void leaf_avx512(const std::vector<LeafSegment>& c, int col, int row, double pixel,
-                                            std::array<double, leaf_block * leaf_block>& best)
+                                            LeafValues& best)
 {
     leaf_rows<v8d>(c, col, row, pixel, best);
 }
 
 // The squared distance from each pixel centre of the leaf at (col, row) to its nearest candidate.
 void leaf_minimum(const std::vector<LeafSegment>& c, int col, int row, double pixel,
-                  std::array<double, leaf_block * leaf_block>& best)
+                  LeafValues& best)
 {
     static const bool has_avx512 = __builtin_cpu_supports("avx512f");
     static const bool has_avx2 = __builtin_cpu_supports("avx2");
@@ -211,7 +214,7 @@ private:
     {
         const std::vector<LeafSegment>& parent = m_lists[static_cast<std::size_t>(level)];
         if (size == leaf_block) {
-            std::array<double, leaf_block * leaf_block> best;
+            LeafValues best;
             leaf_minimum(parent, col, row, m_grid.pixel, best);
             store(col, row, best);
             return;
@@ -240,15 +243,16 @@ private:
         }
     }
 
-    void store(int col, int row, const std::array<double, leaf_block * leaf_block>& best)
+    void store(int col, int row, const LeafValues& best)
     {
         const int rows = std::min(leaf_block, m_grid.rows - row);
         const int cols = std::min(leaf_block, m_grid.cols - col);
         for (int r = 0; r < rows; ++r)
             for (int c = 0; c < cols; ++c) {
                 const std::size_t i = m_grid.index(col + c, row + r);
+                const int pixel_in_leaf = r * leaf_block + c;
                 if (m_inside.empty() || m_inside[i])
-                    m_out[i] = static_cast<float>(std::sqrt(best[static_cast<std::size_t>(r * leaf_block + c)]));
+                    m_out[i] = static_cast<float>(std::sqrt(best[static_cast<std::size_t>(pixel_in_leaf)]));
             }
     }
 
