@@ -1,6 +1,7 @@
 #include "libgeo/io/geojson_export.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/parallel.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
 #include "libgeo/handles/ogr_transform.hpp"
 
@@ -8,6 +9,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <string_view>
 #include <system_error>
 
@@ -80,36 +82,67 @@ void write_layer(OGRLayer& source, GDALDriver& driver, const std::filesystem::pa
     if (errors.failed()) throw OutputError("writing failed: " + errors.message(), in_file(file.string(), name));
 }
 
+GDALDataset* open_gpkg(const std::filesystem::path& gpkg)
+{
+    return GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+}
+
 }  // namespace
 
-std::vector<std::string> write_geojson_layers(const std::filesystem::path& gpkg, const std::filesystem::path& dir)
+std::vector<std::string> write_geojson_layers(const std::filesystem::path& gpkg, const std::filesystem::path& dir,
+                                              int threads)
 {
-    GdalErrorTrap errors;
-    GDALDatasetUniquePtr source(
-        GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
-    if (!source) throw OutputError("cannot open the GeoPackage: " + errors.message(), in_file(gpkg.string()));
+    struct MapLayer {
+        std::string name;
+        GIntBig features;
+    };
+    std::vector<MapLayer> layers;
+    {
+        GdalErrorTrap errors;
+        GDALDatasetUniquePtr source(open_gpkg(gpkg));
+        if (!source) throw OutputError("cannot open the GeoPackage: " + errors.message(), in_file(gpkg.string()));
+        for (OGRLayer* layer : source->GetLayers())
+            if (layer->GetGeomType() != wkbNone) layers.push_back({layer->GetName(), layer->GetFeatureCount(TRUE)});
+    }
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
     if (!driver) throw OutputError("GDAL has no GeoJSON driver", in_file(gpkg.string()));
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) throw OutputError("cannot create the folder: " + ec.message(), in_file(dir.string()));
 
-    const OGRSpatialReference to = wgs84();
+    // Largest first, so that the longest copy does not start last. Each thread reads through its own handle and
+    // builds its own CRS objects: neither a GDAL dataset nor an OGRSpatialReference may be shared between threads.
+    std::vector<std::size_t> order(layers.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return layers[a].features > layers[b].features; });
+    detail::parallel_chunks(
+        order.size(), 1, threads,
+        [&](std::size_t first, std::size_t last) {
+            for (std::size_t k = first; k < last; ++k) {
+                const std::string& name = layers[order[k]].name;
+                const std::filesystem::path file = dir / (name + ".geojson");
+                std::error_code remove_ec;
+                // The GeoJSON driver refuses to overwrite; a rerun into the same staging folder starts clean.
+                std::filesystem::remove(file, remove_ec);
+                try {
+                    GdalErrorTrap errors;
+                    GDALDatasetUniquePtr source(open_gpkg(gpkg));
+                    OGRLayer* layer = source ? source->GetLayerByName(name.c_str()) : nullptr;
+                    if (!layer)
+                        throw OutputError("cannot read the layer back: " + errors.message(),
+                                          in_file(gpkg.string(), name));
+                    write_layer(*layer, *driver, file, wgs84());
+                } catch (...) {
+                    std::filesystem::remove(file, remove_ec);
+                    throw;
+                }
+            }
+        },
+        [](double) { return true; });
+
     std::vector<std::string> written;
-    for (OGRLayer* layer : source->GetLayers()) {
-        if (layer->GetGeomType() == wkbNone) continue;
-        const std::string name = std::string(layer->GetName()) + ".geojson";
-        const std::filesystem::path file = dir / name;
-        // The GeoJSON driver refuses to overwrite; a rerun into the same staging folder starts clean.
-        std::filesystem::remove(file, ec);
-        try {
-            write_layer(*layer, *driver, file, to);
-        } catch (...) {
-            std::filesystem::remove(file, ec);
-            throw;
-        }
-        written.push_back(name);
-    }
+    for (const auto& layer : layers) written.push_back(layer.name + ".geojson");
     return written;
 }
 

@@ -14,7 +14,9 @@ namespace geo::io {
 // without geometry (rejects, whose geometry_wkt is in its source's CRS and may be exactly what could not be
 // placed; layer_styles) are left out: they are not map layers. Returns the file names written, relative to `dir`.
 // Throws geo::OutputError naming the file (and the feature) when a layer has no CRS, a geometry cannot be
-// transformed, or GDAL fails; the partial file is removed.
-std::vector<std::string> write_geojson_layers(const std::filesystem::path& gpkg, const std::filesystem::path& dir);
+// transformed, or GDAL fails; the partial file is removed. Layers are written on up to `threads` threads, one file
+// per thread at a time (the files do not depend on it).
+std::vector<std::string> write_geojson_layers(const std::filesystem::path& gpkg, const std::filesystem::path& dir,
+                                              int threads = 1);
 
 }  // namespace geo::io

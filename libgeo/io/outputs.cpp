@@ -84,7 +84,8 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
     }
     write_layer_styles(out.staging() / "geowalk.gpkg", lang);
     // From the finished GeoPackage, so that each copy holds exactly what its layer holds.
-    if (!write_geojson_layers(out.staging() / "geowalk.gpkg", out.staging() / "geojson").empty())
+    const int threads = results.coverage ? results.coverage->options.threads : results.hotspot_options.threads;
+    if (!write_geojson_layers(out.staging() / "geowalk.gpkg", out.staging() / "geojson", threads).empty())
         names.push_back("geojson");
     std::optional<DensityStats> density;
     if (results.hotspots) {

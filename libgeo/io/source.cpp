@@ -32,6 +32,17 @@ bool fits_role(OGRwkbGeometryType type, Role role)
     return true;
 }
 
+// Without counting: for GPX and other streamed formats a count parses the whole file, and a phone's day of tracks
+// is read once more anyway when the fixes are loaded.
+bool has_features(OGRLayer& layer)
+{
+    if (const GIntBig cheap = layer.GetFeatureCount(FALSE); cheap >= 0) return cheap > 0;
+    layer.ResetReading();
+    const OGRFeatureUniquePtr first(layer.GetNextFeature());
+    layer.ResetReading();
+    return first != nullptr;
+}
+
 OGRLayer* pick_layer(GDALDataset& ds, const SourceSpec& spec, Role role, const std::filesystem::path& path)
 {
     if (!spec.layer.empty()) {
@@ -44,7 +55,7 @@ OGRLayer* pick_layer(GDALDataset& ds, const SourceSpec& spec, Role role, const s
     if (ds.GetLayerCount() == 1) return ds.GetLayer(0);
     // GPS files: the per-fix layer carries the times; OSM files: the role decides between lines and polygons.
     if (role == Role::tracks)
-        if (OGRLayer* l = ds.GetLayerByName("track_points"); l && l->GetFeatureCount() > 0) return l;
+        if (OGRLayer* l = ds.GetLayerByName("track_points"); l && has_features(*l)) return l;
     std::vector<OGRLayer*> fitting;
     for (auto* l : ds.GetLayers())
         if (fits_role(l->GetGeomType(), role)) fitting.push_back(l);

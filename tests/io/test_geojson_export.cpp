@@ -400,6 +400,22 @@ TEST(GeojsonExport, LayerWithoutCrsIsAnErrorAndLeavesNoFile)
     EXPECT_FALSE(std::filesystem::exists(dir / "geojson/lines.geojson"));
 }
 
+// The layers are written on several threads, largest first: the files are the same bytes as one thread writes.
+TEST(GeojsonExport, ThreadsWriteTheSameFiles)
+{
+    TempDir dir("geowalk-geojson");
+    const auto one = io::write_geojson_layers(sample_run() / "geowalk.gpkg", dir / "one", 1);
+    const auto two = io::write_geojson_layers(sample_run() / "geowalk.gpkg", dir / "two", 2);
+    EXPECT_EQ(one, two);
+    ASSERT_GE(one.size(), 10u);
+    for (const auto& name : one) {
+        SCOPED_TRACE(name);
+        const std::string text = read_text(dir / "one" / name);
+        EXPECT_GT(text.size(), 50u);
+        EXPECT_EQ(text, read_text(dir / "two" / name));
+    }
+}
+
 // A whole run of the sample town: every layer of geowalk.gpkg with a geometry has its copy, and every copy follows
 // RFC 7946 and holds what the GeoPackage holds.
 TEST(GeojsonExport, SampleRunCopiesEveryLayerFollowingRfc7946)
