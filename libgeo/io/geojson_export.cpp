@@ -10,6 +10,7 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <map>
 #include <string_view>
 #include <system_error>
 
@@ -26,11 +27,10 @@ OGRSpatialReference wgs84()
     return srs;
 }
 
-// One layer into one file. The transformation is done here rather than left to the driver (which would also
-// reproject under RFC7946=YES) so that a failure names the feature and the operation is the one OGR picks for
-// the layer's CRS with longitude first; the driver then sees WGS 84 and only rounds and orients the rings.
-void write_layer(OGRLayer& source, GDALDriver& driver, const std::filesystem::path& file,
-                 const OGRSpatialReference& to)
+// The transformation of one layer to WGS 84, the operation OGR picks for the layer's CRS with longitude first.
+// Creating one searches PROJ's database (about 10 ms); layers in the same CRS get a clone of the first one's.
+OgrTransformPtr transform_to_wgs84(OGRLayer& source, const std::filesystem::path& file,
+                                   std::map<std::string, OgrTransformPtr>& made)
 {
     const std::string name = source.GetName();
     // GeoPackage stores a missing CRS as srs_id 0 or -1, which GDAL reads back as "Undefined geographic SRS" or
@@ -41,11 +41,26 @@ void write_layer(OGRLayer& source, GDALDriver& driver, const std::filesystem::pa
         throw OutputError("the layer has no CRS, so it cannot be written as GeoJSON", in_file(file.string(), name));
     OGRSpatialReference from(*layer_srs);
     from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    char* wkt = nullptr;
+    from.exportToWkt(&wkt);
+    const std::string key = wkt ? wkt : "";
+    CPLFree(wkt);
     GdalErrorTrap errors;
-    const OgrTransformPtr transform = make_transform(from, to);
-    if (!transform)
-        throw OutputError("no transformation to WGS 84: " + errors.message(), in_file(file.string(), name));
+    OgrTransformPtr& first = made[key];
+    if (!first) first = make_transform(from, wgs84());
+    OgrTransformPtr copy(first ? first->Clone() : nullptr);
+    if (!copy) throw OutputError("no transformation to WGS 84: " + errors.message(), in_file(file.string(), name));
+    return copy;
+}
 
+// One layer into one file. The transformation is done here rather than left to the driver (which would also
+// reproject under RFC7946=YES) so that a failure names the feature; the driver then sees WGS 84 and only rounds
+// and orients the rings. The transformation is this call's own: it is used on this thread only.
+void write_layer(OGRLayer& source, GDALDriver& driver, const std::filesystem::path& file,
+                 OGRCoordinateTransformation& transform)
+{
+    const std::string name = source.GetName();
+    GdalErrorTrap errors;
     GDALDatasetUniquePtr out(driver.Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!out)
         throw OutputError("cannot create the file: " + errors.message(), in_file(file.string()),
@@ -54,7 +69,7 @@ void write_layer(OGRLayer& source, GDALDriver& driver, const std::filesystem::pa
     options.SetNameValue("RFC7946", "YES");  // right-hand rule; no "crs" member; WGS 84 only
     options.SetNameValue("COORDINATE_PRECISION", "7");
     options.SetNameValue("WRITE_NAME", "NO");  // the file is named after the layer; no foreign member needed
-    OGRSpatialReference layer_crs(to);  // GDAL 3.6 takes it non-const
+    OGRSpatialReference layer_crs = wgs84();
     OGRLayer* target = out->CreateLayer(name.c_str(), &layer_crs, source.GetGeomType(), options.List());
     if (!target) throw OutputError("cannot create the layer: " + errors.message(), in_file(file.string(), name));
     OGRFeatureDefn* fields = source.GetLayerDefn();
@@ -68,7 +83,7 @@ void write_layer(OGRLayer& source, GDALDriver& driver, const std::filesystem::pa
         Where where = in_file(file.string(), name);
         where.feature = feature->GetFID();
         OGRGeometryUniquePtr geometry(feature->StealGeometry());
-        if (geometry && geometry->transform(transform.get()) != OGRERR_NONE)
+        if (geometry && geometry->transform(&transform) != OGRERR_NONE)
             throw OutputError("a geometry could not be transformed to WGS 84: " + errors.message(), where);
         OGRFeatureUniquePtr copy(OGRFeature::CreateFeature(target->GetLayerDefn()));
         if (copy->SetFrom(feature.get(), TRUE) != OGRERR_NONE)
@@ -95,14 +110,18 @@ std::vector<std::string> write_geojson_layers(const std::filesystem::path& gpkg,
     struct MapLayer {
         std::string name;
         GIntBig features;
+        OgrTransformPtr to_wgs84;
     };
     std::vector<MapLayer> layers;
     {
         GdalErrorTrap errors;
         GDALDatasetUniquePtr source(open_gpkg(gpkg));
         if (!source) throw OutputError("cannot open the GeoPackage: " + errors.message(), in_file(gpkg.string()));
+        std::map<std::string, OgrTransformPtr> made;
         for (OGRLayer* layer : source->GetLayers())
-            if (layer->GetGeomType() != wkbNone) layers.push_back({layer->GetName(), layer->GetFeatureCount(TRUE)});
+            if (layer->GetGeomType() != wkbNone)
+                layers.push_back({layer->GetName(), layer->GetFeatureCount(TRUE),
+                                  transform_to_wgs84(*layer, dir / (std::string(layer->GetName()) + ".geojson"), made)});
     }
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
     if (!driver) throw OutputError("GDAL has no GeoJSON driver", in_file(gpkg.string()));
@@ -110,8 +129,8 @@ std::vector<std::string> write_geojson_layers(const std::filesystem::path& gpkg,
     std::filesystem::create_directories(dir, ec);
     if (ec) throw OutputError("cannot create the folder: " + ec.message(), in_file(dir.string()));
 
-    // Largest first, so that the longest copy does not start last. Each thread reads through its own handle and
-    // builds its own CRS objects: neither a GDAL dataset nor an OGRSpatialReference may be shared between threads.
+    // Largest first, so that the longest copy does not start last. Each layer is read through its own handle and
+    // transformed by its own transformation: neither a GDAL dataset nor an OGR object may be used by two threads.
     std::vector<std::size_t> order(layers.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
@@ -120,7 +139,8 @@ std::vector<std::string> write_geojson_layers(const std::filesystem::path& gpkg,
         order.size(), 1, threads,
         [&](std::size_t first, std::size_t last) {
             for (std::size_t k = first; k < last; ++k) {
-                const std::string& name = layers[order[k]].name;
+                MapLayer& map_layer = layers[order[k]];
+                const std::string& name = map_layer.name;
                 const std::filesystem::path file = dir / (name + ".geojson");
                 std::error_code remove_ec;
                 // The GeoJSON driver refuses to overwrite; a rerun into the same staging folder starts clean.
@@ -132,7 +152,7 @@ std::vector<std::string> write_geojson_layers(const std::filesystem::path& gpkg,
                     if (!layer)
                         throw OutputError("cannot read the layer back: " + errors.message(),
                                           in_file(gpkg.string(), name));
-                    write_layer(*layer, *driver, file, wgs84());
+                    write_layer(*layer, *driver, file, *map_layer.to_wgs84);
                 } catch (...) {
                     std::filesystem::remove(file, remove_ec);
                     throw;

@@ -14,6 +14,7 @@
 #include "libgeo/render/report.hpp"
 
 #include <cstdio>
+#include <future>
 
 namespace geo::io {
 
@@ -83,10 +84,12 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
         gpkg.close();
     }
     write_layer_styles(out.staging() / "geowalk.gpkg", lang);
-    // From the finished GeoPackage, so that each copy holds exactly what its layer holds.
+    // From the finished GeoPackage, so that each copy holds exactly what its layer holds. Written beside the rasters:
+    // their compression leaves this thread waiting and the cores part idle, and the two share no handle.
     const int threads = results.coverage ? results.coverage->options.threads : results.hotspot_options.threads;
-    if (!write_geojson_layers(out.staging() / "geowalk.gpkg", out.staging() / "geojson", threads).empty())
-        names.push_back("geojson");
+    std::future<std::vector<std::string>> geojson = std::async(std::launch::async, [&out, threads] {
+        return write_geojson_layers(out.staging() / "geowalk.gpkg", out.staging() / "geojson", threads);
+    });
     std::optional<DensityStats> density;
     if (results.hotspots) {
         density = write_density_raster(out.staging() / "density.tif", campaign, *results.hotspots,
@@ -104,6 +107,7 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
                   o.threads);
         names.push_back("walk_distance.tif");
     }
+    if (!geojson.get().empty()) names.push_back("geojson");
     write_json(out.staging() / "summary.json", run_summary(campaign, results, density));
     // Last: the project lists exactly the files written above.
     write_qgis_project(out.staging() / "geowalk.qgs", project_spec_from_outputs(out.staging(), lang));
