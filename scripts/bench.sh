@@ -18,9 +18,10 @@
 #   2. geowalk_bench --export: the loaded network and cleaned tracks (geowalk.gpkg, local CRS, as every run writes
 #      them), the network coverage numbers with 1 and 2 threads (must be bit-identical) and walk_distance.tif as
 #      analyse makes it (1 and 2 threads bit-identical). Used for the peers when the CLI step cannot finish.
-#   3. geowalk coverage CAMPAIGN --sight 30 --threads 2 (the whole step: load, analyse, write): median time, peak RSS
-#      (/usr/bin/time -v); once with --threads 1 where a run takes under a minute, and the coverage sections of both
-#      summary.json compared. Each run is cut at $GEOWALK_BENCH_STEP_TIMEOUT s and $GEOWALK_BENCH_MEM_GB GB of address
+#   3. geowalk coverage CAMPAIGN --sight 30 --threads 2 --no-maps --no-report (the whole step: load, analyse, write
+#      every data output): median time, peak RSS (/usr/bin/time -v); once with --threads 1 where a run takes under a
+#      minute, and the coverage sections of both summary.json compared; once with maps/ and report.pdf drawn too
+#      where a run takes under 30 s (pictures, not figures PostGIS computes, so not in the PostGIS ratio). Each run is cut at $GEOWALK_BENCH_STEP_TIMEOUT s and $GEOWALK_BENCH_MEM_GB GB of address
 #      space (ulimit -v), so a step that runs away cannot take the machine down.
 #   4. tests/bench/bench_coverage.cpp (Google Benchmark, medians of the repetitions): BM_network_coverage/threads:1,2
 #      (the part of the analysis that computes what PostGIS computes), BM_walk_distance/threads:1,2 (the raster) and,
@@ -227,7 +228,8 @@ for spec in $scenes; do
   record "$scene" raster_threads_identical "$raster_identical"
   record "$scene" export_rss_kb "$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$dir/time_export.txt")"
 
-  # 3. The whole step with the CLI.
+  # 3. The whole step with the CLI: every data output (geowalk.gpkg, geojson/, walk_distance.tif, summary.json,
+  # geowalk.qgs), the figures PostGIS is compared on; then once more drawing maps/ and report.pdf as well.
   # step THREADS RUN_DIR [OPTIONS...]: one capped geowalk coverage run; prints its peak RSS in kB.
   step() {
     local threads=$1 run=$2
@@ -241,10 +243,13 @@ for spec in $scenes; do
     awk -F': ' '/Maximum resident set size/ { print $2 }' "$dir/time_$run.txt"
   }
   step_ok=no
-  if timed "$scene" step_t2 "$reps" step 2 run_t2; then
+  if timed "$scene" step_t2 "$reps" step 2 run_t2 --no-maps --no-report; then
     step_ok=yes
     record "$scene" rss_kb "$run_output"
-    if awk -v t="$(get "$scene" step_t2)" 'BEGIN { exit !(t < 60) }' && timed "$scene" step_t1 1 step 1 run_t1; then
+    if awk -v t="$(get "$scene" step_t2)" 'BEGIN { exit !(t < 30) }' && timed "$scene" step_maps 1 step 2 run_maps; then
+      record "$scene" rss_maps_kb "$run_output"
+    fi
+    if awk -v t="$(get "$scene" step_t2)" 'BEGIN { exit !(t < 60) }' && timed "$scene" step_t1 1 step 1 run_t1 --no-maps --no-report; then
       record "$scene" threads_identical \
         "$("${tool[@]}" same-coverage "$dir/run_t1/summary.json" "$dir/run_t2/summary.json")"
     fi
@@ -331,7 +336,7 @@ for spec in $scenes; do
     log "$scene: no walk_distance.tif; raster comparison skipped"
   fi
   # Keep the measurements and summaries, not the bulky files.
-  rm -rf "$dir/input" "$dir/run_t1" "$dir"/*.tif "$dir/export/geowalk.gpkg" "$dir/run_t2/geowalk.gpkg" \
+  rm -rf "$dir/input" "$dir/run_t1" "$dir/run_maps" "$dir"/*.tif "$dir/export/geowalk.gpkg" "$dir/run_t2/geowalk.gpkg" \
     "$dir/export/walk_distance.tif" "$dir/run_t2/walk_distance.tif"
 done
 

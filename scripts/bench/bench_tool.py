@@ -191,6 +191,7 @@ def report(tsv, out_json):
         ])
         speed_rows.append([
             scene, seconds(m, "step_t2"), seconds(m, "step_t1"), f"{rss / 1024:.0f}" if rss else "-",
+            seconds(m, "step_maps"),
             seconds(m, "analyse_t2"), seconds(m, "lines_t2"), seconds(m, "lines_t1"),
             m.get("threads_identical", "-"),
             "yes" if m.get("lines_threads_identical") == "yes" and m.get("raster_threads_identical") == "yes" else "no",
@@ -218,7 +219,7 @@ def report(tsv, out_json):
     print_table(["scene", "scale", "network km", "track km", "fixes", "m/fix", "s/fix"], size_rows)
     print()
     print("geowalk (seconds; medians)")
-    print_table(["scene", "step 2 thr", "step 1 thr", "step RSS MB", "analyse", "lines 2 thr", "lines 1 thr",
+    print_table(["scene", "step 2 thr", "step 1 thr", "step RSS MB", "+ maps, report", "analyse", "lines 2 thr", "lines 1 thr",
                  "CLI 1=2 thr", "parts 1=2 thr", "parts RSS MB"], speed_rows)
     print()
     print("Peers (seconds; medians)")
@@ -230,7 +231,8 @@ def report(tsv, out_json):
         g = growth(order, scenes, key)
         if g:
             print(f"Growth of {label} from {g[0]} to {g[1]}: time ~ (network + track km)^{g[2]:.2f}")
-    print("step: geowalk coverage --threads N (load + analyse + write); analyse: the analysis alone; lines: its network")
+    print("step: geowalk coverage --threads N --no-maps --no-report (load + analyse + write the data outputs);")
+    print("+ maps, report: the same step drawing maps/ and report.pdf too; analyse: the analysis alone; lines: its network")
     print("part (what PostGIS computes); parts: lines and raster (geowalk_bench --export, bit-identical for 1 and 2")
     print("threads?); PG (a) union, (b) per road, (c) per road on subdivided inputs; best PG: the fastest that")
     print("finished, or a lower bound from a time-out; agree: |PostGIS - geowalk covered| / network length, % (q8,")
