@@ -44,7 +44,7 @@ double metadata_number(GDALDataset& ds, const char* key, double fallback)
 std::vector<ProjectVector> project_vectors(const std::filesystem::path& gpkg)
 {
     std::vector<ProjectVector> out;
-    for (const auto& l : gpkg_layers(gpkg)) out.push_back({l.name, l.kind});
+    for (const auto& l : gpkg_layers(gpkg)) out.push_back({l.name, l.kind, l.fields});
     return out;
 }
 

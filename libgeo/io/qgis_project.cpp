@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <fstream>
 #include <map>
+#include <optional>
 
 namespace geo::io {
 
@@ -27,7 +28,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& groups()
     static const std::vector<std::pair<std::string, std::vector<std::string>>> g{
         {"Base", {"issues", "sites", "tracks", "network", "villages"}},
         {"Coverage", {"uncovered", "network_coverage", "site_coverage", "blind_areas", "village_matrix", "village_coverage", "walk_distance"}},
-        {"Hotspots", {"rebounds", "hotspot_cells", "emerging_hotspots", "density"}},
+        {"Hotspots", {"rebounds", "hotspot_cells", "hotspot_cells_rate", "emerging_hotspots", "density"}},
         {"Checks", {"rejects", "hidden"}},
     };
     return g;
@@ -47,7 +48,7 @@ const std::vector<std::string>& draw_order()
 {
     static const std::vector<std::string> order{
         "issues", "sites", "rebounds", "uncovered", "network_coverage", "site_coverage", "tracks", "network",
-        "villages", "blind_areas", "hotspot_cells", "emerging_hotspots", "village_matrix", "village_coverage",
+        "villages", "blind_areas", "hotspot_cells", "hotspot_cells_rate", "emerging_hotspots", "village_matrix", "village_coverage",
         "density", "walk_distance"};
     return order;
 }
@@ -82,6 +83,7 @@ struct Entry {
     bool raster = false;
     GeometryKind kind = GeometryKind::none;
     std::string source;  // as written in the project
+    std::optional<qgis::LayerStyle> style;  // an extra style of its table, shown as a layer of its own
 };
 
 XmlElement spatial_ref(const QgisProjectSpec& spec)
@@ -150,10 +152,18 @@ double raster_maximum(const std::filesystem::path& file)
 std::vector<Entry> entries_of(const QgisProjectSpec& spec)
 {
     std::vector<Entry> out;
-    for (const auto& v : spec.vectors)
-        out.push_back({v.name, "geowalk_" + v.name, false, v.kind, "./" + spec.gpkg + "|layername=" + v.name});
-    if (spec.walk_distance) out.push_back({"walk_distance", "geowalk_walk_distance", true, GeometryKind::none, "./" + spec.walk_distance->file});
-    if (spec.density) out.push_back({"density", "geowalk_density", true, GeometryKind::none, "./" + spec.density->file});
+    for (const auto& v : spec.vectors) {
+        const std::string source = "./" + spec.gpkg + "|layername=" + v.name;
+        out.push_back({v.name, "geowalk_" + v.name, false, v.kind, source, std::nullopt});
+        // Two QGIS layers on one table, e.g. hotspot_cells by count Gi* and, as hotspot_cells_rate, by rate Gi*.
+        for (auto& extra : qgis::extra_styles(v.name, v.fields, spec.lang))
+            out.push_back({extra.title, "geowalk_" + extra.title, false, v.kind, source, std::move(extra)});
+    }
+    if (spec.walk_distance)
+        out.push_back({"walk_distance", "geowalk_walk_distance", true, GeometryKind::none, "./" + spec.walk_distance->file,
+                       std::nullopt});
+    if (spec.density)
+        out.push_back({"density", "geowalk_density", true, GeometryKind::none, "./" + spec.density->file, std::nullopt});
     return out;
 }
 
@@ -214,7 +224,7 @@ std::string qgis_project_xml(const QgisProjectSpec& spec, const std::filesystem:
     for (const Entry* e : drawn) {
         XmlElement layer = map_layer_common(*e, spec);
         if (!e->raster) {
-            qgis::add_style_elements(layer, qgis::default_style(e->name, e->kind, spec.lang));
+            qgis::add_style_elements(layer, e->style ? *e->style : qgis::default_style(e->name, e->kind, spec.lang));
         } else if (e->name == "walk_distance") {
             const auto& w = *spec.walk_distance;
             layer.add(qgis::walk_distance_pipe(w.sight_m, w.village_m, w.blind_m, spec.lang));

@@ -14,6 +14,7 @@ namespace geo::io {
 struct ProjectVector {
     std::string name;  // the GeoPackage table
     qgis::GeometryKind kind = qgis::GeometryKind::polygon;
+    std::vector<std::string> fields;  // its attribute fields: an extra style (qgis::extra_styles) becomes a layer
 };
 
 struct WalkDistanceRaster {

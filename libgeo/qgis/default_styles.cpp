@@ -398,4 +398,9 @@ std::vector<LayerStyle> extra_styles(const std::string& layer, const std::vector
     return out;
 }
 
+std::string extra_style_layer(const std::string& style_name)
+{
+    return style_name == "hotspot_cells_rate" ? "hotspot_cells" : "";
+}
+
 }  // namespace geo::qgis

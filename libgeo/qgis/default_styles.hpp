@@ -24,4 +24,8 @@ bool has_own_style(const std::string& layer);
 std::vector<LayerStyle> extra_styles(const std::string& layer, const std::vector<std::string>& fields,
                                      const std::string& lang = "en");
 
+// The layer whose extra style is named `style_name` ("hotspot_cells_rate" -> "hotspot_cells"), or "" when no extra
+// style has that name. Maps and the QGIS project show an extra style as a layer of its own under that name.
+std::string extra_style_layer(const std::string& style_name);
+
 }  // namespace geo::qgis

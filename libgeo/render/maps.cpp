@@ -46,6 +46,34 @@ int label_priority(const std::string& layer)
     return 2;
 }
 
+// A vector layer of a map: a table of the GeoPackage with its default style, or with one of its extra styles under
+// that style's name (hotspot_cells_rate: hotspot_cells coloured by the Gi* of issues per walked km).
+struct StyledTable {
+    OGRLayer* table = nullptr;
+    qgis::LayerStyle style;
+};
+
+std::optional<StyledTable> styled_table(const MapSource& source, const std::string& name)
+{
+    const std::string lang = lang_code(source.lang());
+    const std::string extra_of = qgis::extra_style_layer(name);
+    OGRLayer* table = source.layer(extra_of.empty() ? name : extra_of);
+    if (!table) return std::nullopt;
+    if (extra_of.empty()) return StyledTable{table, qgis::default_style(name, kind_of(source, name), lang)};
+    std::vector<std::string> fields;
+    const OGRFeatureDefn* definition = table->GetLayerDefn();
+    for (int i = 0; i < definition->GetFieldCount(); ++i) fields.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
+    for (auto& style : qgis::extra_styles(extra_of, fields, lang))
+        if (style.title == name) return StyledTable{table, std::move(style)};
+    return std::nullopt;
+}
+
+bool has_features(const MapSource& source, const std::string& layer)
+{
+    const auto styled = styled_table(source, layer);
+    return styled && styled->table->GetFeatureCount() > 0;
+}
+
 std::optional<LegendGroup> draw_layer(cairo_t* cr, const MapView& view, const MapSource& source,
                                       const std::string& layer, Labeller& labels)
 {
@@ -71,10 +99,9 @@ std::optional<LegendGroup> draw_layer(cairo_t* cr, const MapView& view, const Ma
                                                             qgis::Rgba{0, 0, 0, 0}, 0)});
         return group;
     }
-    OGRLayer* ogr = source.layer(layer);
-    if (!ogr) return std::nullopt;
-    const auto style = qgis::default_style(layer, kind_of(source, layer), lang_code(lang));
-    auto entries = draw_vector_layer(cr, view, *ogr, style, labels, label_priority(layer));
+    const auto styled = styled_table(source, layer);
+    if (!styled) return std::nullopt;
+    auto entries = draw_vector_layer(cr, view, *styled->table, styled->style, labels, label_priority(layer));
     if (entries.empty()) return std::nullopt;
     return LegendGroup{title, std::move(entries), {}, {}, {}};
 }
@@ -121,8 +148,7 @@ bool has_any(const MapSource& source, const std::vector<std::string>& layers)
     return std::any_of(layers.begin(), layers.end(), [&](const std::string& l) {
         if (l == "villages") return false;
         if (l.ends_with(".tif")) return !source.raster(l).empty();
-        OGRLayer* layer = source.layer(l);
-        return layer && layer->GetFeatureCount() > 0;
+        return has_features(source, l);
     });
 }
 
@@ -138,6 +164,10 @@ std::vector<MapSpec> map_catalogue(const MapSource& source)
         {"hotspots", std::string(words::map_hotspots(lang)), {"villages", "hotspot_cells", "rebounds"}, {}, {}},
         {"blind_spots", std::string(words::map_blind_spots(lang)), {"villages", "blind_areas", "walk_distance.tif", "tracks"}, {}, {}},
     };
+    // With --gi-rate: where problems are dense for the walking done, unwalked cells hatched as not inspected.
+    if (has_features(source, "hotspot_cells_rate"))
+        maps.insert(maps.begin() + 3, {"hotspots_per_km", std::string(words::map_hotspots_rate(lang)),
+                                       {"villages", "hotspot_cells_rate", "rebounds"}, {}, {}});
     if (OGRLayer* villages = source.layer("villages")) {
         villages->ResetReading();
         for (OGRFeatureUniquePtr f(villages->GetNextFeature()); f; f.reset(villages->GetNextFeature())) {

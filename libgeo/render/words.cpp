@@ -19,7 +19,7 @@ std::optional<Lang> parse_lang(std::string_view text)
 
 Words layer_title(std::string_view layer)
 {
-    static constexpr std::array<std::pair<std::string_view, Words>, 13> titles{{
+    static constexpr std::array<std::pair<std::string_view, Words>, 14> titles{{
         {"villages", {"Villages", "村界"}},
         {"network", {"Routes to walk", "巡查路线"}},
         {"sites", {"Sites", "场所"}},
@@ -31,6 +31,7 @@ Words layer_title(std::string_view layer)
         {"village_coverage", {"Village coverage", "村庄覆盖"}},
         {"blind_areas", {"Blind areas", "盲区"}},
         {"hotspot_cells", {"Hot and cold spots (Gi*)", "热点与冷点（Gi*）"}},
+        {"hotspot_cells_rate", {"Hot and cold spots per walked km (Gi*)", "每巡查公里问题数的热点与冷点（Gi*）"}},
         {"emerging_hotspots", {"Emerging hot spots", "新兴热点"}},
         {"rebounds", {"Rebounds", "反弹"}},
     }};

@@ -109,6 +109,8 @@ sight_m = 30
 radius_m = 300
 pixel_m = 10
 kernel = "quartic"
+# Gi* of problems per walked km too: where problems are dense for the walking done (maps/hotspots_per_km.png).
+gi_rate = true
 )toml";
 
 }  // namespace

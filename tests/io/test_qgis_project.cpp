@@ -39,10 +39,10 @@ QgisProjectSpec sample_spec()
 {
     QgisProjectSpec spec;
     spec.title = "甘浚镇";
-    spec.vectors = {{"villages", GeometryKind::polygon}, {"network_coverage", GeometryKind::line},
-                    {"issues", GeometryKind::point},     {"rejects", GeometryKind::none},
-                    {"hotspot_cells", GeometryKind::polygon}, {"hidden", GeometryKind::line},
-                    {"sites", GeometryKind::mixed}};
+    spec.vectors = {{"villages", GeometryKind::polygon, {}},      {"network_coverage", GeometryKind::line, {}},
+                    {"issues", GeometryKind::point, {}},          {"rejects", GeometryKind::none, {}},
+                    {"hotspot_cells", GeometryKind::polygon, {}}, {"hidden", GeometryKind::line, {}},
+                    {"sites", GeometryKind::mixed, {}}};
     spec.walk_distance = WalkDistanceRaster{"walk_distance.tif", 30, 100, 200};
     spec.density = DensityRaster{"density.tif", 0.5};
     spec.crs_wkt = cgcs2000_gk_wkt();
@@ -190,6 +190,51 @@ TEST_F(QgisProject, OpensOnTheTown)
     const CPLXMLNode* initial = CPLGetXMLNode(m_root, "ProjectViewSettings.DefaultViewExtent");
     EXPECT_EQ(value(initial, "xmax"), "535000");
     EXPECT_EQ(value(initial, "spatialrefsys.authid"), "EPSG:4542");
+}
+
+// With --gi-rate, hotspot_cells is in the project twice: by count Gi* and, as hotspot_cells_rate, by rate Gi*,
+// both reading the same table; the second is one click away in the Hotspots group, just under the first.
+TEST(QgisProjectRate, RateGiStarIsALayerOfItsOwnOnTheSameTable)
+{
+    QgisProjectSpec spec = sample_spec();
+    for (auto& v : spec.vectors)
+        if (v.name == "hotspot_cells") v.fields = {"cell_id", "count", "inspected", "gi_bin", "rate_gi_z", "rate_gi_bin"};
+    const auto tree = parse_xml(qgis_project_xml(spec));
+    ASSERT_TRUE(tree);
+    const CPLXMLNode* root = document_element(tree, "qgis");
+    std::map<std::string, const CPLXMLNode*> layers;
+    for (const auto* l : children(CPLGetXMLNode(root, "projectlayers"), "maplayer")) layers[value(l, "layername")] = l;
+    ASSERT_EQ(layers.size(), spec.vectors.size() + 3);
+    ASSERT_EQ(layers.count("hotspot_cells_rate"), 1u);
+    const CPLXMLNode* rate = layers.at("hotspot_cells_rate");
+    EXPECT_EQ(value(rate, "datasource"), "./geowalk.gpkg|layername=hotspot_cells");
+    EXPECT_EQ(value(rate, "id"), "geowalk_hotspot_cells_rate");
+    EXPECT_EQ(value(rate, "renderer-v2.type"), "RuleRenderer");
+    std::vector<std::string> filters;
+    for (const auto* rule : descendants(CPLGetXMLNode(rate, "renderer-v2"), "rule")) filters.push_back(value(rule, "filter"));
+    ASSERT_EQ(filters.size(), 8u);  // seven Gi* classes and the not-inspected hatching
+    for (std::size_t i = 0; i < 7; ++i) EXPECT_NE(filters[i].find("rate_gi_bin"), std::string::npos) << filters[i];
+    EXPECT_NE(filters[7].find("inspected"), std::string::npos);
+    const CPLXMLNode* count = layers.at("hotspot_cells");
+    for (const auto* rule : descendants(CPLGetXMLNode(count, "renderer-v2"), "rule"))
+        EXPECT_EQ(value(rule, "filter").find("rate_gi_bin"), std::string::npos);
+
+    std::vector<std::string> order;
+    for (const auto* l : children(CPLGetXMLNode(root, "layerorder"), "layer")) order.push_back(value(l, "id"));
+    const auto at = [&](const std::string& id) { return std::find(order.begin(), order.end(), id) - order.begin(); };
+    EXPECT_EQ(at("geowalk_hotspot_cells_rate"), at("geowalk_hotspot_cells") + 1);
+    const CPLXMLNode* in_tree = nullptr;
+    std::string group;
+    for (const auto* g : children(CPLGetXMLNode(root, "layer-tree-group"), "layer-tree-group"))
+        for (const auto* l : children(g, "layer-tree-layer"))
+            if (value(l, "id") == "geowalk_hotspot_cells_rate") {
+                in_tree = l;
+                group = value(g, "name");
+            }
+    ASSERT_NE(in_tree, nullptr);
+    EXPECT_EQ(group, "Hotspots");
+    EXPECT_EQ(value(in_tree, "checked"), "Qt::Unchecked");
+    EXPECT_EQ(value(in_tree, "source"), "./geowalk.gpkg|layername=hotspot_cells");
 }
 
 TEST(QgisProjectFiles, SpecFromAnOutputFolder)

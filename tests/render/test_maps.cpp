@@ -76,18 +76,21 @@ std::string pdf_text(const std::filesystem::path& pdf)
 
 }  // namespace
 
-TEST_F(Maps, CatalogueHasTheFourTownMapsAndOnePerVillage)
+// The sample campaign sets gi_rate, so the rate Gi* map is there too, drawing hotspot_cells by rate_gi_bin.
+TEST_F(Maps, CatalogueHasTheFiveTownMapsAndOnePerVillage)
 {
     const MapSource source(out(), Lang::en);
     const auto maps = map_catalogue(source);
     auto gpkg = open_vector(out() / "geowalk.gpkg");
     ASSERT_TRUE(gpkg);
     const auto villages = gpkg->GetLayerByName("villages")->GetFeatureCount();
-    ASSERT_EQ(static_cast<long long>(maps.size()), 4 + villages);
+    ASSERT_EQ(static_cast<long long>(maps.size()), 5 + villages);
     EXPECT_EQ(maps[0].name, "overview");
     EXPECT_EQ(maps[1].name, "coverage");
     EXPECT_EQ(maps[2].name, "hotspots");
-    EXPECT_EQ(maps[3].name, "blind_spots");
+    EXPECT_EQ(maps[3].name, "hotspots_per_km");
+    EXPECT_EQ(maps[3].layers, (std::vector<std::string>{"villages", "hotspot_cells_rate", "rebounds"}));
+    EXPECT_EQ(maps[4].name, "blind_spots");
     std::set<std::string> names;
     for (const auto& m : maps) names.insert(m.name);
     EXPECT_EQ(names.size(), maps.size()) << "map file names must be unique";
@@ -101,7 +104,7 @@ TEST_F(Maps, PngsAreA4At300DpiGeoreferencedInTheCampaignCrs)
     const OGRSpatialReference* town_srs = gpkg->GetLayerByName("villages")->GetSpatialRef();
     OGREnvelope town;
     ASSERT_EQ(gpkg->GetLayerByName("villages")->GetExtent(&town), OGRERR_NONE);
-    for (const char* name : {"overview.png", "coverage.png", "hotspots.png", "blind_spots.png"}) {
+    for (const char* name : {"overview.png", "coverage.png", "hotspots.png", "hotspots_per_km.png", "blind_spots.png"}) {
         SCOPED_TRACE(name);
         GDALDatasetUniquePtr png(GDALDataset::Open((maps_dir / name).c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
         ASSERT_TRUE(png);
@@ -153,27 +156,61 @@ TEST_F(Maps, DeadCornersAreRedWhereTheGeoPackageHasThem)
     EXPECT_GE(red, checked * 9 / 10) << red << " of " << checked;
 }
 
-TEST_F(Maps, HotSpotCellsCarryTheHotColour)
-{
-    GDALDatasetUniquePtr png(GDALDataset::Open((out() / "maps" / "hotspots.png").c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
-    ASSERT_TRUE(png);
-    auto gpkg = open_vector(out() / "geowalk.gpkg");
-    OGRLayer* cells = gpkg->GetLayerByName("hotspot_cells");
-    ASSERT_NE(cells, nullptr);
-    cells->SetAttributeFilter("gi_bin = 3 AND inspected = 1");
+namespace {
+
+// Of the hotspot cells matching `filter`, how many show QGIS's 99 % hot class at their centre in the map.
+struct HotCount {
     int checked = 0, hot = 0;
+};
+
+// radius and tolerance as colour_near's: lenient for "shows hot" (labels and markers may cover a centre), exact
+// for "does not show hot" (the anti-aliased rim of a red rebound marker nearby would pass a lenient test).
+HotCount hot_cells(const std::filesystem::path& png_file, const std::filesystem::path& gpkg_file, const char* filter,
+                   int radius = 6, int tolerance = 30)
+{
+    HotCount out;
+    GDALDatasetUniquePtr png(GDALDataset::Open(png_file.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    auto gpkg = open_vector(gpkg_file);
+    OGRLayer* cells = gpkg ? gpkg->GetLayerByName("hotspot_cells") : nullptr;
+    if (!png || !cells) return out;
+    cells->SetAttributeFilter(filter);
+    // (178, 24, 43) at alpha 220, over the white page.
+    const double a = 220.0 / 255;
+    const Rgb expected{static_cast<int>(178 * a + 255 * (1 - a)), static_cast<int>(24 * a + 255 * (1 - a)),
+                       static_cast<int>(43 * a + 255 * (1 - a))};
     for (auto& f : *cells) {
         OGRPoint centre;
-        ASSERT_EQ(f->GetGeometryRef()->Centroid(&centre), OGRERR_NONE);
-        ++checked;
-        // QGIS's 99 % hot class, (178, 24, 43) at alpha 220, over the white page.
-        const double a = 220.0 / 255;
-        const Rgb expected{static_cast<int>(178 * a + 255 * (1 - a)), static_cast<int>(24 * a + 255 * (1 - a)),
-                           static_cast<int>(43 * a + 255 * (1 - a))};
-        if (colour_near(*png, centre.getX(), centre.getY(), expected, 6, 30)) ++hot;
+        if (f->GetGeometryRef()->Centroid(&centre) != OGRERR_NONE) continue;
+        ++out.checked;
+        if (colour_near(*png, centre.getX(), centre.getY(), expected, radius, tolerance)) ++out.hot;
     }
-    ASSERT_GT(checked, 0) << "the sample town has 99 % hot spots";
-    EXPECT_GE(hot, (checked + 1) / 2) << hot << " of " << checked;
+    return out;
+}
+
+}  // namespace
+
+TEST_F(Maps, HotSpotCellsCarryTheHotColour)
+{
+    const auto c = hot_cells(out() / "maps" / "hotspots.png", out() / "geowalk.gpkg", "gi_bin = 3 AND inspected = 1");
+    ASSERT_GT(c.checked, 0) << "the sample town has 99 % hot spots";
+    EXPECT_GE(c.hot, (c.checked + 1) / 2) << c.hot << " of " << c.checked;
+}
+
+// The per-km map colours cells by the rate's class, not the count's: a 99 % count hot spot that is not a 99 % rate
+// hot spot (a busy road walked often) must not show that colour there.
+TEST_F(Maps, RateMapColoursCellsByTheRateGiStar)
+{
+    const auto png = out() / "maps" / "hotspots_per_km.png";
+    const auto gpkg = out() / "geowalk.gpkg";
+    const auto rate_hot = hot_cells(png, gpkg, "rate_gi_bin = 3 AND inspected = 1");
+    ASSERT_GT(rate_hot.checked, 0) << "the sample town has 99 % rate hot spots";
+    EXPECT_GE(rate_hot.hot, (rate_hot.checked + 1) / 2) << rate_hot.hot << " of " << rate_hot.checked;
+    const auto count_only = hot_cells(png, gpkg, "gi_bin = 3 AND rate_gi_bin < 3 AND inspected = 1", 0, 12);
+    ASSERT_GT(count_only.checked, 0) << "the sample town has count hot spots that are not rate hot spots as strong";
+    EXPECT_EQ(count_only.hot, 0) << count_only.hot << " of " << count_only.checked;
+    // And the count map shows those same cells hot: the two maps differ where the rate says so.
+    const auto on_count_map = hot_cells(out() / "maps" / "hotspots.png", gpkg, "gi_bin = 3 AND rate_gi_bin < 3 AND inspected = 1");
+    EXPECT_GE(on_count_map.hot, (on_count_map.checked + 1) / 2) << on_count_map.hot << " of " << on_count_map.checked;
 }
 
 TEST_F(Maps, PdfMapsCarryTitlesAndChineseVillageNames)
