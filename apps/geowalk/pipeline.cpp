@@ -31,7 +31,8 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
 
     ProgressBar bar = ProgressBar::for_terminal();
     bar.enabled = bar.enabled && options.show_progress;
-    const geo::Campaign campaign = geo::io::load_campaign(spec, progress_callback, &bar);
+    const geo::Campaign campaign = geo::io::load_campaign(spec, progress_callback, &bar,
+                                                          options.coverage ? coverage.threads : hotspots.threads);
     std::cout << load_report(campaign);
 
     if (!options.gi_features_file.empty())

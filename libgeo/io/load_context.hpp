@@ -29,8 +29,13 @@ struct LoadContext {
     // look-ups), and a campaign can have thousands of GPX files in one CRS.
     const normalise::ToLocal& to_local(const OpenedLayer& layer, const SourceSpec& source);
     std::map<std::string, std::unique_ptr<normalise::ToLocal>> transforms;
+    // The cache key and a new, uncached transformation, for threads that read files side by side (a ToLocal is used
+    // by one thread at a time: each holds its own PROJ context).
+    static std::string to_local_key(const OpenedLayer& layer, const SourceSpec& source);
+    std::unique_ptr<normalise::ToLocal> make_to_local(const OpenedLayer& layer, const SourceSpec& source) const;
     std::string read_problem;  // what GDAL said while reading the current feature, if anything
     memory::Usage at_start;  // memory held before the first input was read
+    int threads = 1;         // for reading track files side by side; the campaign does not depend on it
     int add_source(Role role, const OpenedLayer& layer);
     // Throws an InputError naming the layer once the loaded inputs hold more than their share of the memory limit
     // (input_memory_share), so inputs too large for the machine are refused while reading, not by the kernel later.

@@ -6,6 +6,8 @@
 #include "libgeo/io/ogr_geometry.hpp"
 
 #include <optional>
+#include <string>
+#include <utility>
 
 namespace geo::io::detail {
 
@@ -14,9 +16,10 @@ void fail_on_read_error(const GdalErrorTrap& errors, const OpenedLayer& layer);
 
 // Calls f(OGRFeature&) for every feature of the layer. A read error that ends the iteration (a truncated or
 // damaged file) is fatal, since what follows the break would be lost; an error on a feature GDAL still returned
-// (a bad coordinate) is kept in ctx.read_problem for that feature's reject detail.
+// (a bad coordinate) is kept in `read_problem` for that feature's reject detail. Touches nothing of ctx but
+// reads (its memory check), so files may be read on several threads, each with its own read_problem.
 template <class F>
-void read_features(LoadContext& ctx, OpenedLayer& layer, F&& f)
+void read_features(const LoadContext& ctx, OpenedLayer& layer, std::string& read_problem, F&& f)
 {
     layer.layer->ResetReading();
     GdalErrorTrap errors;
@@ -28,10 +31,16 @@ void read_features(LoadContext& ctx, OpenedLayer& layer, F&& f)
             fail_on_read_error(errors, layer);
             break;
         }
-        ctx.read_problem = errors.failed() ? errors.message() : std::string();
+        read_problem = errors.failed() ? errors.message() : std::string();
         f(*feature);
     }
-    ctx.read_problem.clear();
+    read_problem.clear();
+}
+
+template <class F>
+void read_features(LoadContext& ctx, OpenedLayer& layer, F&& f)
+{
+    read_features(std::as_const(ctx), layer, ctx.read_problem, std::forward<F>(f));
 }
 
 // Calls on_feature(source, feature, to_local) for every feature of every file of spec; on_feature returns true

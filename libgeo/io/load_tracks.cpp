@@ -4,7 +4,11 @@
 #include "libgeo/io/load_features.hpp"
 #include "libgeo/normalise/track_cleaning.hpp"
 
+#include <algorithm>
+#include <exception>
 #include <map>
+#include <optional>
+#include <thread>
 
 namespace geo::io::detail {
 
@@ -56,9 +60,10 @@ std::map<long long, std::string> gpx_track_names(GDALDataset& ds)
     return out;
 }
 
-std::vector<RawTrack> read_tracks(LoadContext& ctx, OpenedLayer& layer, const TracksSpec& spec,
+std::vector<RawTrack> read_tracks(const LoadContext& ctx, OpenedLayer& layer, const TracksSpec& spec,
                                   const normalise::ToLocal& tl)
 {
+    std::string read_problem;  // GDAL's complaint about the feature being read, if any
     std::map<long long, std::string> names;
     {
         // What GDAL says about a bad feature here is said again, and reported, when read_features reaches it.
@@ -77,7 +82,7 @@ std::vector<RawTrack> read_tracks(LoadContext& ctx, OpenedLayer& layer, const Tr
     std::vector<std::string> order;
     const std::string stem = layer.path.stem().string();
     long long line_number = 0;
-    read_features(ctx, layer, [&](OGRFeature& feature_ref) {
+    read_features(ctx, layer, read_problem, [&](OGRFeature& feature_ref) {
         OGRFeature* feature = &feature_ref;
         const OGRGeometry* geom = feature->GetGeometryRef();
         SourceGeometry g = geom ? from_ogr(*geom) : SourceGeometry{};
@@ -121,8 +126,8 @@ std::vector<RawTrack> read_tracks(LoadContext& ctx, OpenedLayer& layer, const Tr
             if (spec.track_field.empty() && group_i < 0) t.attributes = {};
             else t.attributes = {{"track", group}};
         }
-        const std::string not_a_point = ctx.read_problem.empty() ? "the fix is not one point"
-                                                                 : "the fix has no usable geometry (GDAL: " + ctx.read_problem + ")";
+        const std::string not_a_point = read_problem.empty() ? "the fix is not one point"
+                                                             : "the fix has no usable geometry (GDAL: " + read_problem + ")";
         const auto outcome = g.points.size() == 1 ? tl.convert(g)
                                                   : normalise::Outcome{std::string(reason::no_geometry), not_a_point, false};
         if (!outcome.ok()) {
@@ -167,62 +172,127 @@ void report_track(LoadContext& ctx, int source, const RawTrack& t, std::string_v
     ctx.campaign.diagnostics.report(std::move(p));
 }
 
+// One file's tracks, read, cleaned and checked against the villages off the calling thread.
+struct FileTracks {
+    std::optional<OpenedLayer> layer;
+    std::vector<RawTrack> raw;
+    std::vector<normalise::CleanedTrack> cleaned;  // one per raw track
+    std::vector<char> inside;                      // one per raw track: some piece touches a village
+    std::exception_ptr failure;                    // raised when this file's turn comes, in file order
+};
+
+bool touches_a_village(const LoadContext& ctx, const normalise::CleanedTrack& cleaned)
+{
+    return std::any_of(cleaned.pieces.begin(), cleaned.pieces.end(), [&](const auto& piece) {
+        LineString line;
+        for (const Fix& f : piece) line.push_back(f.position);
+        return ctx.villages->touches_any(line);
+    });
+}
+
+// Transformations of a helper thread, kept from batch to batch (creating one costs tens of milliseconds).
+using Transforms = std::map<std::string, std::unique_ptr<normalise::ToLocal>>;
+
+// Reads files[first, last) into out[0, last - first): this thread and one more per helpers[] entry take every
+// n-th file (parsing GPX is most of a load). This thread uses ctx's own transformations, each helper its own (a
+// ToLocal holds a PROJ context, used by one thread at a time); helpers write nothing of ctx.
+void read_files(LoadContext& ctx, const TracksSpec& spec, const std::vector<std::filesystem::path>& files,
+                std::size_t first, std::size_t last, std::vector<Transforms>& helpers, std::vector<FileTracks>& out)
+{
+    const normalise::CleaningOptions options{spec.max_accuracy_m, spec.max_speed_mps, spec.max_gap_min * 60.0};
+    const std::size_t stride = helpers.size() + 1;
+    const auto worker = [&](std::size_t offset, Transforms* own) {
+        for (std::size_t i = first + offset; i < last; i += stride) {
+            FileTracks& ft = out[i - first];
+            try {
+                ft.layer.emplace(open_layer(files[i], spec, Role::tracks));
+                const normalise::ToLocal* tl = nullptr;
+                if (own) {
+                    auto& made = (*own)[LoadContext::to_local_key(*ft.layer, spec)];
+                    if (!made) made = ctx.make_to_local(*ft.layer, spec);
+                    tl = made.get();
+                } else {
+                    tl = &ctx.to_local(*ft.layer, spec);
+                }
+                ft.raw = read_tracks(ctx, *ft.layer, spec, *tl);
+                for (const RawTrack& raw : ft.raw) {
+                    ft.cleaned.push_back(normalise::clean_track(raw.fixes, options));
+                    ft.inside.push_back(touches_a_village(ctx, ft.cleaned.back()) ? 1 : 0);
+                }
+            } catch (...) {
+                ft.failure = std::current_exception();
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < helpers.size() && first + t + 1 < last; ++t) pool.emplace_back(worker, t + 1, &helpers[t]);
+    worker(0, nullptr);
+    for (auto& t : pool) t.join();
+}
+
+// Registers one file's tracks in the campaign: its source, the reports, the kept pieces.
+void add_file(LoadContext& ctx, FileTracks& ft)
+{
+    if (ft.failure) std::rethrow_exception(ft.failure);
+    const int source = ctx.add_source(Role::tracks, *ft.layer);
+    for (std::size_t k = 0; k < ft.raw.size(); ++k) {
+        RawTrack& raw = ft.raw[k];
+        normalise::CleanedTrack& cleaned = ft.cleaned[k];
+        ctx.campaign.diagnostics.count_read(source);
+        cleaned.counts.bad_position = raw.bad_position;
+        cleaned.counts.fixes_read += raw.bad_position;
+        ctx.campaign.track_reports.push_back({source, raw.feature, raw.name, cleaned.counts});
+        if (cleaned.pieces.empty()) {
+            report_track(ctx, source, raw, reason::too_few_fixes,
+                         "fewer than two usable fixes are left (" + counts_text(cleaned.counts) + ")" +
+                             (raw.bad_position_why.empty() ? "" : "; first fix without valid position: " + raw.bad_position_why),
+                         Action::rejected);
+            continue;
+        }
+        if (!ft.inside[k]) {
+            report_track(ctx, source, raw, reason::outside_villages, "the track lies outside every village",
+                         Action::rejected);
+            continue;
+        }
+        if (raw.swapped)
+            report_track(ctx, source, raw, reason::swapped_lat_lon,
+                         "latitude and longitude were swapped and have been exchanged (fix_swapped = true)",
+                         Action::repaired);
+        if (!cleaned.counts.has_times)
+            report_track(ctx, source, raw, reason::no_times,
+                         "the track has no times: kept without speed and gap checks, no walk dates", Action::noted);
+        int part = 0;
+        for (auto& piece : cleaned.pieces) {
+            Track t;
+            t.id = static_cast<int>(ctx.campaign.tracks.size()) + 1;
+            t.name = raw.name;
+            t.walker = raw.walker;
+            t.part = ++part;
+            t.fixes = std::move(piece);
+            t.has_times = cleaned.counts.has_times;
+            t.attributes = raw.attributes;
+            t.origin = {source, raw.feature};
+            ctx.campaign.tracks.push_back(std::move(t));
+        }
+        ctx.campaign.diagnostics.count_loaded(source);
+    }
+}
+
 }  // namespace
 
 void load_tracks(LoadContext& ctx)
 {
+    // Files are read in batches, so that a campaign of thousands of files does not hold them all at once; each
+    // batch is registered in file order, so ids, reports and errors are those of reading one file after another.
+    constexpr std::size_t batch = 32;
+    std::vector<Transforms> helpers(static_cast<std::size_t>(std::max(ctx.threads, 1) - 1));
     for (const TracksSpec& spec : ctx.spec.tracks) {
-        const normalise::CleaningOptions options{spec.max_accuracy_m, spec.max_speed_mps, spec.max_gap_min * 60.0};
-        for (const auto& file : expand_sources(spec, ctx.spec.base_dir)) {
-            OpenedLayer layer = open_layer(file, spec, Role::tracks);
-            const int source = ctx.add_source(Role::tracks, layer);
-            const normalise::ToLocal& tl = ctx.to_local(layer, spec);
-            for (RawTrack& raw : read_tracks(ctx, layer, spec, tl)) {
-                ctx.campaign.diagnostics.count_read(source);
-                normalise::CleanedTrack cleaned = normalise::clean_track(raw.fixes, options);
-                cleaned.counts.bad_position = raw.bad_position;
-                cleaned.counts.fixes_read += raw.bad_position;
-                ctx.campaign.track_reports.push_back({source, raw.feature, raw.name, cleaned.counts});
-                if (cleaned.pieces.empty()) {
-                    report_track(ctx, source, raw, reason::too_few_fixes,
-                                 "fewer than two usable fixes are left (" + counts_text(cleaned.counts) + ")" +
-                                     (raw.bad_position_why.empty() ? "" : "; first fix without valid position: " + raw.bad_position_why),
-                                 Action::rejected);
-                    continue;
-                }
-                const bool inside = std::any_of(cleaned.pieces.begin(), cleaned.pieces.end(), [&](const auto& piece) {
-                    LineString line;
-                    for (const Fix& f : piece) line.push_back(f.position);
-                    return ctx.villages->touches_any(line);
-                });
-                if (!inside) {
-                    report_track(ctx, source, raw, reason::outside_villages, "the track lies outside every village",
-                                 Action::rejected);
-                    continue;
-                }
-                if (raw.swapped)
-                    report_track(ctx, source, raw, reason::swapped_lat_lon,
-                                 "latitude and longitude were swapped and have been exchanged (fix_swapped = true)",
-                                 Action::repaired);
-                if (!cleaned.counts.has_times)
-                    report_track(ctx, source, raw, reason::no_times,
-                                 "the track has no times: kept without speed and gap checks, no walk dates",
-                                 Action::noted);
-                int part = 0;
-                for (auto& piece : cleaned.pieces) {
-                    Track t;
-                    t.id = static_cast<int>(ctx.campaign.tracks.size()) + 1;
-                    t.name = raw.name;
-                    t.walker = raw.walker;
-                    t.part = ++part;
-                    t.fixes = std::move(piece);
-                    t.has_times = cleaned.counts.has_times;
-                    t.attributes = raw.attributes;
-                    t.origin = {source, raw.feature};
-                    ctx.campaign.tracks.push_back(std::move(t));
-                }
-                ctx.campaign.diagnostics.count_loaded(source);
-            }
+        const std::vector<std::filesystem::path> files = expand_sources(spec, ctx.spec.base_dir);
+        for (std::size_t first = 0; first < files.size(); first += batch) {
+            const std::size_t last = std::min(files.size(), first + batch);
+            std::vector<FileTracks> read(last - first);
+            read_files(ctx, spec, files, first, last, helpers, read);
+            for (FileTracks& ft : read) add_file(ctx, ft);
         }
     }
 }

@@ -14,22 +14,32 @@ namespace geo::io {
 
 namespace detail {
 
-const normalise::ToLocal& LoadContext::to_local(const OpenedLayer& layer, const SourceSpec& source)
+std::string LoadContext::to_local_key(const OpenedLayer& layer, const SourceSpec& source)
+{
+    const auto coords = crs::parse_china_coords(source.coords).value_or(crs::ChinaCoords::wgs84);
+    return std::string(crs::code(coords)) + "\n" + layer.srs_definition;
+}
+
+std::unique_ptr<normalise::ToLocal> LoadContext::make_to_local(const OpenedLayer& layer, const SourceSpec& source) const
 {
     const auto coords = crs::parse_china_coords(source.coords).value_or(crs::ChinaCoords::wgs84);
     if (coords != crs::ChinaCoords::wgs84 && !layer.geographic)
         throw InputError("coords = \"" + source.coords + "\" but the layer is in a projected CRS",
                          in_file(layer.path.string(), layer.layer_name),
                          "GCJ-02/BD-09 apply to longitude/latitude exports of map apps only; remove coords or fix crs");
-    auto& cached = transforms[std::string(crs::code(coords)) + "\n" + layer.srs_definition];
-    if (cached) return *cached;
     try {
-        cached = std::make_unique<normalise::ToLocal>(normalise::SourceCrs{layer.srs_definition, layer.geographic},
-                                                      coords, campaign.crs, area, spec.fix_swapped);
-        return *cached;
+        return std::make_unique<normalise::ToLocal>(normalise::SourceCrs{layer.srs_definition, layer.geographic},
+                                                    coords, campaign.crs, area, spec.fix_swapped);
     } catch (const Error& e) {
         throw InputError(e.message(), in_file(layer.path.string(), layer.layer_name), e.hint());
     }
+}
+
+const normalise::ToLocal& LoadContext::to_local(const OpenedLayer& layer, const SourceSpec& source)
+{
+    auto& cached = transforms[to_local_key(layer, source)];
+    if (!cached) cached = make_to_local(layer, source);
+    return *cached;
 }
 
 int LoadContext::add_source(Role role, const OpenedLayer& layer)
@@ -150,7 +160,7 @@ normalise::LonLatBox villages_extent(const CampaignSpec& spec)
 
 }  // namespace
 
-Campaign load_campaign(const CampaignSpec& spec, GDALProgressFunc progress, void* progress_data)
+Campaign load_campaign(const CampaignSpec& spec, GDALProgressFunc progress, void* progress_data, int threads)
 {
     Campaign campaign;
     campaign.name = spec.name;
@@ -177,6 +187,7 @@ Campaign load_campaign(const CampaignSpec& spec, GDALProgressFunc progress, void
     detail::LoadContext ctx{spec, campaign, {}, normalise::LonLatBox{extent.min_lon - grow_lon, extent.min_lat - grow_lat,
                                                                      extent.max_lon + grow_lon, extent.max_lat + grow_lat},
                             nullptr, {}, {}, memory::usage()};
+    ctx.threads = threads;
 
     step(0.05, "villages");
     detail::load_villages(ctx);

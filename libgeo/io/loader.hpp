@@ -8,6 +8,8 @@
 
 namespace geo::io {
 
-Campaign load_campaign(const CampaignSpec& spec, GDALProgressFunc progress = nullptr, void* progress_data = nullptr);
+// Track files are read on `threads` threads; the campaign does not depend on it.
+Campaign load_campaign(const CampaignSpec& spec, GDALProgressFunc progress = nullptr, void* progress_data = nullptr,
+                       int threads = 1);
 
 }  // namespace geo::io
