@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <string_view>
 #include <system_error>
 
@@ -132,7 +133,7 @@ std::vector<std::string> write_geojson_layers(const std::filesystem::path& gpkg,
     // Largest first, so that the longest copy does not start last. Each layer is read through its own handle and
     // transformed by its own transformation: neither a GDAL dataset nor an OGR object may be used by two threads.
     std::vector<std::size_t> order(layers.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return layers[a].features > layers[b].features; });
     detail::parallel_chunks(
@@ -162,6 +163,7 @@ std::vector<std::string> write_geojson_layers(const std::filesystem::path& gpkg,
         [](double) { return true; });
 
     std::vector<std::string> written;
+    written.reserve(layers.size());
     for (const auto& layer : layers) written.push_back(layer.name + ".geojson");
     return written;
 }

@@ -62,6 +62,7 @@ std::optional<StyledTable> styled_table(const MapSource& source, const std::stri
     if (extra_of.empty()) return StyledTable{table, qgis::default_style(name, kind_of(source, name), lang)};
     std::vector<std::string> fields;
     const OGRFeatureDefn* definition = table->GetLayerDefn();
+    fields.reserve(static_cast<std::size_t>(definition->GetFieldCount()));
     for (int i = 0; i < definition->GetFieldCount(); ++i) fields.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
     for (auto& style : qgis::extra_styles(extra_of, fields, lang))
         if (style.title == name) return StyledTable{table, std::move(style)};
