@@ -49,13 +49,17 @@ Options:
   --reach-m M           R, default 0 (all village land)
   --min-dead-corner M   shortest dead corner reported, default 50
   --pixel M             walk-distance raster pixel size, default 10 (0 = no raster)
+  --walk-distance HOW   what walk_distance.tif, walked and blind areas measure to: exact (default; the walked
+                        lines themselves) or pixel_centres (the centres of the pixels the tracks pass through,
+                        what gdal_proximity measures: 6-7x faster on large towns, within 0.71 pixel of exact;
+                        for fine pixels over large areas)
   --threads N           threads, default 2 (results do not depend on it)
   --quiet               no progress bar
 )") + presentation_help + memory_help();
     }
     int run(const std::vector<std::string>& argv) override
     {
-        const Args args(argv, with_memory_option(with_presentation_options({"out", "sight", "village-m", "blind-m", "reach-m", "min-dead-corner", "pixel", "threads"})),
+        const Args args(argv, with_memory_option(with_presentation_options({"out", "sight", "village-m", "blind-m", "reach-m", "min-dead-corner", "pixel", "walk-distance", "threads"})),
                         with_presentation_flags({"quiet"}));
         if (args.help()) {
             std::cout << help();
@@ -76,6 +80,7 @@ Options:
             o.reach_m = args.get_number("reach-m", o.reach_m);
             o.min_dead_corner_m = args.get_number("min-dead-corner", o.min_dead_corner_m);
             o.pixel_m = args.get_number("pixel", o.pixel_m);
+            if (args.has("walk-distance")) o.walk_distance = geo::raster::parse_distance_measure(args.get("walk-distance"));
             o.threads = args.get_int("threads", o.threads, 1, 256);
         };
         return run_pipeline(args.positional().front(), args.get("out"), options);

@@ -2,6 +2,7 @@
 
 #include "libgeo/core/error.hpp"
 
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <unistd.h>
 #if __has_include(<malloc.h>)
@@ -132,6 +133,20 @@ std::string raise_limit_hint()
     if (!limit_lowered()) return {};
     return ", or allow more with --max-memory GB (this machine allows " +
            size_text(static_cast<double>(machine_bytes())) + ")";
+}
+
+void advise_huge_pages(void* data, std::size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr std::size_t huge = std::size_t{2} << 20;
+    if (data == nullptr || bytes < 4 * huge) return;
+    const std::size_t skip = (huge - reinterpret_cast<std::uintptr_t>(data) % huge) % huge;
+    const std::size_t whole = (bytes - skip) / huge * huge;
+    madvise(static_cast<char*>(data) + skip, whole, MADV_HUGEPAGE);  // advice only: a refusal changes nothing
+#else
+    (void)data;
+    (void)bytes;
+#endif
 }
 
 void keep_freed_blocks()

@@ -1,8 +1,10 @@
 #pragma once
 // How much memory geowalk may use and how much it uses now: the guard that refuses inputs and rasters too large
 // for the machine with a message, before they exhaust its memory and the kernel kills the run half-way.
+#include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace geo::memory {
 
@@ -50,6 +52,24 @@ void require(double bytes, const std::string& what, const std::string& hint);
 // reach); larger blocks (rasters, big vectors) are still mapped and unmapped on their own. The cost: up to 64 MB
 // per allocation arena may stay resident after a peak, which free_bytes() counts as used. No-op off glibc.
 void keep_freed_blocks();
+
+// Asks the kernel to back [data, data + bytes) with 2 MB pages (transparent huge pages, madvise) when it is first
+// touched; only the whole 2 MB pages inside the range, only for ranges of 8 MB and more. A fresh raster of 30 M
+// Float32 pixels took 0.31 s to fill on this project's VMs, nearly all of it in 30,000 page faults, and 0.02 s in
+// 2 MB pages. A refusal (no THP, "never") only costs speed. No-op off Linux.
+void advise_huge_pages(void* data, std::size_t bytes);
+
+// A vector of n copies of value, its storage advised into huge pages before it is filled: for rasters and other
+// buffers of a value per pixel.
+template <class T>
+std::vector<T> pixel_buffer(std::size_t n, const T& value)
+{
+    std::vector<T> v;
+    v.reserve(n);
+    advise_huge_pages(v.data(), n * sizeof(T));
+    v.assign(n, value);
+    return v;
+}
 
 // ", or allow more with --max-memory GB (this machine allows 25.3 GB)" when --max-memory lowered the limit, else
 // "": the end of a hint, never suggesting more than the machine has.

@@ -147,6 +147,7 @@ CoverageResult analyse(const Campaign& c, const CoverageOptions& options, GDALPr
         SubProgress part{progress, progress_data, 0.65, 0.85};
         raster::DistanceOptions how;
         how.threads = options.threads;
+        how.measure = options.walk_distance;
         distance = raster::distance_to_lines(grid, result.track_lines, &mask, how, &SubProgress::callback, &part);
     }
 

@@ -12,6 +12,7 @@
 //    (optionally only land within R of the network or a site).
 #include "libgeo/core/campaign.hpp"
 #include "libgeo/coverage/intervals.hpp"
+#include "libgeo/raster/distance_transform.hpp"
 #include "libgeo/raster/grid.hpp"
 
 #include <gdal.h>
@@ -33,6 +34,8 @@ struct CoverageOptions {
     double reach_m = 0.0;                          // R; 0 = count all village land as blind-area candidate
     double min_dead_corner_m = 50.0;
     double pixel_m = 10.0;                         // walk-distance raster; 0 = no raster
+    // What the walk-distance raster, and the village and blind areas read from it, measure to.
+    raster::DistanceMeasure walk_distance = raster::DistanceMeasure::to_segments;
     int threads = 2;
 
     // Throws geo::UsageError naming the option: distances must be > 0 and <= 5 km.

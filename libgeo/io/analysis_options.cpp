@@ -61,6 +61,7 @@ coverage::CoverageOptions coverage_options(const CampaignSpec& spec)
     read_number(spec, "coverage.reach_m", o.reach_m);
     read_number(spec, "coverage.min_dead_corner_m", o.min_dead_corner_m);
     read_number(spec, "coverage.pixel_m", o.pixel_m);
+    if (auto m = text(spec, "coverage.walk_distance")) o.walk_distance = raster::parse_distance_measure(*m);
     return o;
 }
 

@@ -157,6 +157,25 @@ const std::vector<std::string>& issue_field_roles()
 
 namespace {
 
+// Keys whose value is one of a few names, and those names.
+using Choices = std::map<std::string, std::set<std::string>>;
+
+// The keys of `choices` present in t, each checked against its names, into out[prefix + key].
+void read_choices(const Parser& p, const toml::table& t, const std::string& prefix, const Choices& choices,
+                  std::map<std::string, std::string>& out)
+{
+    for (const auto& [key, allowed] : choices) {
+        if (!t.get(key)) continue;
+        const std::string value = p.string(t, key.c_str());
+        if (!allowed.count(value)) {
+            std::string hint = "use one of:";
+            for (const auto& a : allowed) hint += " " + a;
+            p.fail(t.get(key), "'" + key + "' = '" + value + "' is not known", hint);
+        }
+        out[prefix + key] = value;
+    }
+}
+
 // [hotspots]: checked here (types, ranges, choices) so a message points at the line; kept as text in
 // analysis_settings for io/analysis_options.cpp, lists joined by newlines.
 void read_hotspots(const Parser& p, const toml::table& t, CampaignSpec& spec)
@@ -166,11 +185,10 @@ void read_hotspots(const Parser& p, const toml::table& t, CampaignSpec& spec)
         {"band_m", {0, 1000000}},     {"permutations", {0, 99999}}, {"seed", {0, 4294967295.0}},
         {"slice_days", {1, 3660}},    {"time_steps", {0, 100}},     {"rebound_m", {0.01, 100000}},
         {"min_walk_m", {0, 100000}}, {"fdr_alpha", {0.001, 0.5}}};
-    const std::map<std::string, std::set<std::string>> choices{
-        {"kernel", {"quartic", "triangular", "uniform", "triweight", "epanechnikov", "gaussian"}},
-        {"kde_output", {"raw", "scaled"}},
-        {"extent", {"points", "villages"}},
-        {"cell", {"square", "hexagon"}}};
+    const Choices choices{{"kernel", {"quartic", "triangular", "uniform", "triweight", "epanechnikov", "gaussian"}},
+                          {"kde_output", {"raw", "scaled"}},
+                          {"extent", {"points", "villages"}},
+                          {"cell", {"square", "hexagon"}}};
     const std::set<std::string> texts{"radius_field", "weight_field", "from", "to"};
     const std::set<std::string> lists{"categories", "problems", "statuses"};
     const std::set<std::string> booleans{"per_km2", "fdr", "gi_rate"};
@@ -183,16 +201,7 @@ void read_hotspots(const Parser& p, const toml::table& t, CampaignSpec& spec)
     auto& out = spec.analysis_settings;
     for (const auto& [key, range] : numbers)
         if (t.get(key)) out["hotspots." + key] = std::to_string(p.number(t, key.c_str(), 0, range.first, range.second));
-    for (const auto& [key, allowed] : choices) {
-        if (!t.get(key)) continue;
-        const std::string value = p.string(t, key.c_str());
-        if (!allowed.count(value)) {
-            std::string hint = "use one of:";
-            for (const auto& a : allowed) hint += " " + a;
-            p.fail(t.get(key), "'" + key + "' = '" + value + "' is not known", hint);
-        }
-        out["hotspots." + key] = value;
-    }
+    read_choices(p, t, "hotspots.", choices, out);
     for (const auto& key : texts) {
         const toml::node* n = t.get(key);
         if (!n) continue;
@@ -266,7 +275,8 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
 
     if (const toml::node* n = root.get("coverage")) {
         const auto& t = p.table(*n, "coverage");
-        p.check_keys(t, "[coverage]", {"sight_m", "sight_by_category", "village_m", "blind_m", "reach_m", "min_dead_corner_m", "pixel_m"});
+        p.check_keys(t, "[coverage]", {"sight_m", "sight_by_category", "village_m", "blind_m", "reach_m", "min_dead_corner_m", "pixel_m",
+                                       "walk_distance"});
         spec.sight_m = p.number(t, "sight_m", 30.0, 0.1, 5000.0);
         // The same ranges CoverageOptions::validate applies, checked here so the message points at the line.
         const std::map<std::string, std::pair<double, double>> ranges{{"village_m", {0.1, 5000}}, {"blind_m", {0.1, 5000}},
@@ -274,6 +284,7 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
                                                                       {"pixel_m", {0, 1000}}};
         for (const auto& [key, range] : ranges)
             if (t.get(key)) spec.analysis_settings["coverage." + key] = std::to_string(p.number(t, key.c_str(), 0, range.first, range.second));
+        read_choices(p, t, "coverage.", {{"walk_distance", {"exact", "pixel_centres"}}}, spec.analysis_settings);
         if (const toml::node* by = t.get("sight_by_category")) {
             const auto& bt = p.table(*by, "coverage.sight_by_category");
             for (const auto& [key, value] : bt) {

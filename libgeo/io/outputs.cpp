@@ -101,7 +101,10 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
         char description[160];
         std::snprintf(description, sizeof description, "distance to the nearest walk (m), pixel %g m", o.pixel_m);
         write_cog(out.staging() / "walk_distance.tif", *results.coverage->walk_distance, campaign.crs.wkt, description,
-                  {{"GEOWALK_MEASURE", "exact distance from the pixel centre to the nearest track segment"},
+                  {{"GEOWALK_MEASURE", o.walk_distance == raster::DistanceMeasure::to_segments
+                                           ? "exact distance from the pixel centre to the nearest track segment"
+                                           : "distance from the pixel centre to the centre of the nearest pixel a "
+                                             "track passes through (as gdal_proximity)"},
                    {"GEOWALK_VILLAGE_M", std::to_string(o.village_m)},
                    {"GEOWALK_BLIND_M", std::to_string(o.blind_m)}},
                   o.threads);

@@ -1,4 +1,5 @@
 // The tiled, exact kernel density evaluation (the method is explained in kde.hpp).
+#include "libgeo/core/memory.hpp"
 #include "libgeo/core/parallel.hpp"
 #include "libgeo/raster/kde.hpp"
 
@@ -302,7 +303,7 @@ Raster kde(const Grid& grid, std::span<const KdePoint> points, const KdeOptions&
 {
     grid.validate();
     grid.require_memory(sizeof(float), "the density raster in memory");
-    Raster raster{grid, std::vector<float>(grid.cells(), 0.0F)};
+    Raster raster{grid, memory::pixel_buffer(grid.cells(), 0.0F)};
     kde_tiles(grid, points, options, [&](const KdeTile& tile) {
         for (int r = 0; r < tile.rows; ++r)
             std::copy_n(tile.values.begin() + static_cast<std::ptrdiff_t>(r) * tile.stride, tile.cols,

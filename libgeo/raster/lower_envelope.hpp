@@ -1,68 +1,70 @@
 #pragma once
 // The one-dimensional distance transform of Felzenszwalb & Huttenlocher, "Distance Transforms of Sampled
-// Functions" (Theory of Computing 8, 2012), algorithm DT(f): the lower envelope of the parabolas
-// (x - q)^2 + f(q) rooted at the sites q with finite f, then read off at every x, in O(n).
-// Here it returns the minimising site rather than the minimum, because the caller needs to know which seed is
-// nearest. Sites and f are whole pixels and squared whole pixels, exact in double; the breakpoints s are rounded
-// but a rounding can only move an x across a breakpoint where both parabolas give the same whole value, so the
-// minimum found is exact and only the choice between equally near sites can differ from exact arithmetic (it is
-// still deterministic).
-#include <limits>
+// Functions" (Theory of Computing 8, 2012), algorithm DT(f), for whole-pixel sites and squared whole-pixel values:
+// the lower envelope of the parabolas (x - q)^2 + f(q) rooted at the sites q, then read off at every x, in O(n).
+// The breakpoints are kept as fractions and compared by cross-multiplying in 64-bit integers, so the envelope is
+// exact (no rounding can pick the wrong parabola) and no division is done; for grids of up to 10^6 pixels a side
+// every product stays below 2^63.
+#include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace geo::raster::detail {
 
 class LowerEnvelope {
 public:
-    // Starts a new envelope over positions [0, n).
-    void reset(int n)
+    // Starts a new envelope; room for n sites.
+    void reset(std::size_t n)
     {
-        m_n = n;
         m_count = 0;
-        m_site.resize(static_cast<std::size_t>(n));
-        m_value.resize(static_cast<std::size_t>(n));
-        m_from.resize(static_cast<std::size_t>(n));
+        if (m_site.size() < n) {
+            m_site.resize(n);
+            m_height.resize(n);
+            m_num.resize(n);
+            m_den.resize(n);
+        }
     }
 
     // Adds the parabola rooted at site q with value f; sites must come in increasing order.
-    void add(int q, double f)
+    void add(std::int64_t q, std::int64_t f)
     {
-        const double qq = static_cast<double>(q) * q;
-        double s = -std::numeric_limits<double>::infinity();
+        const std::int64_t height = f + q * q;  // the parabola is x^2 - 2qx + height
+        std::int64_t num = 0;
+        std::int64_t den = 1;
         while (m_count > 0) {
             const std::size_t k = m_count - 1;
-            const double v = m_site[k];
-            s = ((f + qq) - (m_value[k] + v * v)) / (2.0 * (q - v));
-            if (s > m_from[k]) break;
+            // Where the new parabola becomes lower than parabola k: x > num / den.
+            num = height - m_height[k];
+            den = 2 * (q - m_site[k]);
+            if (k == 0 || num * m_den[k] > m_num[k] * den) break;
             --m_count;  // parabola k is nowhere lowest any more
         }
-        if (m_count == 0) s = -std::numeric_limits<double>::infinity();
         m_site[m_count] = q;
-        m_value[m_count] = f;
-        m_from[m_count] = s;
+        m_height[m_count] = height;
+        m_num[m_count] = num;
+        m_den[m_count] = den;
         ++m_count;
     }
 
-    // nearest[x] = the site whose parabola is lowest at x (the western one on a tie), or -1 when no site was added.
-    void nearest(int* out) const
+    [[nodiscard]] bool empty() const { return m_count == 0; }
+
+    // out[x] = min over the sites q of (x - q)^2 + f(q), for x in [0, n); the envelope must not be empty.
+    void minimum(std::size_t n, std::int64_t* out) const
     {
-        if (m_count == 0) {
-            for (int x = 0; x < m_n; ++x) out[x] = -1;
-            return;
-        }
         std::size_t k = 0;
-        for (int x = 0; x < m_n; ++x) {
-            while (k + 1 < m_count && m_from[k + 1] < x) ++k;
-            out[x] = static_cast<int>(m_site[k]);
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto x = static_cast<std::int64_t>(i);
+            while (k + 1 < m_count && m_num[k + 1] < x * m_den[k + 1]) ++k;
+            out[i] = x * x - 2 * x * m_site[k] + m_height[k];
         }
     }
 
 private:
-    int m_n = 0;
     std::size_t m_count = 0;
-    std::vector<double> m_site;   // v in the paper
-    std::vector<double> m_value;  // f(v)
-    std::vector<double> m_from;   // z: where each parabola starts being lowest
+    std::vector<std::int64_t> m_site;    // v in the paper
+    std::vector<std::int64_t> m_height;  // f(v) + v^2
+    std::vector<std::int64_t> m_num;     // z, where each parabola starts being lowest, as num / den (den > 0)
+    std::vector<std::int64_t> m_den;
 };
 
 }  // namespace geo::raster::detail

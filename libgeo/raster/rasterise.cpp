@@ -1,5 +1,7 @@
 #include "libgeo/raster/rasterise.hpp"
 
+#include "libgeo/core/memory.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -106,7 +108,7 @@ std::vector<std::uint8_t> rasterise_area(const Grid& grid, const MultiPolygon& a
     }
     std::sort(crossings.begin(), crossings.end());
 
-    std::vector<std::uint8_t> inside(grid.cells(), 0);
+    std::vector<std::uint8_t> inside = memory::pixel_buffer<std::uint8_t>(grid.cells(), 0);
     // Consecutive crossings of one polygon on one row pair up into spans [x_in, x_out); a pixel is inside when its
     // centre col + 0.5 falls in a span.
     for (std::size_t i = 0; i + 1 < crossings.size(); i += 2) {

@@ -50,21 +50,17 @@ std::vector<Segment> make_segments(const Grid& grid, const std::vector<LineStrin
     return segments;
 }
 
-SeedTable make_seeds(const Grid& grid, const std::vector<LineString>& lines, std::vector<std::int32_t>& seed_of_cell)
+std::size_t mark_seeds(const Grid& grid, const std::vector<LineString>& lines, std::vector<std::int32_t>& marks)
 {
-    SeedTable table;
-    table.segments = make_segments(grid, lines);
+    std::size_t segments = 0;
     std::vector<std::size_t> cells;
-    each_segment(lines, [&](const Point& a, const Point& b) { segment_cells(grid, a, b, cells); });
-    std::sort(cells.begin(), cells.end());
-    cells.erase(std::unique(cells.begin(), cells.end()), cells.end());
-    seed_of_cell.assign(grid.cells(), -1);
-    for (const std::size_t cell : cells) {
-        seed_of_cell[cell] = static_cast<std::int32_t>(table.seed_col.size());
-        table.seed_col.push_back(static_cast<int>(cell % static_cast<std::size_t>(grid.cols)));
-        table.seed_row.push_back(static_cast<int>(cell / static_cast<std::size_t>(grid.cols)));
-    }
-    return table;
+    each_segment(lines, [&](const Point& a, const Point& b) {
+        ++segments;
+        cells.clear();
+        segment_cells(grid, a, b, cells);
+        for (const std::size_t cell : cells) marks[cell] = 0;
+    });
+    return segments;
 }
 
 }  // namespace geo::raster::detail

@@ -37,21 +37,14 @@ inline double segment_distance2(const Segment& s, double px, double py)
     return cross * cross / length2;
 }
 
-struct SeedTable {
-    std::vector<Segment> segments;  // of all lines, in input order; a one-point line gives one point
-    std::vector<int> seed_col;      // per seed, seeds in row-major pixel order
-    std::vector<int> seed_row;
-
-    [[nodiscard]] std::size_t seed_count() const { return seed_col.size(); }
-};
-
 // The segments of the lines in grid-local metres, in input order: repeated vertices dropped, empty lines skipped, a
 // line of one position one zero-length segment. Throws geo::Error for a non-finite coordinate.
 std::vector<Segment> make_segments(const Grid& grid, const std::vector<LineString>& lines);
 
-// The segments as make_segments gives them, and the seeds: marks their pixels with
-// segment_cells (rasterise.hpp). seed_of_cell receives grid.cells() entries: the seed number of each marked pixel,
-// -1 elsewhere. Throws geo::Error for a non-finite coordinate.
-SeedTable make_seeds(const Grid& grid, const std::vector<LineString>& lines, std::vector<std::int32_t>& seed_of_cell);
+// The segments as make_segments gives them, burnt into `marks` (grid.cells() entries, row-major): 0 at every pixel
+// one of them passes through (segment_cells, rasterise.hpp), the seeds of the seed-centre transform; other entries
+// are left as they are. Returns the number of segments (0: nothing to measure to). Throws geo::Error for a
+// non-finite coordinate.
+std::size_t mark_seeds(const Grid& grid, const std::vector<LineString>& lines, std::vector<std::int32_t>& marks);
 
 }  // namespace geo::raster::detail

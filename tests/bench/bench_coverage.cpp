@@ -110,13 +110,15 @@ double network_coverage(const geo::Campaign& c, int threads)
 
 // The walk-distance raster as analyse makes it: a grid of k_pixel_m over the villages' extent, village land as the
 // mask, every cleaned track line.
-geo::raster::Raster walk_distance(const geo::Campaign& c, const std::vector<geo::LineString>& lines, int threads)
+geo::raster::Raster walk_distance(const geo::Campaign& c, const std::vector<geo::LineString>& lines, int threads,
+                                  geo::raster::DistanceMeasure measure = geo::raster::DistanceMeasure::to_segments)
 {
     geo::MultiPolygon land;
     for (const auto& v : c.villages) land.insert(land.end(), v.area.begin(), v.area.end());
     const auto grid = geo::raster::grid_covering(geo::bg::return_envelope<geo::Box>(land), k_pixel_m);
     geo::raster::DistanceOptions options;
     options.threads = threads;
+    options.measure = measure;
     return geo::raster::distance_to_lines(grid, lines, &land, options);
 }
 
@@ -177,6 +179,18 @@ void BM_walk_distance(benchmark::State& state)
     state.counters["cells"] = static_cast<double>(cells);
 }
 
+// The same grid with DistanceMeasure::to_seed_centres: the quantity gdal_proximity computes.
+void BM_walk_distance_seed_centres(benchmark::State& state)
+{
+    const auto& c = campaign();
+    const auto& lines = track_index().lines();
+    for (auto _ : state) {
+        const auto raster =
+            walk_distance(c, lines, static_cast<int>(state.range(0)), geo::raster::DistanceMeasure::to_seed_centres);
+        benchmark::DoNotOptimize(raster.values.data());
+    }
+}
+
 // Seconds spent in each stage of analyse, taken from its progress messages: a stage runs from its message to the
 // next one.
 struct StageClock {
@@ -232,6 +246,7 @@ BENCHMARK(BM_cover_line)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_track_index)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_network_coverage)->Arg(1)->Arg(2)->ArgName("threads")->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_walk_distance)->Arg(1)->Arg(2)->ArgName("threads")->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_walk_distance_seed_centres)->Arg(1)->Arg(2)->ArgName("threads")->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_analyse)->Arg(1)->Arg(2)->ArgName("threads")->Unit(benchmark::kMillisecond)->UseRealTime();
 
 std::string shortest(double value)

@@ -68,9 +68,11 @@ double area(const GeosContext& ctx, const GEOSGeometry* g)
     return a;
 }
 
-CoverageResult areas_of(const Campaign& c, double pixel, double reach = 0, int threads = 2)
+CoverageResult areas_of(const Campaign& c, double pixel, double reach = 0, int threads = 2,
+                        raster::DistanceMeasure measure = raster::DistanceMeasure::to_segments)
 {
     CoverageOptions options;
+    options.walk_distance = measure;
     options.village_m = 100;
     options.blind_m = 200;
     options.reach_m = reach;
@@ -82,12 +84,17 @@ CoverageResult areas_of(const Campaign& c, double pixel, double reach = 0, int t
 // The level line between pixel centres cuts circular arcs of radius r by at most pixel² / (8 r) (areas.hpp); with
 // the rounding of the to-segment distances this bounds the band's error per metre of its boundary. The GEOS oracle's
 // boundary length times that bound is the tolerance.
-double tolerance(const GeosContext& ctx, const GEOSGeometry* band, double pixel, double r)
+double boundary_length(const GeosContext& ctx, const GEOSGeometry* band)
 {
     GeomPtr boundary = own(ctx, GEOSBoundary_r(ctx, band), "boundary");
     double length = 0;
     GEOSLength_r(ctx, boundary.get(), &length);
-    return length * (pixel * pixel / (8 * r) + 0.01 * pixel);
+    return length;
+}
+
+double tolerance(const GeosContext& ctx, const GEOSGeometry* band, double pixel, double r)
+{
+    return boundary_length(ctx, band) * (pixel * pixel / (8 * r) + 0.01 * pixel);
 }
 
 TEST(Areas, WalkedAreaAgreesWithGeosBuffersOfAllTracks)
@@ -106,6 +113,38 @@ TEST(Areas, WalkedAreaAgreesWithGeosBuffersOfAllTracks)
             const double tol = tolerance(ctx, walked.get(), pixel > 0 ? pixel : default_area_pixel_m, 100);
             EXPECT_NEAR(r.villages[v].walked_area_m2, expected, tol) << "pixel " << pixel << " village " << v;
             EXPECT_LT(tol, 0.01 * expected);
+        }
+    }
+}
+
+// walk_distance = "pixel_centres": every value within half a pixel diagonal of the exact one, so the level lines at W
+// and B move by at most that much, and the areas by at most that times their boundary.
+TEST(Areas, PixelCentresStayWithinHalfAPixelDiagonalOfExact)
+{
+    const Campaign c = scene(7);
+    GeosContext ctx;
+    const GeomPtr zone = walked_zone(ctx, c, 100);
+    for (const double pixel : {10.0, 2.0}) {
+        const CoverageResult exact = areas_of(c, pixel);
+        const CoverageResult centres = areas_of(c, pixel, 0, 2, raster::DistanceMeasure::to_seed_centres);
+        ASSERT_TRUE(exact.walk_distance && centres.walk_distance);
+        const auto& e = exact.walk_distance->values;
+        const auto& p = centres.walk_distance->values;
+        ASSERT_EQ(e.size(), p.size());
+        const double half_diagonal = 0.5 * std::sqrt(2.0) * pixel;
+        double largest = 0;
+        for (std::size_t i = 0; i < e.size(); ++i) {
+            ASSERT_EQ(e[i] == raster::nodata, p[i] == raster::nodata) << i;
+            if (e[i] != raster::nodata) largest = std::max(largest, std::abs(double(p[i]) - double(e[i])));
+        }
+        EXPECT_LE(largest, half_diagonal + 1e-3) << "pixel " << pixel;
+        EXPECT_GT(largest, 0.2 * pixel) << "pixel " << pixel;  // the two measures do differ
+        for (std::size_t v = 0; v < c.villages.size(); ++v) {
+            const GeomPtr village = to_geos(ctx, c.villages[v].area);
+            const GeomPtr walked = own(ctx, GEOSIntersection_r(ctx, village.get(), zone.get()), "i");
+            const double tol =
+                tolerance(ctx, walked.get(), pixel, 100) + boundary_length(ctx, walked.get()) * half_diagonal;
+            EXPECT_NEAR(centres.villages[v].walked_area_m2, area(ctx, walked.get()), tol) << "pixel " << pixel;
         }
     }
 }

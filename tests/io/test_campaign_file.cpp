@@ -142,6 +142,24 @@ TEST(CampaignFile, HotspotSettingsAreCheckedWhereTheyAreWritten)
     EXPECT_NE(parse_error(head + "statuses = [\"done\"]\n").message().find("unknown status"), std::string::npos);
 }
 
+TEST(CampaignFile, WalkDistanceMeasureIsOneOfTwoNames)
+{
+    const std::string head = "[villages]\nsource = \"v\"\n[coverage]\n";
+    EXPECT_EQ(coverage_options(parse_campaign_text(head, "/data/campaign.toml")).walk_distance,
+              raster::DistanceMeasure::to_segments);
+    EXPECT_EQ(coverage_options(parse_campaign_text(head + "walk_distance = \"pixel_centres\"\n", "/data/campaign.toml"))
+                  .walk_distance,
+              raster::DistanceMeasure::to_seed_centres);
+    EXPECT_EQ(coverage_options(parse_campaign_text(head + "walk_distance = \"exact\"\n", "/data/campaign.toml"))
+                  .walk_distance,
+              raster::DistanceMeasure::to_segments);
+    const auto wrong = parse_error(head + "walk_distance = \"chamfer\"\n");
+    EXPECT_NE(wrong.message().find("'walk_distance' = 'chamfer' is not known"), std::string::npos);
+    EXPECT_NE(wrong.hint().find("pixel_centres"), std::string::npos);
+    EXPECT_EQ(*wrong.where().line, 4);
+    EXPECT_THROW(raster::parse_distance_measure("chamfer"), UsageError);
+}
+
 TEST(CampaignFile, MissingFileSaysHowToGetAnExample)
 {
     try {

@@ -95,6 +95,16 @@ std::vector<std::uint8_t> seeds_of(const Grid& g, const std::vector<LineString>&
     return seeds;
 }
 
+// g with `margin` more pixels on every side, on the same pixel edges.
+Grid grown_by(Grid g, int margin)
+{
+    g.origin_x -= margin * g.pixel;
+    g.origin_y += margin * g.pixel;
+    g.cols += 2 * margin;
+    g.rows += 2 * margin;
+    return g;
+}
+
 // How far a seed pixel's centre can be from the line through the pixel.
 double half_diagonal(const Grid& g) { return g.pixel * std::sqrt(0.5); }
 
@@ -139,17 +149,19 @@ TEST(DistanceTransform, SeedCentresAreTheExactTransformOfTheSeeds)
     const Grid g = test_grid(50, 40);
     for (std::uint64_t s = 0; s < 12; ++s) {
         const auto lines = scene(g, s, 0.2);
-        const auto seeds = seeds_of(g, lines);
+        // Walks spill up to 10 pixels beyond the grid, well within the 256 pixels seeds count out to.
+        const Grid grown = grown_by(g, 256);
+        const auto seeds = seeds_of(grown, lines);
         std::vector<std::pair<int, int>> seed_pixels;
-        for (int row = 0; row < g.rows; ++row)
-            for (int col = 0; col < g.cols; ++col)
-                if (seeds[g.index(col, row)]) seed_pixels.emplace_back(col, row);
+        for (int row = 0; row < grown.rows; ++row)
+            for (int col = 0; col < grown.cols; ++col)
+                if (seeds[grown.index(col, row)]) seed_pixels.emplace_back(col, row);
         const Raster r = distance_to_lines(g, lines, nullptr, with(DistanceMeasure::to_seed_centres));
         for (int row = 0; row < g.rows; ++row)
             for (int col = 0; col < g.cols; ++col) {
                 double best = std::numeric_limits<double>::infinity();
                 for (const auto& [c, w] : seed_pixels)
-                    best = std::min(best, std::hypot(g.x(col) - g.x(c), g.y(row) - g.y(w)));
+                    best = std::min(best, std::hypot(g.x(col) - grown.x(c), g.y(row) - grown.y(w)));
                 if (seed_pixels.empty()) ASSERT_EQ(r.at(col, row), nodata);
                 else ASSERT_NEAR(r.at(col, row), best, 1e-6 * std::max(1.0, best)) << "scene " << s;
             }
@@ -336,9 +348,36 @@ TEST(DistanceTransform, LinesOutsideTheGridCountInFull)
     for (int row = 0; row < g.rows; ++row)
         for (int col = 0; col < g.cols; ++col)
             ASSERT_NEAR(exact.at(col, row), brute_force(lines, Point(g.x(col), g.y(row))), 1e-3);
-    // The seed-centre measure, like gdal_proximity, sees only seeds inside the grid.
+    // The seed-centre measure sees seeds up to 256 pixels beyond the grid (gdal_proximity only its own raster),
+    // so it stays within half a pixel diagonal of the exact distance here.
     const Raster centres = distance_to_lines(g, lines, nullptr, with(DistanceMeasure::to_seed_centres));
-    EXPECT_TRUE(std::all_of(centres.values.begin(), centres.values.end(), [](float v) { return v == nodata; }));
+    for (std::size_t i = 0; i < g.cells(); ++i)
+        ASSERT_NEAR(centres.values[i], exact.values[i], half_diagonal(g) + 1e-4) << i;
+    // Farther out than that it does not see a walk; the exact measure does.
+    const double far_west = g.origin_x - 300 * g.pixel;
+    const std::vector<LineString> far = {{Point(far_west, g.origin_y - 10.0), Point(far_west, g.origin_y - 50.0)}};
+    const Raster far_centres = distance_to_lines(g, far, nullptr, with(DistanceMeasure::to_seed_centres));
+    EXPECT_TRUE(std::all_of(far_centres.values.begin(), far_centres.values.end(), [](float v) { return v == nodata; }));
+    const Raster far_exact = distance_to_lines(g, far, nullptr, with(DistanceMeasure::to_segments));
+    EXPECT_NEAR(far_exact.at(0, 5), brute_force(far, Point(g.x(0), g.y(5))), 1e-3);
+}
+
+// The row envelope over long rows and columns with few, far-apart seeds (many parabolas dropped, distances of
+// hundreds of pixels), against the brute-force nearest seed centre.
+TEST(DistanceTransform, SeedCentresOverLongRowsAndColumns)
+{
+    for (const auto& [cols, rows] : {std::pair{400, 300}, std::pair{600, 3}, std::pair{3, 600}}) {
+        const Grid g = test_grid(cols, rows, 1.0);
+        std::vector<LineString> points;
+        for (const auto& [fx, fy] : {std::pair{0.1, 0.2}, std::pair{0.93, 0.5}, std::pair{0.4, 0.97}})
+            points.push_back({Point(g.origin_x + (std::floor(fx * cols) + 0.5) * g.pixel,
+                                    g.origin_y - (std::floor(fy * rows) + 0.5) * g.pixel)});
+        const Raster r = distance_to_lines(g, points, nullptr, with(DistanceMeasure::to_seed_centres, 1));
+        for (int row = 0; row < rows; ++row)
+            for (int col = 0; col < cols; ++col)
+                ASSERT_FLOAT_EQ(r.at(col, row), static_cast<float>(brute_force(points, Point(g.x(col), g.y(row)))))
+                    << cols << "x" << rows << " at " << col << "," << row;
+    }
 }
 
 TEST(DistanceTransform, ReportsProgressAndCanBeCancelled)
