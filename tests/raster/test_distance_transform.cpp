@@ -213,6 +213,32 @@ TEST(DistanceTransform, SegmentsAreExactOnLargeGridsWithDenseWalks)
     }
 }
 
+// A road walked three times with GPS jitter in one corner of a grid of several 128 x 128 blocks: most blocks are
+// hundreds of pixels from the walks, where the candidates are culled by following the nearest stretch of the
+// track (segment_field.cpp, may_be_nearest). Every other pixel of every other row against brute force.
+TEST(DistanceTransform, SegmentsAreExactFarFromDenseParallelWalks)
+{
+    const Grid g = test_grid(520, 390, 2.0);
+    std::mt19937_64 rng(42);
+    std::normal_distribution<double> jitter(0.0, 1.5);
+    std::vector<LineString> lines;
+    for (int pass = 0; pass < 3; ++pass) {
+        LineString walk;
+        for (int i = 0; i < 200; ++i) {
+            const double t = pass % 2 == 0 ? i : 199 - i;
+            walk.push_back(Point(g.origin_x + 30.0 + 1.3 * t + jitter(rng), g.origin_y - 40.0 - 0.4 * t + jitter(rng)));
+        }
+        lines.push_back(walk);
+    }
+    lines.push_back({Point(g.origin_x + 1000.0, g.origin_y - 700.0)});  // one fix far from the road
+    const Raster r = distance_to_lines(g, lines, nullptr, with(DistanceMeasure::to_segments));
+    for (int row = 0; row < g.rows; row += 2)
+        for (int col = 0; col < g.cols; col += 2) {
+            const double truth = brute_force(lines, Point(g.x(col), g.y(row)));
+            ASSERT_NEAR(r.at(col, row), truth, 1e-6 * std::max(1.0, truth)) << "col " << col << " row " << row;
+        }
+}
+
 TEST(DistanceTransform, AgreesWithGdalProximity)
 {
     const Grid g = test_grid(120, 90, 5.0);
