@@ -175,9 +175,8 @@ Raster distance_to_lines(const Grid& grid, const std::vector<LineString>& lines,
             step.check(step(0.0, 1.0, 1.0, "distance: no lines"));
             return out;
         }
-        const std::vector<std::uint8_t> inside = mask ? rasterise_area(grid, *mask) : std::vector<std::uint8_t>{};
         step.check(step(0.0, 0.05, 1.0, "distance: segments"));
-        step.check(detail::exact_segment_distances(grid, segments, inside, out.values, options.threads,
+        step.check(detail::exact_segment_distances(grid, segments, mask, out.values, options.threads,
                                                    [&](double done) {
                                                        return step(0.05, 1.0, done, "distance: nearest segments");
                                                    }));

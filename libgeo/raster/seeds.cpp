@@ -41,6 +41,9 @@ void each_segment(const std::vector<LineString>& lines, Add&& add)
 std::vector<Segment> make_segments(const Grid& grid, const std::vector<LineString>& lines)
 {
     std::vector<Segment> segments;
+    std::size_t points = 0;
+    for (const LineString& line : lines) points += line.size();
+    segments.reserve(points);  // at most one segment per point
     each_segment(lines, [&](const Point& a, const Point& b) {
         // Segment ids travel as 32-bit integers.
         if (segments.size() >= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max()))

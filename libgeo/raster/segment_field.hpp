@@ -21,11 +21,10 @@
 
 namespace geo::raster::detail {
 
-// out: grid.cells() values; the pixels whose centre is inside (all when `inside` is empty) receive the distance in
-// metres, the others are left as they are. segments must not be empty. report(done) runs on the caller's thread;
+// out: grid.cells() values; the pixels whose centre is inside `mask` (rasterise_area; all when it is null) receive
+// the distance in metres, the others are left as they are. segments must not be empty. report(done) runs on the caller's thread;
 // when it returns false the work stops and the function returns false.
-bool exact_segment_distances(const Grid& grid, const std::vector<Segment>& segments,
-                             const std::vector<std::uint8_t>& inside, std::vector<float>& out, int threads,
-                             const std::function<bool(double)>& report);
+bool exact_segment_distances(const Grid& grid, const std::vector<Segment>& segments, const MultiPolygon* mask,
+                             std::vector<float>& out, int threads, const std::function<bool(double)>& report);
 
 }  // namespace geo::raster::detail
