@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -18,9 +19,9 @@ namespace geo::raster {
 
 namespace {
 
-// The peak per pixel: the Float32 result and the mask; for seed centres also an int32 per pixel of the seed grid.
-constexpr double segment_bytes_per_cell = 5.0;
-constexpr double seed_bytes_per_cell = 4.0;
+// The peak per pixel: the Float32 result and the mask (the seeds of the seed-centre measure are a list, ~1 % of the
+// pixels on the benchmark scenes, not a grid).
+constexpr double bytes_per_cell = 5.0;
 
 // Reports a phase's progress as a share of the whole call.
 struct Progress {
@@ -35,36 +36,6 @@ struct Progress {
         if (!carry_on) throw Error("the walk distance raster was cancelled");
     }
 };
-
-// Where a column has no seed: far above any distance in pixels, and still far from overflowing when 1 is added.
-constexpr std::int32_t no_seed = std::int32_t{1} << 30;
-
-// Column sweeps: on entry `column` is 0 at the seeds and no_seed elsewhere; afterwards it is each pixel's distance in
-// pixels to the nearest seed of its column (no_seed when the column has none). A sweep southward and one northward,
-// each a minimum with the neighbouring row plus one, over strips of adjacent columns so that every row of a strip
-// is a contiguous run the compiler turns into vector instructions.
-bool column_sweeps(const Grid& grid, std::vector<std::int32_t>& column, int threads, const Progress& progress)
-{
-    constexpr std::size_t strip = 1024;
-    const auto cols = static_cast<std::size_t>(grid.cols);
-    auto work = [&](std::size_t first, std::size_t last) {
-        const std::size_t from = first * strip;
-        const std::size_t to = std::min(last * strip, cols);
-        std::int32_t* pixels = column.data();
-        for (int row = 1; row < grid.rows; ++row) {
-            std::int32_t* here = pixels + grid.index(0, row);
-            const std::int32_t* north = here - cols;
-            for (std::size_t c = from; c < to; ++c) here[c] = std::min(here[c], north[c] + 1);
-        }
-        for (int row = grid.rows - 2; row >= 0; --row) {
-            std::int32_t* here = pixels + grid.index(0, row);
-            const std::int32_t* south = here + cols;
-            for (std::size_t c = from; c < to; ++c) here[c] = std::min(here[c], south[c] + 1);
-        }
-    };
-    return geo::detail::parallel_chunks((cols + strip - 1) / strip, 1, threads, work,
-                                        [&](double done) { return progress(0.05, 0.3, done, "distance: columns"); });
-}
 
 // The seed grid: the output grid grown by `margin` pixels on every side.
 struct SeedGrid {
@@ -97,10 +68,43 @@ SeedGrid seed_grid(const Grid& grid, const std::vector<LineString>& lines)
     return out;
 }
 
-// Row pass: each pixel's squared distance to the nearest seed centre is the least (dx^2 + column[x]^2) over the
-// pixels x of its row in the seed grid (the lower envelope of those parabolas, in exact integers); the pixels of the
-// output grid inside the mask receive its root in metres.
-bool row_pass(const Grid& grid, const SeedGrid& seeds, const std::vector<std::int32_t>& column,
+// The seeds by column of the seed grid: the rows of column c's seeds are rows[first[c] .. first[c + 1]), increasing.
+struct SeedColumns {
+    std::vector<std::uint32_t> first;
+    std::vector<std::int32_t> rows;
+};
+
+// Sorts the seed pixels (row-major indices of the seed grid, repeats allowed) into columns.
+SeedColumns seed_columns(const Grid& grid, const std::vector<std::size_t>& cells)
+{
+    const auto cols = static_cast<std::size_t>(grid.cols);
+    SeedColumns out;
+    out.first.assign(cols + 1, 0);
+    for (const std::size_t cell : cells) ++out.first[cell % cols + 1];
+    for (std::size_t c = 0; c < cols; ++c) out.first[c + 1] += out.first[c];
+    out.rows.resize(cells.size());
+    std::vector<std::uint32_t> next(out.first.begin(), out.first.end() - 1);
+    for (const std::size_t cell : cells) out.rows[next[cell % cols]++] = static_cast<std::int32_t>(cell / cols);
+    // Sort each column and drop repeats, moving the columns together.
+    std::uint32_t kept = 0;
+    for (std::size_t c = 0; c < cols; ++c) {
+        const auto begin = out.rows.begin() + out.first[c];
+        const auto end = out.rows.begin() + out.first[c + 1];
+        std::sort(begin, end);
+        const auto unique_end = std::unique(begin, end);
+        out.first[c] = kept;
+        kept = static_cast<std::uint32_t>(std::copy(begin, unique_end, out.rows.begin() + kept) - out.rows.begin());
+    }
+    out.first[cols] = kept;
+    out.rows.resize(kept);
+    return out;
+}
+
+// The row pass: for each row of the output grid, the distance in pixels from each pixel of that row of the seed grid
+// to the nearest seed of its column (read off the column's sorted seeds, a cursor per column moving down with the
+// rows), then each pixel's squared distance to the nearest seed centre, the least (dx^2 + dy(x)^2) over the row (the
+// lower envelope of those parabolas, in exact integers); the pixels inside the mask receive its root in metres.
+bool row_pass(const Grid& grid, const SeedGrid& seeds, const SeedColumns& columns,
               const std::vector<std::uint8_t>& inside, int threads, Raster& out, const Progress& progress)
 {
     const auto seed_cols = static_cast<std::size_t>(seeds.grid.cols);
@@ -108,11 +112,26 @@ bool row_pass(const Grid& grid, const SeedGrid& seeds, const std::vector<std::in
     auto work = [&](std::size_t first, std::size_t last) {
         detail::LowerEnvelope envelope;
         std::vector<std::int64_t> d2(seed_cols);
+        std::vector<std::uint32_t> below(seed_cols);  // per column, its first seed at or below the current row
+        for (std::size_t c = 0; c < seed_cols; ++c) {
+            const auto begin = columns.rows.begin() + columns.first[c];
+            const auto end = columns.rows.begin() + columns.first[c + 1];
+            const auto seed_row = static_cast<std::int32_t>(first) + seeds.margin;
+            below[c] = static_cast<std::uint32_t>(std::lower_bound(begin, end, seed_row) - columns.rows.begin());
+        }
         for (auto row = static_cast<int>(first); row < static_cast<int>(last); ++row) {
-            const std::int32_t* dy = column.data() + seeds.grid.index(0, row + seeds.margin);
+            const std::int32_t seed_row = row + seeds.margin;
             envelope.reset(seed_cols);
-            for (std::size_t col = 0; col < seed_cols; ++col)
-                if (dy[col] < no_seed) envelope.add(static_cast<std::int64_t>(col), std::int64_t{dy[col]} * dy[col]);
+            for (std::size_t c = 0; c < seed_cols; ++c) {
+                std::uint32_t& b = below[c];
+                const std::uint32_t end = columns.first[c + 1];
+                while (b < end && columns.rows[b] < seed_row) ++b;
+                std::int64_t dy = -1;
+                if (b < end) dy = columns.rows[b] - seed_row;
+                if (b > columns.first[c] && (dy < 0 || seed_row - columns.rows[b - 1] < dy))
+                    dy = seed_row - columns.rows[b - 1];
+                if (dy >= 0) envelope.add(static_cast<std::int64_t>(c), dy * dy);
+            }
             if (envelope.empty()) continue;  // no seed at all: all stays nodata
             envelope.minimum(seed_cols, d2.data());
             float* values = out.values.data() + grid.index(0, row);
@@ -123,7 +142,7 @@ bool row_pass(const Grid& grid, const SeedGrid& seeds, const std::vector<std::in
         }
     };
     return geo::detail::parallel_chunks(static_cast<std::size_t>(grid.rows), 8, threads, work,
-                                        [&](double done) { return progress(0.3, 1.0, done, "distance: rows"); });
+                                        [&](double done) { return progress(0.1, 1.0, done, "distance: rows"); });
 }
 
 }  // namespace
@@ -161,10 +180,7 @@ Raster distance_to_lines(const Grid& grid, const std::vector<LineString>& lines,
     grid.validate();
     options.validate();
     const bool to_segments = options.measure == DistanceMeasure::to_segments;
-    const SeedGrid seeds = to_segments ? SeedGrid{grid, 0} : seed_grid(grid, lines);
-    const double seed_cells = static_cast<double>(seeds.grid.cells()) / static_cast<double>(grid.cells());
-    grid.require_memory(to_segments ? segment_bytes_per_cell : segment_bytes_per_cell + seed_bytes_per_cell * seed_cells,
-                        "the walk-distance raster (walk_distance.tif)");
+    grid.require_memory(bytes_per_cell, "the walk-distance raster (walk_distance.tif)");
     const Progress step{progress, progress_data};
     step.check(step(0.0, 0.0, 0.0, "distance: segments"));
     Raster out{grid, memory::pixel_buffer(grid.cells(), nodata)};
@@ -183,15 +199,20 @@ Raster distance_to_lines(const Grid& grid, const std::vector<LineString>& lines,
         return out;
     }
 
-    std::vector<std::int32_t> column = memory::pixel_buffer(seeds.grid.cells(), no_seed);
-    if (detail::mark_seeds(seeds.grid, lines, column) == 0) {
+    const SeedGrid seeds = seed_grid(grid, lines);
+    // The mask is burnt on a second thread while this one burns the seeds.
+    auto burning = std::async(options.threads > 1 ? std::launch::async : std::launch::deferred, [&] {
+        return mask != nullptr ? rasterise_area(grid, *mask) : std::vector<std::uint8_t>{};
+    });
+    std::vector<std::size_t> cells;
+    if (detail::seed_cells(seeds.grid, lines, cells) == 0) {
         step.check(step(0.0, 1.0, 1.0, "distance: no lines"));
         return out;
     }
-    const std::vector<std::uint8_t> inside = mask ? rasterise_area(grid, *mask) : std::vector<std::uint8_t>{};
-    step.check(step(0.0, 0.05, 1.0, "distance: seeds"));
-    step.check(column_sweeps(seeds.grid, column, options.threads, step));
-    step.check(row_pass(grid, seeds, column, inside, options.threads, out, step));
+    const SeedColumns columns = seed_columns(seeds.grid, cells);
+    const std::vector<std::uint8_t> inside = burning.get();
+    step.check(step(0.0, 0.1, 1.0, "distance: seeds"));
+    step.check(row_pass(grid, seeds, columns, inside, options.threads, out, step));
     return out;
 }
 

@@ -53,15 +53,12 @@ std::vector<Segment> make_segments(const Grid& grid, const std::vector<LineStrin
     return segments;
 }
 
-std::size_t mark_seeds(const Grid& grid, const std::vector<LineString>& lines, std::vector<std::int32_t>& marks)
+std::size_t seed_cells(const Grid& grid, const std::vector<LineString>& lines, std::vector<std::size_t>& cells)
 {
     std::size_t segments = 0;
-    std::vector<std::size_t> cells;
     each_segment(lines, [&](const Point& a, const Point& b) {
         ++segments;
-        cells.clear();
         segment_cells(grid, a, b, cells);
-        for (const std::size_t cell : cells) marks[cell] = 0;
     });
     return segments;
 }

@@ -41,10 +41,9 @@ inline double segment_distance2(const Segment& s, double px, double py)
 // line of one position one zero-length segment. Throws geo::Error for a non-finite coordinate.
 std::vector<Segment> make_segments(const Grid& grid, const std::vector<LineString>& lines);
 
-// The segments as make_segments gives them, burnt into `marks` (grid.cells() entries, row-major): 0 at every pixel
-// one of them passes through (segment_cells, rasterise.hpp), the seeds of the seed-centre transform; other entries
-// are left as they are. Returns the number of segments (0: nothing to measure to). Throws geo::Error for a
-// non-finite coordinate.
-std::size_t mark_seeds(const Grid& grid, const std::vector<LineString>& lines, std::vector<std::int32_t>& marks);
+// The seeds of the seed-centre transform: appends to `cells` the row-major index of every pixel a segment of the
+// lines (as make_segments gives them) passes through (segment_cells, rasterise.hpp), repeats included. Returns the
+// number of segments (0: nothing to measure to). Throws geo::Error for a non-finite coordinate.
+std::size_t seed_cells(const Grid& grid, const std::vector<LineString>& lines, std::vector<std::size_t>& cells);
 
 }  // namespace geo::raster::detail
