@@ -24,7 +24,8 @@
 #      where a run takes under 30 s (pictures, not figures PostGIS computes, so not in the PostGIS ratio). Each run is cut at $GEOWALK_BENCH_STEP_TIMEOUT s and $GEOWALK_BENCH_MEM_GB GB of address
 #      space (ulimit -v), so a step that runs away cannot take the machine down.
 #   4. tests/bench/bench_coverage.cpp (Google Benchmark, medians of the repetitions): BM_network_coverage/threads:1,2
-#      (the part of the analysis that computes what PostGIS computes), BM_walk_distance/threads:1,2 (the raster) and,
+#      (the part of the analysis that computes what PostGIS computes), BM_walk_distance/threads:1,2 (the raster) and
+#      BM_walk_distance_seed_centres/threads:1,2 (the raster with walk_distance = "pixel_centres") and,
 #      where the step takes under 30 s, BM_analyse/threads:2 (the analysis without load and write, seconds per stage).
 #   5. PostGIS (scenes marked pg): the gpkg layers network and tracks copied with ogr2ogr into a private PostgreSQL +
 #      PostGIS on 127.0.0.1:$GEOWALK_BENCH_PG_PORT (started here, removed on exit), GiST indexes, VACUUM ANALYZE, then
@@ -35,7 +36,8 @@
 #      at $GEOWALK_BENCH_MEM_GB GB. Agreement = |PostGIS covered - geowalk covered| / network length, quad_segs=8
 #      (ST_Buffer's default); (c) is run once more with quad_segs=32 where it takes under a minute.
 #   6. The same tracks burnt into the grid of walk_distance.tif (gdal_rasterize -at, same -te/-ts) and
-#      gdal_proximity.py -distunits GEO on it, timed; the largest |difference| over the .tif's valid pixels, in pixels.
+#      gdal_proximity.py -distunits GEO on it, timed; the largest |difference| over the .tif's valid pixels, in pixels,
+#      for both measures (geowalk_bench --export writes both rasters).
 # Then the kernel density benchmark, scripts/bench/kde.sh OUT_DIR/kde (its own table; GEOWALK_BENCH_KDE=0 skips it),
 # and the memory benchmark, scripts/bench/memory.sh OUT_DIR/memory (GEOWALK_BENCH_MEMORY=0 skips it).
 # Times are medians of up to $GEOWALK_BENCH_REPS runs; a measurement stops repeating once its runs have taken
@@ -275,6 +277,8 @@ for spec in $scenes; do
   for threads in 1 2; do
     record "$scene" "lines_t$threads" "$(bench_json "$dir/parts.json" "BM_network_coverage/threads:$threads/real_time" real_time_s)"
     record "$scene" "raster_t$threads" "$(bench_json "$dir/parts.json" "BM_walk_distance/threads:$threads/real_time" real_time_s)"
+    record "$scene" "centres_t$threads" \
+      "$(bench_json "$dir/parts.json" "BM_walk_distance_seed_centres/threads:$threads/real_time" real_time_s)"
   done
   if [ "$step_ok" = yes ] && awk -v t="$(get "$scene" step_t2)" 'BEGIN { exit !(t < 30) }'; then
     if GEOWALK_BENCH_CAMPAIGN=$campaign capped "$bench_bin" \
@@ -332,12 +336,17 @@ for spec in $scenes; do
     record "$scene" raster_within_half_px "$within"
     record "$scene" raster_pixels "$n_pixels"
     log "$scene raster: ${cols}x$rows pixels of $pixel m; |geowalk - gdal_proximity| max $max_dev px, 99.9 % within $p999 px"
+    read -r max_dev p999 within _ < <("${tool[@]}" compare-rasters "$dir/export/walk_distance_pixel_centres.tif" \
+      "$dir/gdal_proximity.tif")
+    record "$scene" centres_max_dev_px "$max_dev"
+    record "$scene" centres_within_half_px "$within"
+    log "$scene pixel_centres raster: |geowalk - gdal_proximity| max $max_dev px, 99.9 % within $p999 px"
   else
     log "$scene: no walk_distance.tif; raster comparison skipped"
   fi
   # Keep the measurements and summaries, not the bulky files.
   rm -rf "$dir/input" "$dir/run_t1" "$dir/run_maps" "$dir"/*.tif "$dir/export/geowalk.gpkg" "$dir/run_t2/geowalk.gpkg" \
-    "$dir/export/walk_distance.tif" "$dir/run_t2/walk_distance.tif"
+    "$dir/export/walk_distance.tif" "$dir/export/walk_distance_pixel_centres.tif" "$dir/run_t2/walk_distance.tif"
 done
 
 # --- kernel density (issue 4): geowalk vs QGIS heatmap vs GRASS v.kernel, its own table ----------------------------

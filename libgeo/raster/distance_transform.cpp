@@ -205,7 +205,7 @@ Raster distance_to_lines(const Grid& grid, const std::vector<LineString>& lines,
         return mask != nullptr ? rasterise_area(grid, *mask) : std::vector<std::uint8_t>{};
     });
     std::vector<std::size_t> cells;
-    if (detail::seed_cells(seeds.grid, lines, cells) == 0) {
+    if (detail::seed_cells(seeds.grid, lines, cells, options.threads) == 0) {
         step.check(step(0.0, 1.0, 1.0, "distance: no lines"));
         return out;
     }

@@ -9,16 +9,6 @@ namespace geo::raster {
 
 namespace {
 
-// Rows [first, last] of one column, clipped to the grid; bounds come in as doubles so that far-away coordinates
-// are clipped before they are narrowed to int.
-void emit_rows(const Grid& grid, int col, double first, double last, std::vector<std::size_t>& out)
-{
-    first = std::max(first, 0.0);
-    last = std::min(last, grid.rows - 1.0);
-    if (!(first <= last)) return;
-    for (int row = static_cast<int>(first); row <= static_cast<int>(last); ++row) out.push_back(grid.index(col, row));
-}
-
 struct Crossing {
     int row;
     int polygon;
@@ -55,47 +45,6 @@ void ring_crossings(const Grid& grid, const Polygon::ring_type& ring, int polygo
 }
 
 }  // namespace
-
-void segment_cells(const Grid& grid, const Point& a, const Point& b, std::vector<std::size_t>& out)
-{
-    // Pixel units: x eastward from the west edge, y southward from the north edge.
-    double ax = (a.x() - grid.origin_x) / grid.pixel;
-    double ay = (grid.origin_y - a.y()) / grid.pixel;
-    double bx = (b.x() - grid.origin_x) / grid.pixel;
-    double by = (grid.origin_y - b.y()) / grid.pixel;
-    // Wholly outside the half-open pixel box: nothing to mark (and no columns to walk).
-    if (std::max(ax, bx) < 0.0 || std::min(ax, bx) >= grid.cols || std::max(ay, by) < 0.0 ||
-        std::min(ay, by) >= grid.rows)
-        return;
-    // The marked set does not depend on direction, so walk west to east.
-    if (bx < ax) {
-        std::swap(ax, bx);
-        std::swap(ay, by);
-    }
-    if (ax == bx) {
-        const double col = std::floor(ax);
-        if (col >= 0.0 && col < grid.cols)
-            emit_rows(grid, static_cast<int>(col), std::floor(std::min(ay, by)), std::floor(std::max(ay, by)), out);
-        return;
-    }
-    const double slope = (by - ay) / (bx - ax);
-    const double first_col = std::max(std::floor(ax), 0.0);
-    const double last_col = std::min(std::floor(bx), grid.cols - 1.0);
-    for (double col = first_col; col <= last_col; col += 1.0) {
-        // The part of the segment with col <= x < col + 1, closed at the east end only when the segment ends
-        // inside this column (a point on the line x = col + 1 belongs to the next column).
-        const double x0 = std::max(ax, col);
-        const double x1 = std::min(bx, col + 1.0);
-        const bool closed = bx < col + 1.0;
-        // The endpoints' own y, not the interpolated one, so that a segment ending on a pixel edge stays exact.
-        const double y0 = x0 == ax ? ay : ay + (x0 - ax) * slope;
-        const double y1 = x1 == bx ? by : ay + (x1 - ax) * slope;
-        const int c = static_cast<int>(col);
-        if (closed || y1 == y0) emit_rows(grid, c, std::floor(std::min(y0, y1)), std::floor(std::max(y0, y1)), out);
-        else if (y1 > y0) emit_rows(grid, c, std::floor(y0), std::ceil(y1) - 1.0, out);  // [y0, y1)
-        else emit_rows(grid, c, std::floor(y1), std::floor(y0), out);                     // (y1, y0]
-    }
-}
 
 std::vector<std::uint8_t> rasterise_area(const Grid& grid, const MultiPolygon& area)
 {

@@ -1,11 +1,19 @@
 #include "libgeo/raster/seeds.hpp"
 
 #include "libgeo/core/error.hpp"
-#include "libgeo/raster/rasterise.hpp"
+#include "libgeo/core/memory.hpp"
+#include "libgeo/core/parallel.hpp"
+
+#include <cpl_string.h>
+#include <gdal_alg.h>
+#include <gdal_priv.h>
+#include <ogr_geometry.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <memory>
 #include <string>
 
 namespace geo::raster::detail {
@@ -36,6 +44,29 @@ void each_segment(const std::vector<LineString>& lines, Add&& add)
     }
 }
 
+// Burns the geometries into `pixels` (grid.cells() bytes, row-major, 1 where burnt) with GDAL's ALL_TOUCHED rule,
+// through a MEM raster over that buffer, so nothing is copied.
+void burn(const Grid& grid, const std::vector<OGRGeometryH>& geometries, std::uint8_t* pixels)
+{
+    GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+    GDALDatasetUniquePtr ds(mem != nullptr ? mem->Create("", grid.cols, grid.rows, 0, GDT_Byte, nullptr) : nullptr);
+    if (!ds) throw Error("GDAL's MEM driver is missing: cannot burn the walks into the distance raster");
+    CPLStringList band;
+    char pointer[64] = {};  // CPLPrintPointer does not end the text with a NUL
+    CPLPrintPointer(pointer, pixels, sizeof pointer - 1);
+    band.SetNameValue("DATAPOINTER", pointer);
+    auto transform = grid.geotransform();
+    if (ds->AddBand(GDT_Byte, band.List()) != CE_None || ds->SetGeoTransform(transform.data()) != CE_None)
+        throw Error("could not set up the raster the walks are burnt into: " + std::string(CPLGetLastErrorMsg()));
+    int band_number = 1;
+    const std::vector<double> values(geometries.size(), 1.0);  // one per geometry and band
+    CPLStringList options;
+    options.SetNameValue("ALL_TOUCHED", "TRUE");
+    if (GDALRasterizeGeometries(GDALDataset::ToHandle(ds.get()), 1, &band_number, static_cast<int>(geometries.size()),
+                                geometries.data(), nullptr, nullptr, values.data(), options.List(), nullptr, nullptr) != CE_None)
+        throw Error("GDAL could not burn the walks into the distance raster: " + std::string(CPLGetLastErrorMsg()));
+}
+
 }  // namespace
 
 std::vector<Segment> make_segments(const Grid& grid, const std::vector<LineString>& lines)
@@ -53,13 +84,58 @@ std::vector<Segment> make_segments(const Grid& grid, const std::vector<LineStrin
     return segments;
 }
 
-std::size_t seed_cells(const Grid& grid, const std::vector<LineString>& lines, std::vector<std::size_t>& cells)
+std::size_t seed_cells(const Grid& grid, const std::vector<LineString>& lines, std::vector<std::size_t>& cells,
+                       int threads)
 {
     std::size_t segments = 0;
-    each_segment(lines, [&](const Point& a, const Point& b) {
-        ++segments;
-        segment_cells(grid, a, b, cells);
-    });
+    each_segment(lines, [&](const Point&, const Point&) { ++segments; });  // also refuses non-finite coordinates
+    if (segments == 0) return 0;
+
+    std::vector<std::unique_ptr<OGRGeometry>> geometries;
+    for (const LineString& line : lines) {
+        if (line.empty()) continue;
+        if (std::all_of(line.begin(), line.end(), [&](const Point& p) { return same(p, line.front()); })) {
+            geometries.push_back(std::make_unique<OGRPoint>(line.front().x(), line.front().y()));
+            continue;
+        }
+        auto ogr = std::make_unique<OGRLineString>();
+        ogr->setNumPoints(static_cast<int>(line.size()), FALSE);
+        for (std::size_t i = 0; i < line.size(); ++i) ogr->setPoint(static_cast<int>(i), line[i].x(), line[i].y());
+        geometries.push_back(std::move(ogr));
+    }
+    std::vector<OGRGeometryH> handles;
+    handles.reserve(geometries.size());
+    for (const auto& g : geometries) handles.push_back(OGRGeometry::ToHandle(g.get()));
+
+    // Bands of rows burnt side by side (GDAL burns one geometry after another), each a grid of its own over its rows.
+    std::vector<std::uint8_t> burnt = memory::pixel_buffer<std::uint8_t>(grid.cells(), 0);
+    const int bands = std::min(threads, grid.rows);
+    const bool burnt_all = geo::detail::parallel_chunks(
+        static_cast<std::size_t>(bands), 1, bands,
+        [&](std::size_t first, std::size_t last) {
+            for (std::size_t b = first; b < last; ++b) {
+                const int from = static_cast<int>(static_cast<long long>(grid.rows) * static_cast<long long>(b) / bands);
+                const int to = static_cast<int>(static_cast<long long>(grid.rows) * static_cast<long long>(b + 1) / bands);
+                Grid rows = grid;
+                rows.origin_y -= from * grid.pixel;
+                rows.rows = to - from;
+                burn(rows, handles, burnt.data() + grid.index(0, from));
+            }
+        },
+        [](double) { return true; });
+    (void)burnt_all;  // nothing cancels it
+    // Most pixels are not seeds: skip them eight at a time.
+    const std::size_t n = burnt.size();
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, burnt.data() + i, sizeof word);
+        if (word == 0) continue;
+        for (std::size_t j = i; j < i + 8; ++j)
+            if (burnt[j] != 0) cells.push_back(j);
+    }
+    for (; i < n; ++i)
+        if (burnt[i] != 0) cells.push_back(i);
     return segments;
 }
 

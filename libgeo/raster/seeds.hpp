@@ -41,9 +41,13 @@ inline double segment_distance2(const Segment& s, double px, double py)
 // line of one position one zero-length segment. Throws geo::Error for a non-finite coordinate.
 std::vector<Segment> make_segments(const Grid& grid, const std::vector<LineString>& lines);
 
-// The seeds of the seed-centre transform: appends to `cells` the row-major index of every pixel a segment of the
-// lines (as make_segments gives them) passes through (segment_cells, rasterise.hpp), repeats included. Returns the
-// number of segments (0: nothing to measure to). Throws geo::Error for a non-finite coordinate.
-std::size_t seed_cells(const Grid& grid, const std::vector<LineString>& lines, std::vector<std::size_t>& cells);
+// The seeds of the seed-centre transform: appends to `cells` (in row-major order) the row-major index of every pixel
+// GDAL's rasteriser burns for the lines with ALL_TOUCHED=TRUE (GDALRasterizeGeometries, what `gdal_rasterize -at`
+// burns), a line of one position as a point. Every pixel a line passes through, except that GDAL snaps a segment
+// within 0.01 pixel of a row or column line to one side of it. Returns the number of segments as make_segments
+// counts them (0: nothing to measure to, and nothing is burnt). Throws geo::Error for a non-finite coordinate.
+// Bands of rows are burnt on `threads` threads.
+std::size_t seed_cells(const Grid& grid, const std::vector<LineString>& lines, std::vector<std::size_t>& cells,
+                       int threads = 1);
 
 }  // namespace geo::raster::detail

@@ -254,7 +254,8 @@ public:
     void top(int col, int row)
     {
         if (!any_inside(col, row, top_block)) return;
-        const auto [cx, cy] = centre(col, row, top_block);
+        const double cx = (col + 0.5 * top_block) * m_grid.pixel;
+        const double cy = (row + 0.5 * top_block) * m_grid.pixel;
         // u: the distance to the nearest segment of the run whose box is nearest, some segment's distance.
         std::vector<Run> nearest;
         m_runs.tree.query(bgi::nearest(Point(cx, cy), 1), std::back_inserter(nearest));

@@ -21,8 +21,9 @@
 // into X/input (the same library call), without the full run demo does afterwards.
 // --export loads CAMPAIGN and writes DIR/geowalk.gpkg and DIR/summary.json as a run without analyses does (the
 // loaded network and cleaned tracks, for PostGIS and gdal_rasterize) and DIR/walk_distance.tif as analyse makes it
-// (10 m pixels, 2 threads); it prints "length_m covered_m identical_lines identical_raster" where covered_m is the
-// network part with 2 threads and identical_* say whether 1 thread gave bit-identical results.
+// (10 m pixels, 2 threads), and DIR/walk_distance_pixel_centres.tif the same with walk_distance = "pixel_centres";
+// it prints "length_m covered_m identical_lines identical_raster" where covered_m is the network part with 2 threads
+// and identical_* say whether 1 thread gave bit-identical results.
 #include "libgeo/core/campaign.hpp"
 #include "libgeo/coverage/coverage.hpp"
 #include "libgeo/coverage/intervals.hpp"
@@ -298,6 +299,9 @@ int export_inputs(int argc, char** argv)
         std::memcmp(raster.values.data(), walk_distance(c, tracks.lines(), 1).values.data(),
                     raster.values.size() * sizeof(float)) == 0;
     geo::io::write_cog(dir / "walk_distance.tif", raster, c.crs.wkt, "distance to the nearest walk (m)");
+    geo::io::write_cog(dir / "walk_distance_pixel_centres.tif",
+                       walk_distance(c, tracks.lines(), 2, geo::raster::DistanceMeasure::to_seed_centres), c.crs.wkt,
+                       "distance to the nearest walked pixel's centre (m)");
     std::cout << shortest(network_metres(c)) << ' ' << shortest(covered) << ' ' << (identical_lines ? "yes" : "no")
               << ' ' << (identical_raster ? "yes" : "no") << '\n';
     return 0;

@@ -2,6 +2,7 @@
 
 #include "libgeo/core/error.hpp"
 #include "libgeo/raster/rasterise.hpp"
+#include "libgeo/raster/seeds.hpp"
 
 #include <gdal_alg.h>
 #include <gdal_priv.h>
@@ -86,10 +87,7 @@ double brute_force(const std::vector<LineString>& lines, const Point& p)
 std::vector<std::uint8_t> seeds_of(const Grid& g, const std::vector<LineString>& lines)
 {
     std::vector<std::size_t> cells;
-    for (const auto& line : lines) {
-        if (line.size() == 1) segment_cells(g, line.front(), line.front(), cells);
-        for (std::size_t i = 1; i < line.size(); ++i) segment_cells(g, line[i - 1], line[i], cells);
-    }
+    detail::seed_cells(g, lines, cells);
     std::vector<std::uint8_t> seeds(g.cells(), 0);
     for (const std::size_t c : cells) seeds[c] = 1;
     return seeds;

@@ -1,0 +1,127 @@
+// The seeds of the seed-centre distance transform: GDAL's ALL_TOUCHED burn of the walks (what gdal_rasterize -at
+// burns), read back as row-major pixel indices.
+#include "libgeo/raster/seeds.hpp"
+
+#include "libgeo/core/error.hpp"
+
+#include <gdal_alg.h>
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogr_geometry.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+
+namespace geo::raster::detail {
+
+namespace {
+
+// 60 x 50 pixels of 2 m: x = 1000 + 2 col, y = 2000 - 2 row.
+const Grid small_grid{1000.0, 2000.0, 2.0, 60, 50};
+
+std::vector<std::uint8_t> seed_marks(const Grid& g, const std::vector<LineString>& lines)
+{
+    std::vector<std::size_t> cells;
+    seed_cells(g, lines, cells);
+    EXPECT_TRUE(std::is_sorted(cells.begin(), cells.end()));
+    std::vector<std::uint8_t> out(g.cells(), 0);
+    for (const std::size_t c : cells) out[c] = 1;
+    return out;
+}
+
+// GDAL's own burn of one line with ALL_TOUCHED=TRUE, into a raster of its own, as gdal_rasterize -at makes it.
+std::vector<std::uint8_t> gdal_marks(const Grid& g, const LineString& points)
+{
+    GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
+    GDALDatasetUniquePtr ds(mem->Create("", g.cols, g.rows, 1, GDT_Byte, nullptr));
+    auto gt = g.geotransform();
+    ds->SetGeoTransform(gt.data());
+    OGRLineString line;
+    for (const Point& p : points) line.addPoint(p.x(), p.y());
+    OGRGeometryH geometry = OGRGeometry::ToHandle(&line);
+    int band = 1;
+    double burn = 1.0;
+    CPLStringList options;
+    options.SetNameValue("ALL_TOUCHED", "TRUE");
+    EXPECT_EQ(GDALRasterizeGeometries(GDALDataset::ToHandle(ds.get()), 1, &band, 1, &geometry, nullptr, nullptr,
+                                      &burn, options.List(), nullptr, nullptr),
+              CE_None);
+    std::vector<std::uint8_t> out(g.cells());
+    EXPECT_EQ(ds->GetRasterBand(1)->RasterIO(GF_Read, 0, 0, g.cols, g.rows, out.data(), g.cols, g.rows, GDT_Byte, 0, 0),
+              CE_None);
+    return out;
+}
+
+Box pixel_box(const Grid& g, int col, int row)
+{
+    return {Point(g.origin_x + col * g.pixel, g.origin_y - (row + 1) * g.pixel),
+            Point(g.origin_x + (col + 1) * g.pixel, g.origin_y - row * g.pixel)};
+}
+
+}  // namespace
+
+// Random walks, some leaving the grid: the seeds are GDAL's burn, every seed pixel touches the walk (within GDAL's
+// 0.01-pixel snapping of near-axis segments), and every pixel holding a vertex inside the grid is a seed.
+TEST(Seeds, AreGdalsAllTouchedBurnOfTheWalks)
+{
+    const Grid& g = small_grid;
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> ux(990, 1130), uy(1890, 2010);
+    for (int trial = 0; trial < 100; ++trial) {
+        LineString walk;
+        for (int i = 0; i < 6; ++i) walk.push_back(Point(ux(rng), uy(rng)));
+        const auto seeds = seed_marks(g, {walk});
+        ASSERT_EQ(seeds, gdal_marks(g, walk)) << "trial " << trial;
+        for (int row = 0; row < g.rows; ++row)
+            for (int col = 0; col < g.cols; ++col) {
+                if (!seeds[g.index(col, row)]) continue;
+                ASSERT_LE(bg::distance(walk, pixel_box(g, col, row)), 0.01 * g.pixel) << trial << ": " << col << "," << row;
+            }
+        for (const Point& p : walk) {
+            const double col = std::floor((p.x() - g.origin_x) / g.pixel);
+            const double row = std::floor((g.origin_y - p.y()) / g.pixel);
+            if (col >= 0 && col < g.cols && row >= 0 && row < g.rows) {
+                EXPECT_TRUE(seeds[g.index(static_cast<int>(col), static_cast<int>(row))]) << trial;
+            }
+        }
+    }
+}
+
+// Bands of rows burnt on several threads give the same seeds as one burn.
+TEST(Seeds, ThreadsBurnTheSameSeeds)
+{
+    const Grid& g = small_grid;
+    std::mt19937_64 rng(5);
+    std::uniform_real_distribution<double> ux(990, 1130), uy(1890, 2010);
+    std::vector<LineString> walks(20);
+    for (auto& walk : walks)
+        for (int i = 0; i < 8; ++i) walk.push_back(Point(ux(rng), uy(rng)));
+    std::vector<std::size_t> one;
+    seed_cells(g, walks, one, 1);
+    for (const int threads : {2, 3, 7}) {
+        std::vector<std::size_t> many;
+        seed_cells(g, walks, many, threads);
+        EXPECT_EQ(many, one) << threads << " threads";
+    }
+    EXPECT_GT(one.size(), 500U);
+}
+
+TEST(Seeds, PointsRepeatsAndLinesOutsideTheGrid)
+{
+    const Grid& g = small_grid;
+    std::vector<std::size_t> cells;
+    // One fix, and one position recorded three times: one segment each (a visited point), one pixel each.
+    EXPECT_EQ(seed_cells(g, {{Point(1003.0, 1995.0)}, {Point(1011.0, 1981.0), Point(1011.0, 1981.0), Point(1011.0, 1981.0)}},
+                         cells),
+              2U);
+    EXPECT_EQ(cells, (std::vector<std::size_t>{g.index(1, 2), g.index(5, 9)}));
+    // Outside the grid: counted as segments, no seeds. An empty line: nothing.
+    cells.clear();
+    EXPECT_EQ(seed_cells(g, {{Point(900, 1900), Point(950, 2500)}, {}}, cells), 1U);
+    EXPECT_TRUE(cells.empty());
+    EXPECT_EQ(seed_cells(g, {{}}, cells), 0U);
+    EXPECT_THROW(seed_cells(g, {{Point(1003.0, 1995.0), Point(std::nan(""), 1990.0)}}, cells), Error);
+}
+
+}  // namespace geo::raster::detail
