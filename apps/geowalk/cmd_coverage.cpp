@@ -51,8 +51,8 @@ Options:
   --pixel M             walk-distance raster pixel size, default 10 (0 = no raster)
   --walk-distance HOW   what walk_distance.tif, walked and blind areas measure to: exact (default; the walked
                         lines themselves) or pixel_centres (the centres of the pixels the tracks pass through,
-                        what gdal_proximity measures: 6-7x faster on large towns, within 0.71 pixel of exact;
-                        for fine pixels over large areas)
+                        what gdal_proximity measures: about twice as fast on large towns, within 0.71 pixel
+                        of exact; for fine pixels over large areas)
   --threads N           threads, default 2 (results do not depend on it)
   --quiet               no progress bar
 )") + presentation_help + memory_help();

@@ -9,19 +9,20 @@
 //    pixel takes the minimum over the rest). Planners compare this value with the buffer distances S, W and B,
 //    hence exact geometry rather than pixel centres. A centre exactly on a segment gets exactly 0.
 //  - DistanceMeasure::to_seed_centres: the distance to the centre of the nearest pixel a line passes through (the
-//    seeds, rasterise.hpp), the quantity gdal_proximity computes from the same seeds burnt into a raster; within
-//    half a pixel diagonal of the true distance. An exact Euclidean distance transform (Felzenszwalb & Huttenlocher
-//    2012): the distance to the nearest seed down each column by two sweeps, then the lower envelope of parabolas
-//    along every row (lower_envelope.hpp), in exact integers, O(pixels). Seeds beyond the grid count up to 256
-//    pixels out (the transform runs on the grid grown as far as the lines reach, within that margin), where
-//    gdal_proximity sees only its own raster. (gdal_proximity itself propagates nearest targets in two scans, which
-//    is not exact: it reads up to a quarter pixel higher on a few pixels; this transform is exact.) 6-7 times faster
-//    than to_segments on large grids (scripts/bench.sh), for fine pixels over large areas.
+//    seeds: GDAL's own ALL_TOUCHED burn, seeds.hpp), the quantity gdal_proximity computes on gdal_rasterize -at's
+//    raster; within half a pixel diagonal of the true distance. An exact Euclidean distance transform
+//    (Felzenszwalb & Huttenlocher 2012): the distance to the nearest seed down each column (read off the column's
+//    sorted seeds), then the lower envelope of parabolas along every row (lower_envelope.hpp), in exact integers,
+//    O(pixels). Seeds beyond the grid count up to 256 pixels out (they are burnt on the grid grown as far as the
+//    lines reach, within that margin), where gdal_proximity sees only its own raster. (gdal_proximity itself
+//    propagates nearest targets in two scans, which is not exact: it reads up to a quarter pixel higher on a few
+//    pixels; this transform is exact.) About twice as fast as to_segments on large grids (scripts/bench.sh), and
+//    the same cost per pixel everywhere: for fine pixels over large areas.
 //
 // Memory: about 5 bytes per cell at the peak (the Float32 result, the mask), plus for to_segments the segments and
-// their R-tree, for to_seed_centres 4 bytes per cell of the grown grid; checked against the memory limit
-// (Grid::require_memory) before anything is allocated. Large buffers are asked for 2 MB pages
-// (memory::pixel_buffer).
+// their R-tree, for to_seed_centres one byte per cell of the grown grid while the seeds are burnt and their list;
+// checked against the memory limit (Grid::require_memory) before anything is allocated. Large buffers are asked
+// for 2 MB pages (memory::pixel_buffer).
 //
 // Pixels whose centre is outside `mask` (when given) get `nodata`; lines outside the mask still count, since a
 // walk just beyond a village boundary does reach the village land next to it. With no line (or only empty ones)

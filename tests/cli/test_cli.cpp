@@ -136,6 +136,48 @@ TEST(Cli, CoveragePrintsTheMatrixAndWritesItsLayers)
     }
 }
 
+// --walk-distance pixel_centres: walk_distance.tif says what it measures and stays within half a pixel diagonal of
+// the exact raster; an unknown measure is a usage error that names the choices.
+TEST(Cli, WalkDistanceToPixelCentresIsWithinHalfAPixelDiagonalOfExact)
+{
+    const auto campaign = (source_dir() / "data/sample/campaign.toml").string();
+    TempDir exact;
+    TempDir centres;
+    const std::string fast = " --quiet --no-maps --no-report '" + campaign + "' --out '";
+    ASSERT_EQ(run_geowalk("coverage" + fast + exact.path().string() + "'").exit_code, 0);
+    const auto r = run_geowalk("coverage --walk-distance pixel_centres" + fast + centres.path().string() + "'");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    auto values = [](const std::filesystem::path& tif, std::string& measure) {
+        GDALDatasetUniquePtr ds(GDALDataset::Open(tif.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+        EXPECT_TRUE(ds);
+        GDALRasterBand* band = ds->GetRasterBand(1);
+        const char* item = ds->GetMetadataItem("GEOWALK_MEASURE");
+        measure = item != nullptr ? item : "";
+        std::vector<float> out(static_cast<std::size_t>(ds->GetRasterXSize()) * ds->GetRasterYSize());
+        EXPECT_EQ(band->RasterIO(GF_Read, 0, 0, ds->GetRasterXSize(), ds->GetRasterYSize(), out.data(),
+                                 ds->GetRasterXSize(), ds->GetRasterYSize(), GDT_Float32, 0, 0),
+                  CE_None);
+        return out;
+    };
+    std::string exact_measure;
+    std::string centres_measure;
+    const auto e = values(exact / "walk_distance.tif", exact_measure);
+    const auto c = values(centres / "walk_distance.tif", centres_measure);
+    EXPECT_NE(exact_measure.find("exact distance"), std::string::npos) << exact_measure;
+    EXPECT_NE(centres_measure.find("gdal_proximity"), std::string::npos) << centres_measure;
+    ASSERT_EQ(e.size(), c.size());
+    double largest = 0;
+    for (std::size_t i = 0; i < e.size(); ++i) {
+        ASSERT_EQ(e[i] == -9999.0F, c[i] == -9999.0F) << i;
+        largest = std::max(largest, std::abs(double(e[i]) - double(c[i])));
+    }
+    EXPECT_LE(largest, 0.5 * std::sqrt(2.0) * 10.0 + 0.01);  // 10 m pixels
+    EXPECT_GT(largest, 1.0);
+    const auto bad = run_geowalk("coverage --walk-distance chamfer" + fast + centres.path().string() + "'");
+    EXPECT_EQ(bad.exit_code, 2);
+    EXPECT_NE(bad.output.find("pixel_centres"), std::string::npos) << bad.output;
+}
+
 TEST(Cli, FailedRunLeavesPreviousOutputsIntact)
 {
     TempDir dir;
