@@ -110,7 +110,7 @@ std::size_t seed_cells(const Grid& grid, const std::vector<LineString>& lines, s
     // Bands of rows burnt side by side (GDAL burns one geometry after another), each a grid of its own over its rows.
     std::vector<std::uint8_t> burnt = memory::pixel_buffer<std::uint8_t>(grid.cells(), 0);
     const int bands = std::min(threads, grid.rows);
-    const bool burnt_all = geo::detail::parallel_chunks(
+    geo::detail::parallel_chunks(
         static_cast<std::size_t>(bands), 1, bands,
         [&](std::size_t first, std::size_t last) {
             for (std::size_t b = first; b < last; ++b) {
@@ -122,8 +122,7 @@ std::size_t seed_cells(const Grid& grid, const std::vector<LineString>& lines, s
                 burn(rows, handles, burnt.data() + grid.index(0, from));
             }
         },
-        [](double) { return true; });
-    (void)burnt_all;  // nothing cancels it
+        [](double) { return true; });  // fast: no progress, nothing cancels it
     // Most pixels are not seeds: skip them eight at a time.
     const std::size_t n = burnt.size();
     std::size_t i = 0;
