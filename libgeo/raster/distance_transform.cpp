@@ -100,45 +100,86 @@ SeedColumns seed_columns(const Grid& grid, const std::vector<std::size_t>& cells
     return out;
 }
 
+// values[i] = the root of d2[i] in metres where inside[i] is set (everywhere if inside is null), nodata elsewhere.
+// The loops are branch-free, which the compiler turns into vector square roots.
+void write_metres(const float* d2, const std::uint8_t* inside, float pixel, std::size_t n, float* values)
+{
+    if (inside == nullptr)
+        for (std::size_t i = 0; i < n; ++i) values[i] = std::sqrt(d2[i]) * pixel;
+    else
+        for (std::size_t i = 0; i < n; ++i) values[i] = inside[i] != 0 ? std::sqrt(d2[i]) * pixel : nodata;
+}
+
+// Per column of the seed grid, the rows of its nearest seeds at or above and at or below the current row, kept up to
+// date as the row moves down; a column with no seed on one side holds a row far beyond the grid there.
+class ColumnCursors {
+public:
+    static constexpr std::int32_t far = std::int32_t{1} << 30;
+
+    ColumnCursors(const SeedColumns& columns, std::int32_t row)
+        : m_columns(columns), m_next(columns.first.size() - 1), m_above(m_next.size()), m_below(m_next.size()),
+          m_dy(m_next.size())
+    {
+        for (std::size_t c = 0; c < m_next.size(); ++c) {
+            const auto begin = columns.rows.begin() + columns.first[c];
+            const auto end = columns.rows.begin() + columns.first[c + 1];
+            const auto next = std::lower_bound(begin, end, row);
+            m_next[c] = static_cast<std::uint32_t>(next - columns.rows.begin());
+            m_above[c] = next != begin ? next[-1] : -far;
+            m_below[c] = next != end ? *next : far;
+        }
+    }
+
+    // Moves to `row`, at or below the current one; returns each column's distance in rows to its nearest seed
+    // (far or more for a column without seeds).
+    const std::vector<std::int32_t>& distances(std::int32_t row)
+    {
+        for (std::size_t c = 0; c < m_next.size(); ++c)
+            if (m_below[c] < row) step(c, row);  // rare: only where a seed was passed
+        for (std::size_t c = 0; c < m_next.size(); ++c) m_dy[c] = std::min(row - m_above[c], m_below[c] - row);
+        return m_dy;
+    }
+
+private:
+    void step(std::size_t c, std::int32_t row)
+    {
+        const std::uint32_t end = m_columns.first[c + 1];
+        std::uint32_t& next = m_next[c];
+        while (next < end && m_columns.rows[next] < row) m_above[c] = m_columns.rows[next++];
+        m_below[c] = next < end ? m_columns.rows[next] : far;
+    }
+
+    const SeedColumns& m_columns;
+    std::vector<std::uint32_t> m_next;  // index in m_columns.rows of the seed at m_below
+    std::vector<std::int32_t> m_above;
+    std::vector<std::int32_t> m_below;
+    std::vector<std::int32_t> m_dy;
+};
+
 // The row pass: for each row of the output grid, the distance in pixels from each pixel of that row of the seed grid
-// to the nearest seed of its column (read off the column's sorted seeds, a cursor per column moving down with the
-// rows), then each pixel's squared distance to the nearest seed centre, the least (dx^2 + dy(x)^2) over the row (the
-// lower envelope of those parabolas, in exact integers); the pixels inside the mask receive its root in metres.
+// to the nearest seed of its column (ColumnCursors), then each pixel's squared distance to the nearest seed centre,
+// the least (dx^2 + dy(x)^2) over the row (the lower envelope of those parabolas, in exact integers); the pixels
+// inside the mask receive its root in metres.
 bool row_pass(const Grid& grid, const SeedGrid& seeds, const SeedColumns& columns,
               const std::vector<std::uint8_t>& inside, int threads, Raster& out, const Progress& progress)
 {
     const auto seed_cols = static_cast<std::size_t>(seeds.grid.cols);
-    const auto margin = static_cast<std::size_t>(seeds.margin);
+    const auto pixel = static_cast<float>(grid.pixel);
     auto work = [&](std::size_t first, std::size_t last) {
         detail::LowerEnvelope envelope;
-        std::vector<std::int64_t> d2(seed_cols);
-        std::vector<std::uint32_t> below(seed_cols);  // per column, its first seed at or below the current row
-        for (std::size_t c = 0; c < seed_cols; ++c) {
-            const auto begin = columns.rows.begin() + columns.first[c];
-            const auto end = columns.rows.begin() + columns.first[c + 1];
-            const auto seed_row = static_cast<std::int32_t>(first) + seeds.margin;
-            below[c] = static_cast<std::uint32_t>(std::lower_bound(begin, end, seed_row) - columns.rows.begin());
-        }
+        std::vector<float> d2(static_cast<std::size_t>(grid.cols));
+        ColumnCursors cursors(columns, static_cast<std::int32_t>(first) + seeds.margin);
         for (auto row = static_cast<int>(first); row < static_cast<int>(last); ++row) {
-            const std::int32_t seed_row = row + seeds.margin;
+            const std::vector<std::int32_t>& dy = cursors.distances(row + seeds.margin);
             envelope.reset(seed_cols);
-            for (std::size_t c = 0; c < seed_cols; ++c) {
-                std::uint32_t& b = below[c];
-                const std::uint32_t end = columns.first[c + 1];
-                while (b < end && columns.rows[b] < seed_row) ++b;
-                std::int64_t dy = -1;
-                if (b < end) dy = columns.rows[b] - seed_row;
-                if (b > columns.first[c] && (dy < 0 || seed_row - columns.rows[b - 1] < dy))
-                    dy = seed_row - columns.rows[b - 1];
-                if (dy >= 0) envelope.add(static_cast<std::int64_t>(c), dy * dy);
-            }
+            for (std::size_t c = 0; c < seed_cols; ++c)
+                if (dy[c] < ColumnCursors::far / 2)
+                    envelope.add(static_cast<std::int64_t>(c), std::int64_t{dy[c]} * dy[c]);
             if (envelope.empty()) continue;  // no seed at all: all stays nodata
-            envelope.minimum(seed_cols, d2.data());
+            envelope.minimum(seeds.margin, seeds.margin + grid.cols, d2.data());
             float* values = out.values.data() + grid.index(0, row);
             const std::uint8_t* in = inside.empty() ? nullptr : inside.data() + grid.index(0, row);
-            for (std::size_t col = 0; col < static_cast<std::size_t>(grid.cols); ++col)
-                if (in == nullptr || in[col] != 0)
-                    values[col] = static_cast<float>(std::sqrt(static_cast<double>(d2[col + margin])) * grid.pixel);
+            write_metres(d2.data(), in, pixel, d2.size(), values);
         }
     };
     // Chunks of 64 rows: each starts by finding its cursors in every column.

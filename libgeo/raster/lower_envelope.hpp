@@ -17,12 +17,7 @@ public:
     void reset(std::size_t n)
     {
         m_count = 0;
-        if (m_site.size() < n) {
-            m_site.resize(n);
-            m_height.resize(n);
-            m_num.resize(n);
-            m_den.resize(n);
-        }
+        if (m_parabolas.size() < n) m_parabolas.resize(n);
     }
 
     // Adds the parabola rooted at site q with value f; sites must come in increasing order.
@@ -32,39 +27,39 @@ public:
         std::int64_t num = 0;
         std::int64_t den = 1;
         while (m_count > 0) {
-            const std::size_t k = m_count - 1;
-            // Where the new parabola becomes lower than parabola k: x > num / den.
-            num = height - m_height[k];
-            den = 2 * (q - m_site[k]);
-            if (k == 0 || num * m_den[k] > m_num[k] * den) break;
-            --m_count;  // parabola k is nowhere lowest any more
+            const Parabola& top = m_parabolas[m_count - 1];
+            // Where the new parabola becomes lower than the top one: x > num / den.
+            num = height - top.height;
+            den = 2 * (q - top.site);
+            if (m_count == 1 || num * top.den > top.num * den) break;
+            --m_count;  // the top parabola is nowhere lowest any more
         }
-        m_site[m_count] = q;
-        m_height[m_count] = height;
-        m_num[m_count] = num;
-        m_den[m_count] = den;
-        ++m_count;
+        m_parabolas[m_count++] = Parabola{q, height, num, den};
     }
 
     [[nodiscard]] bool empty() const { return m_count == 0; }
 
-    // out[x] = min over the sites q of (x - q)^2 + f(q), for x in [0, n); the envelope must not be empty.
-    void minimum(std::size_t n, std::int64_t* out) const
+    // out[x - first] = min over the sites q of (x - q)^2 + f(q), for x in [first, last), as float (exact below
+    // 2^24, i.e. within 4096 pixels of a site; farther, rounded to float precision); the envelope must not be empty.
+    void minimum(std::int64_t first, std::int64_t last, float* out) const
     {
-        std::size_t k = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            const auto x = static_cast<std::int64_t>(i);
-            while (k + 1 < m_count && m_num[k + 1] < x * m_den[k + 1]) ++k;
-            out[i] = x * x - 2 * x * m_site[k] + m_height[k];
+        const Parabola* p = m_parabolas.data();
+        const Parabola* end = p + m_count - 1;
+        for (std::int64_t x = first; x < last; ++x) {
+            while (p != end && p[1].num < x * p[1].den) ++p;
+            out[x - first] = static_cast<float>(x * (x - 2 * p->site) + p->height);
         }
     }
 
 private:
+    struct Parabola {
+        std::int64_t site;    // v in the paper
+        std::int64_t height;  // f(v) + v^2
+        std::int64_t num;     // z, where it starts being lowest, as num / den (den > 0)
+        std::int64_t den;
+    };
     std::size_t m_count = 0;
-    std::vector<std::int64_t> m_site;    // v in the paper
-    std::vector<std::int64_t> m_height;  // f(v) + v^2
-    std::vector<std::int64_t> m_num;     // z, where each parabola starts being lowest, as num / den (den > 0)
-    std::vector<std::int64_t> m_den;
+    std::vector<Parabola> m_parabolas;
 };
 
 }  // namespace geo::raster::detail
