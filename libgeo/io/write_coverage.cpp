@@ -2,6 +2,7 @@
 
 #include "libgeo/core/datetime.hpp"
 #include "libgeo/io/ogr_geometry.hpp"
+#include "libgeo/raster/distance_transform.hpp"
 
 #include <cmath>
 
@@ -151,6 +152,10 @@ Json coverage_section(const Campaign& c, const CoverageResult& r)
     j["village_m"] = r.options.village_m;
     j["blind_m"] = r.options.blind_m;
     j["reach_m"] = r.options.reach_m;
+    // The areas are contoured from the walk-distance raster: its measure and pixel size (0: no raster written,
+    // the areas used a 10 m one) say how they were measured.
+    j["walk_distance"] = raster::distance_measure_name(r.options.walk_distance);
+    j["pixel_m"] = r.options.pixel_m;
     j["length_m"] = r.network_length();
     j["covered_m"] = r.network_covered();
     Json by_village = Json::array();

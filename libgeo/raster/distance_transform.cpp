@@ -198,6 +198,11 @@ DistanceMeasure parse_distance_measure(std::string_view name)
                      "they pass through, as gdal_proximity measures; faster, within 0.71 pixel of exact)");
 }
 
+std::string_view distance_measure_name(DistanceMeasure measure)
+{
+    return measure == DistanceMeasure::to_segments ? "exact" : "pixel_centres";
+}
+
 void DistanceOptions::validate() const
 {
     if (threads < 1 || threads > 256)

@@ -46,6 +46,8 @@ enum class DistanceMeasure {
 // The names of [coverage] walk_distance and --walk-distance: "exact" (to_segments) or "pixel_centres"
 // (to_seed_centres). Throws geo::UsageError for any other name.
 DistanceMeasure parse_distance_measure(std::string_view name);
+// The name parse_distance_measure reads for `measure`.
+std::string_view distance_measure_name(DistanceMeasure measure);
 
 struct DistanceOptions {
     DistanceMeasure measure = DistanceMeasure::to_segments;

@@ -165,6 +165,12 @@ TEST(Cli, WalkDistanceToPixelCentresIsWithinHalfAPixelDiagonalOfExact)
     const auto c = values(centres / "walk_distance.tif", centres_measure);
     EXPECT_NE(exact_measure.find("exact distance"), std::string::npos) << exact_measure;
     EXPECT_NE(centres_measure.find("gdal_proximity"), std::string::npos) << centres_measure;
+    // summary.json says so too.
+    for (const auto& [dir, name] : {std::pair{exact.path(), "exact"}, std::pair{centres.path(), "pixel_centres"}}) {
+        const auto coverage = nlohmann::json::parse(read_text(dir / "summary.json"))["coverage"];
+        EXPECT_EQ(coverage.value("walk_distance", ""), name);
+        EXPECT_EQ(coverage.value("pixel_m", 0.0), 10.0);
+    }
     ASSERT_EQ(e.size(), c.size());
     double largest = 0;
     for (std::size_t i = 0; i < e.size(); ++i) {
