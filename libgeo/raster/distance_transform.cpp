@@ -101,13 +101,13 @@ SeedColumns seed_columns(const Grid& grid, const std::vector<std::size_t>& cells
 }
 
 // values[i] = the root of d2[i] in metres where inside[i] is set (everywhere if inside is null), nodata elsewhere.
-// The loops are branch-free, which the compiler turns into vector square roots.
+// Two branch-free loops, which the compiler turns into vector code: a square root under the mask's condition would
+// be sunk into a branch and left scalar.
 void write_metres(const float* d2, const std::uint8_t* inside, float pixel, std::size_t n, float* values)
 {
-    if (inside == nullptr)
-        for (std::size_t i = 0; i < n; ++i) values[i] = std::sqrt(d2[i]) * pixel;
-    else
-        for (std::size_t i = 0; i < n; ++i) values[i] = inside[i] != 0 ? std::sqrt(d2[i]) * pixel : nodata;
+    for (std::size_t i = 0; i < n; ++i) values[i] = std::sqrt(d2[i]) * pixel;
+    if (inside != nullptr)
+        for (std::size_t i = 0; i < n; ++i) values[i] = inside[i] != 0 ? values[i] : nodata;
 }
 
 // Per column of the seed grid, the rows of its nearest seeds at or above and at or below the current row, kept up to

@@ -103,15 +103,15 @@ std::size_t seed_cells(const Grid& grid, const std::vector<LineString>& lines, s
         for (std::size_t i = 0; i < line.size(); ++i) ogr->setPoint(static_cast<int>(i), line[i].x(), line[i].y());
         geometries.push_back(std::move(ogr));
     }
-    std::vector<OGRGeometryH> handles;
-    handles.reserve(geometries.size());
-    for (const auto& g : geometries) handles.push_back(OGRGeometry::ToHandle(g.get()));
+    std::vector<OGREnvelope> extents(geometries.size());
+    for (std::size_t g = 0; g < geometries.size(); ++g) geometries[g]->getEnvelope(&extents[g]);
 
     // Bands of rows burnt side by side (GDAL burns one geometry after another), each a grid of its own over its rows.
+    // Two bands per thread: on the benchmark scenes GDAL burns one whole grid ~4x slower than its two halves.
     std::vector<std::uint8_t> burnt = memory::pixel_buffer<std::uint8_t>(grid.cells(), 0);
-    const int bands = std::min(threads, grid.rows);
+    const int bands = std::min(2 * threads, grid.rows);
     geo::detail::parallel_chunks(
-        static_cast<std::size_t>(bands), 1, bands,
+        static_cast<std::size_t>(bands), 1, threads,
         [&](std::size_t first, std::size_t last) {
             for (std::size_t b = first; b < last; ++b) {
                 const int from = static_cast<int>(static_cast<long long>(grid.rows) * static_cast<long long>(b) / bands);
@@ -119,7 +119,15 @@ std::size_t seed_cells(const Grid& grid, const std::vector<LineString>& lines, s
                 Grid rows = grid;
                 rows.origin_y -= from * grid.pixel;
                 rows.rows = to - from;
-                burn(rows, handles, burnt.data() + grid.index(0, from));
+                // GDAL walks every geometry it is given: give it only those that reach the band (a pixel's slack
+                // for the lines along its edges; GDAL clips the rest).
+                const double top = rows.origin_y + grid.pixel;
+                const double bottom = rows.origin_y - (rows.rows + 1) * grid.pixel;
+                std::vector<OGRGeometryH> handles;
+                for (std::size_t g = 0; g < geometries.size(); ++g)
+                    if (extents[g].MaxY >= bottom && extents[g].MinY <= top)
+                        handles.push_back(OGRGeometry::ToHandle(geometries[g].get()));
+                if (!handles.empty()) burn(rows, handles, burnt.data() + grid.index(0, from));
             }
         },
         [](double) { return true; });  // fast: no progress, nothing cancels it

@@ -107,6 +107,37 @@ TEST(Seeds, ThreadsBurnTheSameSeeds)
     EXPECT_GT(one.size(), 500U);
 }
 
+// Short walks reach only some bands of rows and are burnt only there: they give GDAL's burn of the whole grid, also
+// walks lying exactly on the row edges between bands and walks touching an edge from either side.
+TEST(Seeds, ShortWalksNearBandEdgesBurnAsOneGrid)
+{
+    const Grid& g = small_grid;
+    std::mt19937_64 rng(23);
+    std::uniform_real_distribution<double> ux(995, 1125), step(-3, 3);
+    std::vector<LineString> walks;
+    for (int k = 0; k <= g.rows; ++k) {
+        const double edge = g.origin_y - k * g.pixel;
+        const double x = ux(rng);
+        walks.push_back({Point(x, edge), Point(x + 5, edge)});                // along the edge
+        walks.push_back({Point(x, edge + 0.5), Point(x + 3, edge)});          // down onto it
+        walks.push_back({Point(x + 9, edge - 0.5), Point(x + 9.5, edge)});    // up onto it
+        walks.push_back({Point(x, edge + step(rng)), Point(x + step(rng), edge + step(rng))});
+    }
+    std::vector<std::uint8_t> expected(g.cells(), 0);
+    for (const LineString& walk : walks) {
+        const auto marks = gdal_marks(g, walk);
+        for (std::size_t i = 0; i < marks.size(); ++i) expected[i] |= marks[i];
+    }
+    for (const int threads : {1, 2, 3, 7}) {
+        std::vector<std::size_t> cells;
+        seed_cells(g, walks, cells, threads);
+        std::vector<std::uint8_t> seeds(g.cells(), 0);
+        for (const std::size_t c : cells) seeds[c] = 1;
+        EXPECT_EQ(seeds, expected) << threads << " threads";
+    }
+    EXPECT_GT(std::count(expected.begin(), expected.end(), 1), 300);
+}
+
 TEST(Seeds, PointsRepeatsAndLinesOutsideTheGrid)
 {
     const Grid& g = small_grid;
