@@ -1,7 +1,6 @@
 #include "libgeo/raster/seeds.hpp"
 
 #include "libgeo/core/error.hpp"
-#include "libgeo/core/memory.hpp"
 #include "libgeo/core/parallel.hpp"
 
 #include <cpl_string.h>
@@ -19,6 +18,9 @@
 namespace geo::raster::detail {
 
 namespace {
+
+// The rows burnt at a time, per thread: about this many bytes.
+constexpr std::size_t band_bytes = std::size_t{4} << 20;
 
 bool finite(const Point& p) { return std::isfinite(p.x()) && std::isfinite(p.y()); }
 
@@ -67,6 +69,22 @@ void burn(const Grid& grid, const std::vector<OGRGeometryH>& geometries, std::ui
         throw Error("GDAL could not burn the walks into the distance raster: " + std::string(CPLGetLastErrorMsg()));
 }
 
+// Appends offset + i for every marked burnt[i], in order. Most pixels are not seeds: they are skipped eight at a time.
+void collect_marked(const std::vector<std::uint8_t>& burnt, std::size_t offset, std::vector<std::size_t>& out)
+{
+    const std::size_t n = burnt.size();
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, burnt.data() + i, sizeof word);
+        if (word == 0) continue;
+        for (std::size_t j = i; j < i + 8; ++j)
+            if (burnt[j] != 0) out.push_back(offset + j);
+    }
+    for (; i < n; ++i)
+        if (burnt[i] != 0) out.push_back(offset + i);
+}
+
 }  // namespace
 
 std::vector<Segment> make_segments(const Grid& grid, const std::vector<LineString>& lines)
@@ -106,43 +124,39 @@ std::size_t seed_cells(const Grid& grid, const std::vector<LineString>& lines, s
     std::vector<OGREnvelope> extents(geometries.size());
     for (std::size_t g = 0; g < geometries.size(); ++g) geometries[g]->getEnvelope(&extents[g]);
 
-    // Bands of rows burnt side by side (GDAL burns one geometry after another), each a grid of its own over its rows.
-    // Two bands per thread: on the benchmark scenes GDAL burns one whole grid ~4x slower than its two halves.
-    std::vector<std::uint8_t> burnt = memory::pixel_buffer<std::uint8_t>(grid.cells(), 0);
-    const int bands = std::min(2 * threads, grid.rows);
+    // Bands of a few megabytes burnt one after another into a buffer of each thread's own: it stays in cache, and
+    // nothing the size of the grid is allocated. GDAL walks every geometry it is given, so each band gets only those
+    // that reach it (with a pixel's slack for lines along its edges; GDAL clips the rest).
+    const auto cols = static_cast<std::size_t>(grid.cols);
+    const int band_rows = static_cast<int>(std::clamp<std::size_t>(band_bytes / cols, 1, static_cast<std::size_t>(grid.rows)));
+    const int bands = (grid.rows + band_rows - 1) / band_rows;
+    const int workers = std::clamp(threads, 1, bands);
+    std::vector<std::vector<std::size_t>> found(static_cast<std::size_t>(bands));
     geo::detail::parallel_chunks(
-        static_cast<std::size_t>(bands), 1, threads,
+        static_cast<std::size_t>(workers), 1, workers,
         [&](std::size_t first, std::size_t last) {
-            for (std::size_t b = first; b < last; ++b) {
-                const int from = static_cast<int>(static_cast<long long>(grid.rows) * static_cast<long long>(b) / bands);
-                const int to = static_cast<int>(static_cast<long long>(grid.rows) * static_cast<long long>(b + 1) / bands);
-                Grid rows = grid;
-                rows.origin_y -= from * grid.pixel;
-                rows.rows = to - from;
-                // GDAL walks every geometry it is given: give it only those that reach the band (a pixel's slack
-                // for the lines along its edges; GDAL clips the rest).
-                const double top = rows.origin_y + grid.pixel;
-                const double bottom = rows.origin_y - (rows.rows + 1) * grid.pixel;
-                std::vector<OGRGeometryH> handles;
-                for (std::size_t g = 0; g < geometries.size(); ++g)
-                    if (extents[g].MaxY >= bottom && extents[g].MinY <= top)
-                        handles.push_back(OGRGeometry::ToHandle(geometries[g].get()));
-                if (!handles.empty()) burn(rows, handles, burnt.data() + grid.index(0, from));
-            }
+            std::vector<std::uint8_t> burnt;
+            std::vector<OGRGeometryH> handles;
+            for (auto worker = static_cast<int>(first); worker < static_cast<int>(last); ++worker)
+                for (int b = worker; b < bands; b += workers) {
+                    Grid rows = grid;
+                    const int from = b * band_rows;
+                    rows.origin_y -= from * grid.pixel;
+                    rows.rows = std::min(band_rows, grid.rows - from);
+                    const double top = rows.origin_y + grid.pixel;
+                    const double bottom = rows.origin_y - (rows.rows + 1) * grid.pixel;
+                    handles.clear();
+                    for (std::size_t g = 0; g < geometries.size(); ++g)
+                        if (extents[g].MaxY >= bottom && extents[g].MinY <= top)
+                            handles.push_back(OGRGeometry::ToHandle(geometries[g].get()));
+                    if (handles.empty()) continue;
+                    burnt.assign(rows.cells(), 0);
+                    burn(rows, handles, burnt.data());
+                    collect_marked(burnt, grid.index(0, from), found[static_cast<std::size_t>(b)]);
+                }
         },
         [](double) { return true; });  // fast: no progress, nothing cancels it
-    // Most pixels are not seeds: skip them eight at a time.
-    const std::size_t n = burnt.size();
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        std::uint64_t word;
-        std::memcpy(&word, burnt.data() + i, sizeof word);
-        if (word == 0) continue;
-        for (std::size_t j = i; j < i + 8; ++j)
-            if (burnt[j] != 0) cells.push_back(j);
-    }
-    for (; i < n; ++i)
-        if (burnt[i] != 0) cells.push_back(i);
+    for (const auto& band : found) cells.insert(cells.end(), band.begin(), band.end());
     return segments;
 }
 
