@@ -19,9 +19,11 @@ namespace geo::raster {
 
 namespace {
 
-// The peak per pixel: the Float32 result and the mask, and for the seed-centre measure one byte per pixel of the
-// grown grid the seeds are burnt into. The seeds themselves are a list, ~1 % of the pixels on the benchmark scenes.
-constexpr double bytes_per_cell = 5.0;
+// The peak per pixel: the Float32 result, and for the exact measure a one-byte mask. The seed-centre measure keeps
+// its mask as runs per row and its seeds as a list (~1 % of the pixels on the benchmark scenes), burnt through
+// buffers of a few megabytes.
+constexpr double exact_bytes_per_cell = 5.0;
+constexpr double seed_centre_bytes_per_cell = 4.0;
 
 // Reports a phase's progress as a share of the whole call.
 struct Progress {
@@ -100,14 +102,20 @@ SeedColumns seed_columns(const Grid& grid, const std::vector<std::size_t>& cells
     return out;
 }
 
-// values[i] = the root of d2[i] in metres where inside[i] is set (everywhere if inside is null), nodata elsewhere.
-// Two branch-free loops, which the compiler turns into vector code: a square root under the mask's condition would
-// be sunk into a branch and left scalar.
-void write_metres(const float* d2, const std::uint8_t* inside, float pixel, std::size_t n, float* values)
+// values[i] = the root of d2[i] in metres inside the runs [first, last) of this row (everywhere if there are no
+// runs, i.e. no mask), nodata elsewhere. The roots are taken over the whole row, a branch-free loop the compiler
+// turns into vector square roots, and the gaps between the runs are then blanked.
+void write_metres(const float* d2, const ColumnRun* first, const ColumnRun* last, float pixel, std::size_t n,
+                  float* values)
 {
     for (std::size_t i = 0; i < n; ++i) values[i] = std::sqrt(d2[i]) * pixel;
-    if (inside != nullptr)
-        for (std::size_t i = 0; i < n; ++i) values[i] = inside[i] != 0 ? values[i] : nodata;
+    if (first == nullptr) return;
+    float* gap = values;
+    for (const ColumnRun* run = first; run != last; ++run) {
+        std::fill(gap, values + run->begin, nodata);
+        gap = values + run->end;
+    }
+    std::fill(gap, values + n, nodata);
 }
 
 // Per column of the seed grid, the rows of its nearest seeds at or above and at or below the current row, kept up to
@@ -159,9 +167,9 @@ private:
 // The row pass: for each row of the output grid, the distance in pixels from each pixel of that row of the seed grid
 // to the nearest seed of its column (ColumnCursors), then each pixel's squared distance to the nearest seed centre,
 // the least (dx^2 + dy(x)^2) over the row (the lower envelope of those parabolas, in exact integers); the pixels
-// inside the mask receive its root in metres.
-bool row_pass(const Grid& grid, const SeedGrid& seeds, const SeedColumns& columns,
-              const std::vector<std::uint8_t>& inside, int threads, Raster& out, const Progress& progress)
+// inside the mask (all when `inside` is null) receive its root in metres.
+bool row_pass(const Grid& grid, const SeedGrid& seeds, const SeedColumns& columns, const AreaRuns* inside,
+              int threads, Raster& out, const Progress& progress)
 {
     const auto seed_cols = static_cast<std::size_t>(seeds.grid.cols);
     const auto pixel = static_cast<float>(grid.pixel);
@@ -178,8 +186,12 @@ bool row_pass(const Grid& grid, const SeedGrid& seeds, const SeedColumns& column
             if (envelope.empty()) continue;  // no seed at all: all stays nodata
             envelope.minimum(seeds.margin, seeds.margin + grid.cols, d2.data());
             float* values = out.values.data() + grid.index(0, row);
-            const std::uint8_t* in = inside.empty() ? nullptr : inside.data() + grid.index(0, row);
-            write_metres(d2.data(), in, pixel, d2.size(), values);
+            const ColumnRun* runs = inside != nullptr ? inside->runs.data() : nullptr;
+            const auto r = static_cast<std::size_t>(row);
+            if (runs != nullptr)
+                write_metres(d2.data(), runs + inside->first[r], runs + inside->first[r + 1], pixel, d2.size(), values);
+            else
+                write_metres(d2.data(), nullptr, nullptr, pixel, d2.size(), values);
         }
     };
     // Chunks of 64 rows: each starts by finding its cursors in every column.
@@ -223,8 +235,8 @@ Raster distance_to_lines(const Grid& grid, const std::vector<LineString>& lines,
     options.validate();
     const bool to_segments = options.measure == DistanceMeasure::to_segments;
     const SeedGrid seeds = to_segments ? SeedGrid{grid, 0} : seed_grid(grid, lines);
-    const double burnt = to_segments ? 0.0 : static_cast<double>(seeds.grid.cells()) / static_cast<double>(grid.cells());
-    grid.require_memory(bytes_per_cell + burnt, "the walk-distance raster (walk_distance.tif)");
+    grid.require_memory(to_segments ? exact_bytes_per_cell : seed_centre_bytes_per_cell,
+                        "the walk-distance raster (walk_distance.tif)");
     const Progress step{progress, progress_data};
     step.check(step(0.0, 0.0, 0.0, "distance: segments"));
     Raster out{grid, memory::pixel_buffer(grid.cells(), nodata)};
@@ -243,19 +255,18 @@ Raster distance_to_lines(const Grid& grid, const std::vector<LineString>& lines,
         return out;
     }
 
-    // The mask is burnt on a second thread while this one burns the seeds.
-    auto burning = std::async(options.threads > 1 ? std::launch::async : std::launch::deferred, [&] {
-        return mask != nullptr ? rasterise_area(grid, *mask) : std::vector<std::uint8_t>{};
-    });
+    // The mask's runs are found on a second thread while this one burns the seeds.
+    auto burning = std::async(options.threads > 1 ? std::launch::async : std::launch::deferred,
+                              [&] { return mask != nullptr ? area_runs(grid, *mask) : AreaRuns{}; });
     std::vector<std::size_t> cells;
     if (detail::seed_cells(seeds.grid, lines, cells, options.threads) == 0) {
         step.check(step(0.0, 1.0, 1.0, "distance: no lines"));
         return out;
     }
     const SeedColumns columns = seed_columns(seeds.grid, cells);
-    const std::vector<std::uint8_t> inside = burning.get();
+    const AreaRuns inside = burning.get();
     step.check(step(0.0, 0.1, 1.0, "distance: seeds"));
-    step.check(row_pass(grid, seeds, columns, inside, options.threads, out, step));
+    step.check(row_pass(grid, seeds, columns, mask != nullptr ? &inside : nullptr, options.threads, out, step));
     return out;
 }
 

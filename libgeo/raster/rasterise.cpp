@@ -46,7 +46,7 @@ void ring_crossings(const Grid& grid, const Polygon::ring_type& ring, int polygo
 
 }  // namespace
 
-std::vector<std::uint8_t> rasterise_area(const Grid& grid, const MultiPolygon& area)
+AreaRuns area_runs(const Grid& grid, const MultiPolygon& area)
 {
     grid.validate();
     std::vector<Crossing> crossings;
@@ -57,22 +57,54 @@ std::vector<std::uint8_t> rasterise_area(const Grid& grid, const MultiPolygon& a
     }
     std::sort(crossings.begin(), crossings.end());
 
-    std::vector<std::uint8_t> inside = memory::pixel_buffer<std::uint8_t>(grid.cells(), 0);
+    AreaRuns out;
+    out.first.assign(static_cast<std::size_t>(grid.rows) + 1, 0);
+    std::vector<ColumnRun> row_runs;  // of the row being gathered, one polygon after another
+    auto close_row = [&](int row) {
+        // Merge the polygons' runs of this row into increasing, separate runs.
+        std::sort(row_runs.begin(), row_runs.end(), [](const ColumnRun& a, const ColumnRun& b) { return a.begin < b.begin; });
+        for (const ColumnRun& run : row_runs)
+            if (out.runs.size() > out.first[static_cast<std::size_t>(row)] && run.begin <= out.runs.back().end)
+                out.runs.back().end = std::max(out.runs.back().end, run.end);
+            else
+                out.runs.push_back(run);
+        row_runs.clear();
+    };
+    int row = 0;
     // Consecutive crossings of one polygon on one row pair up into spans [x_in, x_out); a pixel is inside when its
     // centre col + 0.5 falls in a span.
     for (std::size_t i = 0; i + 1 < crossings.size(); i += 2) {
         const Crossing& in = crossings[i];
-        const Crossing& out = crossings[i + 1];
-        if (in.row != out.row || in.polygon != out.polygon) {
+        const Crossing& out_crossing = crossings[i + 1];
+        if (in.row != out_crossing.row || in.polygon != out_crossing.polygon) {
             // Cannot happen with closed rings; skip one so pairing resynchronises rather than inverting a row.
             --i;
             continue;
         }
         const double first = std::max(std::ceil(in.x - 0.5), 0.0);
-        const double end = std::min(std::ceil(out.x - 0.5), static_cast<double>(grid.cols));
+        const double end = std::min(std::ceil(out_crossing.x - 0.5), static_cast<double>(grid.cols));
         if (!(first < end)) continue;
-        std::uint8_t* row = inside.data() + grid.index(0, in.row);
-        std::fill(row + static_cast<std::ptrdiff_t>(first), row + static_cast<std::ptrdiff_t>(end), std::uint8_t{1});
+        for (; row < in.row; ++row) {
+            close_row(row);
+            out.first[static_cast<std::size_t>(row) + 1] = out.runs.size();
+        }
+        row_runs.push_back({static_cast<int>(first), static_cast<int>(end)});
+    }
+    for (; row < grid.rows; ++row) {
+        close_row(row);
+        out.first[static_cast<std::size_t>(row) + 1] = out.runs.size();
+    }
+    return out;
+}
+
+std::vector<std::uint8_t> rasterise_area(const Grid& grid, const MultiPolygon& area)
+{
+    const AreaRuns runs = area_runs(grid, area);
+    std::vector<std::uint8_t> inside = memory::pixel_buffer<std::uint8_t>(grid.cells(), 0);
+    for (int row = 0; row < grid.rows; ++row) {
+        std::uint8_t* pixels = inside.data() + grid.index(0, row);
+        for (std::size_t r = runs.first[static_cast<std::size_t>(row)]; r < runs.first[static_cast<std::size_t>(row) + 1]; ++r)
+            std::fill(pixels + runs.runs[r].begin, pixels + runs.runs[r].end, std::uint8_t{1});
     }
     return inside;
 }

@@ -14,6 +14,21 @@
 
 namespace geo::raster {
 
+// Columns [begin, end) of one row.
+struct ColumnRun {
+    int begin;
+    int end;
+};
+
+// The pixels whose centre lies inside an area, row by row: row r's are runs[first[r] .. first[r + 1]), in increasing
+// order and apart from one another (the runs of touching or overlapping parts are merged).
+struct AreaRuns {
+    std::vector<std::size_t> first;  // grid.rows + 1 entries
+    std::vector<ColumnRun> runs;
+};
+
+AreaRuns area_runs(const Grid& grid, const MultiPolygon& area);
+
 // One byte per pixel, row-major: 1 where the pixel centre lies inside `area`, else 0.
 std::vector<std::uint8_t> rasterise_area(const Grid& grid, const MultiPolygon& area);
 

@@ -293,20 +293,24 @@ TEST(DistanceTransform, MaskTurnsOutsidePixelsIntoNodata)
                  mask);
     bg::correct(mask);
     const auto inside = rasterise_area(g, mask);
-    const Raster all = distance_to_lines(g, lines, nullptr);
-    const Raster masked = distance_to_lines(g, lines, &mask);
-    long kept = 0;
-    for (std::size_t i = 0; i < g.cells(); ++i) {
-        if (inside[i]) {
-            // Seeds outside the mask still count, so inside values do not change.
-            EXPECT_EQ(masked.values[i], all.values[i]);
-            ++kept;
-        } else {
-            EXPECT_EQ(masked.values[i], nodata);
+    for (const DistanceMeasure measure : {DistanceMeasure::to_segments, DistanceMeasure::to_seed_centres}) {
+        DistanceOptions options;
+        options.measure = measure;
+        const Raster all = distance_to_lines(g, lines, nullptr, options);
+        const Raster masked = distance_to_lines(g, lines, &mask, options);
+        long kept = 0;
+        for (std::size_t i = 0; i < g.cells(); ++i) {
+            if (inside[i]) {
+                // Walks outside the mask still count, so inside values do not change.
+                ASSERT_EQ(masked.values[i], all.values[i]) << distance_measure_name(measure) << " pixel " << i;
+                ++kept;
+            } else {
+                ASSERT_EQ(masked.values[i], nodata) << distance_measure_name(measure) << " pixel " << i;
+            }
         }
+        EXPECT_GT(kept, 100);
+        EXPECT_LT(kept, static_cast<long>(g.cells()) / 2);
     }
-    EXPECT_GT(kept, 100);
-    EXPECT_LT(kept, static_cast<long>(g.cells()) / 2);
 }
 
 TEST(DistanceTransform, DegenerateLinesAreMeasuredAsPoints)

@@ -61,6 +61,22 @@ TEST(RasterRasterise, AreaMatchesCoveredByAtPixelCentres)
                 const bool expected = bg::covered_by(centre, area[0]) || bg::covered_by(centre, area[1]);
                 ASSERT_EQ(inside[g.index(col, row)] == 1, expected) << "trial " << trial << " " << col << "," << row;
             }
+        // The same pixels as runs: increasing and apart, the overlapping polygons' runs merged.
+        const AreaRuns runs = area_runs(g, area);
+        ASSERT_EQ(runs.first.size(), static_cast<std::size_t>(g.rows) + 1);
+        for (int row = 0; row < g.rows; ++row) {
+            std::vector<std::uint8_t> marked(static_cast<std::size_t>(g.cols), 0);
+            int previous_end = -1;
+            for (std::size_t r = runs.first[static_cast<std::size_t>(row)]; r < runs.first[static_cast<std::size_t>(row) + 1]; ++r) {
+                const ColumnRun run = runs.runs[r];
+                ASSERT_GT(run.begin, previous_end) << "trial " << trial << " row " << row;
+                ASSERT_LT(run.begin, run.end);
+                previous_end = run.end;
+                std::fill(marked.begin() + run.begin, marked.begin() + run.end, std::uint8_t{1});
+            }
+            ASSERT_TRUE(std::equal(marked.begin(), marked.end(), inside.begin() + static_cast<std::ptrdiff_t>(g.index(0, row))))
+                << "trial " << trial << " row " << row;
+        }
     }
 }
 
