@@ -60,15 +60,18 @@ AreaRuns area_runs(const Grid& grid, const MultiPolygon& area)
     AreaRuns out;
     out.first.assign(static_cast<std::size_t>(grid.rows) + 1, 0);
     std::vector<ColumnRun> row_runs;  // of the row being gathered, one polygon after another
+    // Merges the polygons' runs of `row` into increasing, separate runs, and ends the row.
     auto close_row = [&](int row) {
-        // Merge the polygons' runs of this row into increasing, separate runs.
-        std::sort(row_runs.begin(), row_runs.end(), [](const ColumnRun& a, const ColumnRun& b) { return a.begin < b.begin; });
+        const auto r = static_cast<std::size_t>(row);
+        std::sort(row_runs.begin(), row_runs.end(),
+                  [](const ColumnRun& a, const ColumnRun& b) { return a.begin < b.begin; });
         for (const ColumnRun& run : row_runs)
-            if (out.runs.size() > out.first[static_cast<std::size_t>(row)] && run.begin <= out.runs.back().end)
+            if (out.runs.size() > out.first[r] && run.begin <= out.runs.back().end)
                 out.runs.back().end = std::max(out.runs.back().end, run.end);
             else
                 out.runs.push_back(run);
         row_runs.clear();
+        out.first[r + 1] = out.runs.size();
     };
     int row = 0;
     // Consecutive crossings of one polygon on one row pair up into spans [x_in, x_out); a pixel is inside when its
@@ -84,16 +87,10 @@ AreaRuns area_runs(const Grid& grid, const MultiPolygon& area)
         const double first = std::max(std::ceil(in.x - 0.5), 0.0);
         const double end = std::min(std::ceil(out_crossing.x - 0.5), static_cast<double>(grid.cols));
         if (!(first < end)) continue;
-        for (; row < in.row; ++row) {
-            close_row(row);
-            out.first[static_cast<std::size_t>(row) + 1] = out.runs.size();
-        }
+        for (; row < in.row; ++row) close_row(row);
         row_runs.push_back({static_cast<int>(first), static_cast<int>(end)});
     }
-    for (; row < grid.rows; ++row) {
-        close_row(row);
-        out.first[static_cast<std::size_t>(row) + 1] = out.runs.size();
-    }
+    for (; row < grid.rows; ++row) close_row(row);
     return out;
 }
 
@@ -103,8 +100,9 @@ std::vector<std::uint8_t> rasterise_area(const Grid& grid, const MultiPolygon& a
     std::vector<std::uint8_t> inside = memory::pixel_buffer<std::uint8_t>(grid.cells(), 0);
     for (int row = 0; row < grid.rows; ++row) {
         std::uint8_t* pixels = inside.data() + grid.index(0, row);
-        for (std::size_t r = runs.first[static_cast<std::size_t>(row)]; r < runs.first[static_cast<std::size_t>(row) + 1]; ++r)
-            std::fill(pixels + runs.runs[r].begin, pixels + runs.runs[r].end, std::uint8_t{1});
+        const auto r = static_cast<std::size_t>(row);
+        for (std::size_t k = runs.first[r]; k < runs.first[r + 1]; ++k)
+            std::fill(pixels + runs.runs[k].begin, pixels + runs.runs[k].end, std::uint8_t{1});
     }
     return inside;
 }

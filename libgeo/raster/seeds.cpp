@@ -128,7 +128,8 @@ std::size_t seed_cells(const Grid& grid, const std::vector<LineString>& lines, s
     // nothing the size of the grid is allocated. GDAL walks every geometry it is given, so each band gets only those
     // that reach it (with a pixel's slack for lines along its edges; GDAL clips the rest).
     const auto cols = static_cast<std::size_t>(grid.cols);
-    const int band_rows = static_cast<int>(std::clamp<std::size_t>(band_bytes / cols, 1, static_cast<std::size_t>(grid.rows)));
+    const auto rows_per_band = std::clamp<std::size_t>(band_bytes / cols, 1, static_cast<std::size_t>(grid.rows));
+    const auto band_rows = static_cast<int>(rows_per_band);
     const int bands = (grid.rows + band_rows - 1) / band_rows;
     const int workers = std::clamp(threads, 1, bands);
     std::vector<std::vector<std::size_t>> found(static_cast<std::size_t>(bands));

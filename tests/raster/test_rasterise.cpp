@@ -67,15 +67,16 @@ TEST(RasterRasterise, AreaMatchesCoveredByAtPixelCentres)
         for (int row = 0; row < g.rows; ++row) {
             std::vector<std::uint8_t> marked(static_cast<std::size_t>(g.cols), 0);
             int previous_end = -1;
-            for (std::size_t r = runs.first[static_cast<std::size_t>(row)]; r < runs.first[static_cast<std::size_t>(row) + 1]; ++r) {
-                const ColumnRun run = runs.runs[r];
+            const auto r = static_cast<std::size_t>(row);
+            for (std::size_t k = runs.first[r]; k < runs.first[r + 1]; ++k) {
+                const ColumnRun run = runs.runs[k];
                 ASSERT_GT(run.begin, previous_end) << "trial " << trial << " row " << row;
                 ASSERT_LT(run.begin, run.end);
                 previous_end = run.end;
                 std::fill(marked.begin() + run.begin, marked.begin() + run.end, std::uint8_t{1});
             }
-            ASSERT_TRUE(std::equal(marked.begin(), marked.end(), inside.begin() + static_cast<std::ptrdiff_t>(g.index(0, row))))
-                << "trial " << trial << " row " << row;
+            const auto row_start = inside.begin() + static_cast<std::ptrdiff_t>(g.index(0, row));
+            ASSERT_TRUE(std::equal(marked.begin(), marked.end(), row_start)) << "trial " << trial << " row " << row;
         }
     }
 }
