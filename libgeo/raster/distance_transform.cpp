@@ -102,16 +102,18 @@ SeedColumns seed_columns(const Grid& grid, const std::vector<std::size_t>& cells
     return out;
 }
 
-// values[i] = the root of d2[i] in metres inside the runs [first, last) of this row (everywhere if there are no
-// runs, i.e. no mask), nodata elsewhere. The roots are taken over the whole row, a branch-free loop the compiler
-// turns into vector square roots, and the gaps between the runs are then blanked.
-void write_metres(const float* d2, const ColumnRun* first, const ColumnRun* last, float pixel, std::size_t n,
+// values[i] = the root of d2[i] in metres inside the mask's runs on this row (everywhere when there is no mask), nodata
+// elsewhere. The roots are taken over the whole row, a branch-free loop the compiler turns into vector square roots,
+// and the gaps between the runs are then blanked.
+void write_metres(const float* d2, const AreaRuns* inside, std::size_t row, float pixel, std::size_t n,
                   float* values)
 {
     for (std::size_t i = 0; i < n; ++i) values[i] = std::sqrt(d2[i]) * pixel;
-    if (first == nullptr) return;
+    if (inside == nullptr) return;
     float* gap = values;
-    for (const ColumnRun* run = first; run != last; ++run) {
+    const auto first = inside->runs.begin() + inside->first[row];
+    const auto last = inside->runs.begin() + inside->first[row + 1];
+    for (auto run = first; run != last; ++run) {
         std::fill(gap, values + run->begin, nodata);
         gap = values + run->end;
     }
@@ -185,13 +187,8 @@ bool row_pass(const Grid& grid, const SeedGrid& seeds, const SeedColumns& column
                     envelope.add(static_cast<std::int64_t>(c), std::int64_t{dy[c]} * dy[c]);
             if (envelope.empty()) continue;  // no seed at all: all stays nodata
             envelope.minimum(seeds.margin, seeds.margin + grid.cols, d2.data());
-            float* values = out.values.data() + grid.index(0, row);
-            const ColumnRun* runs = inside != nullptr ? inside->runs.data() : nullptr;
-            const auto r = static_cast<std::size_t>(row);
-            if (runs != nullptr)
-                write_metres(d2.data(), runs + inside->first[r], runs + inside->first[r + 1], pixel, d2.size(), values);
-            else
-                write_metres(d2.data(), nullptr, nullptr, pixel, d2.size(), values);
+            write_metres(d2.data(), inside, static_cast<std::size_t>(row), pixel, d2.size(),
+                         out.values.data() + grid.index(0, row));
         }
     };
     // Chunks of 64 rows: each starts by finding its cursors in every column.

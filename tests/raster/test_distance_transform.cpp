@@ -313,6 +313,23 @@ TEST(DistanceTransform, MaskTurnsOutsidePixelsIntoNodata)
     }
 }
 
+// A village smaller than a pixel that holds no pixel centre: every pixel is outside it, whichever measure.
+TEST(DistanceTransform, MaskWithoutPixelCentresLeavesOnlyNodata)
+{
+    const Grid g = test_grid();
+    const auto lines = scene(g, 3);
+    MultiPolygon mask;  // in the north-west corner of pixel (10, 10), whose centre is (625729.55, 4309991.65)
+    bg::read_wkt("MULTIPOLYGON(((625728.4 4309992.8,625728.9 4309992.8,625728.4 4309992.3,625728.4 4309992.8)))", mask);
+    bg::correct(mask);
+    ASSERT_GT(bg::area(mask), 0.0);
+    for (const DistanceMeasure measure : {DistanceMeasure::to_segments, DistanceMeasure::to_seed_centres}) {
+        const Raster r = distance_to_lines(g, lines, &mask, with(measure));
+        ASSERT_EQ(r.values.size(), g.cells());
+        EXPECT_EQ(std::count(r.values.begin(), r.values.end(), nodata), static_cast<long>(g.cells()))
+            << distance_measure_name(measure);
+    }
+}
+
 TEST(DistanceTransform, DegenerateLinesAreMeasuredAsPoints)
 {
     const Grid g = test_grid(40, 30);
