@@ -24,9 +24,8 @@
 #      where a run takes under 30 s (pictures, not figures PostGIS computes, so not in the PostGIS ratio). Each run is cut at $GEOWALK_BENCH_STEP_TIMEOUT s and $GEOWALK_BENCH_MEM_GB GB of address
 #      space (ulimit -v), so a step that runs away cannot take the machine down.
 #   4. tests/bench/bench_coverage.cpp (Google Benchmark, medians of the repetitions): BM_network_coverage/threads:1,2
-#      (the part of the analysis that computes what PostGIS computes), BM_walk_distance/threads:1,2 (the raster) and
-#      BM_walk_distance_seed_centres/threads:1,2 (the raster with walk_distance = "pixel_centres") and,
-#      where the step takes under 30 s, BM_analyse/threads:2 (the analysis without load and write, seconds per stage).
+#      (the part of the analysis that computes what PostGIS computes) and, where the step takes under 30 s,
+#      BM_analyse/threads:2 (the analysis without load and write, seconds per stage).
 #   5. PostGIS (scenes marked pg): the gpkg layers network and tracks copied with ogr2ogr into a private PostgreSQL +
 #      PostGIS on 127.0.0.1:$GEOWALK_BENCH_PG_PORT (started here, removed on exit), GiST indexes, VACUUM ANALYZE, then
 #        (a) scripts/bench/coverage_union.sql       ST_Intersection(line, ST_Buffer(ST_Union(tracks), 30)), summed
@@ -35,18 +34,22 @@
 #      each cut at $GEOWALK_BENCH_PG_TIMEOUT s (statement_timeout) and, as the server runs under the same ulimit -v,
 #      at $GEOWALK_BENCH_MEM_GB GB. Agreement = |PostGIS covered - geowalk covered| / network length, quad_segs=8
 #      (ST_Buffer's default); (c) is run once more with quad_segs=32 where it takes under a minute.
-#   6. The same tracks burnt into the grid of walk_distance.tif (gdal_rasterize -at, same -te/-ts) and
-#      gdal_proximity.py -distunits GEO on it, timed; the largest |difference| over the .tif's valid pixels, in pixels,
-#      for both measures (geowalk_bench --export writes both rasters).
+#   6. BM_walk_distance/threads:1,2 (the raster) and BM_walk_distance_seed_centres/threads:1,2 (the raster with
+#      walk_distance = "pixel_centres"), then, right after them, the same tracks burnt into the grid of
+#      walk_distance.tif (gdal_rasterize -at, same -te/-ts) and gdal_proximity.py -distunits GEO on it, timed; the
+#      largest |difference| over the .tif's valid pixels, in pixels, for both measures (geowalk_bench --export
+#      writes both rasters).
 # Then the kernel density benchmark, scripts/bench/kde.sh OUT_DIR/kde (its own table; GEOWALK_BENCH_KDE=0 skips it),
 # and the memory benchmark, scripts/bench/memory.sh OUT_DIR/memory (GEOWALK_BENCH_MEMORY=0 skips it).
-# Times are medians of up to $GEOWALK_BENCH_REPS runs; a measurement stops repeating once its runs have taken
+# Times are medians of up to $GEOWALK_BENCH_REPS runs (3; the raster parts and gdal_rasterize + gdal_proximity
+# $GEOWALK_BENCH_RASTER_REPS, 7); a measurement stops repeating once its runs have taken
 # $GEOWALK_BENCH_BUDGET s together (the table then shows n). Uses at most 2 cores; needs root or sudo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 out=${1:-out/bench}
 reps=${GEOWALK_BENCH_REPS:-3}
+raster_reps=${GEOWALK_BENCH_RASTER_REPS:-7}
 budget=${GEOWALK_BENCH_BUDGET:-90}
 pg_port=${GEOWALK_BENCH_PG_PORT:-54329}
 pg_timeout=${GEOWALK_BENCH_PG_TIMEOUT:-180}
@@ -122,6 +125,7 @@ record _machine postgis "$pg_version"
 record _machine cpu "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(nproc) cores"
 record _machine gdal "$(gdalinfo --version)"
 record _machine reps "$reps"
+record _machine raster_reps "$raster_reps"
 
 # timed SCENE KEY MAX_RUNS COMMAND...: runs the command up to MAX_RUNS times, stopping once the runs have taken $budget
 # s together; records KEY (median s) and KEY_n. Returns the command's status (then records KEY_failed, exit status
@@ -270,15 +274,12 @@ for spec in $scenes; do
     record "$scene" step_t2_log "$(tail -c 300 "$dir/run_t2.log" | tr '\n\t' '  ')"
   fi
 
-  # 4. The analysis and its parts without load and write (Google Benchmark).
-  GEOWALK_BENCH_CAMPAIGN=$campaign capped "$bench_bin" --benchmark_filter='BM_network_coverage|BM_walk_distance' \
+  # 4. The analysis and its parts without load and write (Google Benchmark; the raster in 6).
+  GEOWALK_BENCH_CAMPAIGN=$campaign capped "$bench_bin" --benchmark_filter='BM_network_coverage' \
     --benchmark_repetitions="$reps" --benchmark_min_time=0.001 --benchmark_report_aggregates_only=true \
     --benchmark_format=json --benchmark_out="$dir/parts.json" >/dev/null 2>"$dir/parts.err"
   for threads in 1 2; do
     record "$scene" "lines_t$threads" "$(bench_json "$dir/parts.json" "BM_network_coverage/threads:$threads/real_time" real_time_s)"
-    record "$scene" "raster_t$threads" "$(bench_json "$dir/parts.json" "BM_walk_distance/threads:$threads/real_time" real_time_s)"
-    record "$scene" "centres_t$threads" \
-      "$(bench_json "$dir/parts.json" "BM_walk_distance_seed_centres/threads:$threads/real_time" real_time_s)"
   done
   if [ "$step_ok" = yes ] && awk -v t="$(get "$scene" step_t2)" 'BEGIN { exit !(t < 30) }'; then
     if GEOWALK_BENCH_CAMPAIGN=$campaign capped "$bench_bin" \
@@ -313,7 +314,16 @@ for spec in $scenes; do
     "${psql_bench[@]}" -c "DROP TABLE network_$scene" -c "DROP TABLE tracks_$scene"
   fi
 
-  # 6. The raster against gdal_proximity.
+  # 6. The raster against gdal_proximity, timed back to back (a sub-second part measured minutes away from its peer
+  # drifted with the shared machine by as much as the margin asked for), $raster_reps runs each.
+  GEOWALK_BENCH_CAMPAIGN=$campaign capped "$bench_bin" --benchmark_filter='BM_walk_distance' \
+    --benchmark_repetitions="$raster_reps" --benchmark_min_time=0.001 --benchmark_report_aggregates_only=true \
+    --benchmark_format=json --benchmark_out="$dir/raster.json" >/dev/null 2>"$dir/raster.err"
+  for threads in 1 2; do
+    record "$scene" "raster_t$threads" "$(bench_json "$dir/raster.json" "BM_walk_distance/threads:$threads/real_time" real_time_s)"
+    record "$scene" "centres_t$threads" \
+      "$(bench_json "$dir/raster.json" "BM_walk_distance_seed_centres/threads:$threads/real_time" real_time_s)"
+  done
   tif=$dir/export/walk_distance.tif
   [ -f "$dir/run_t2/walk_distance.tif" ] && tif=$dir/run_t2/walk_distance.tif
   if [ -f "$tif" ]; then
@@ -327,8 +337,8 @@ for spec in $scenes; do
       rm -f "$dir/gdal_proximity.tif"
       gdal_proximity.py -q "$dir/tracks_burnt.tif" "$dir/gdal_proximity.tif" -values 1 -distunits GEO -ot Float32
     }
-    timed "$scene" gdal_rasterize "$reps" burn
-    timed "$scene" gdal_proximity "$reps" proximity
+    timed "$scene" gdal_rasterize "$raster_reps" burn
+    timed "$scene" gdal_proximity "$raster_reps" proximity
     record "$scene" raster_cells "$((cols * rows))"
     read -r max_dev p999 within n_pixels < <("${tool[@]}" compare-rasters "$tif" "$dir/gdal_proximity.tif")
     record "$scene" raster_max_dev_px "$max_dev"
