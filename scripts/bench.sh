@@ -75,7 +75,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-bash scripts/build.sh
+bash scripts/build.sh -DGEOWALK_BENCH=ON
 build_dir=${GEOWALK_BUILD_DIR:-build}
 [[ "$build_dir" == /* ]] || build_dir=$root/$build_dir
 geowalk=$build_dir/apps/geowalk/geowalk

@@ -4,5 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${GEOWALK_BUILD_DIR:-build}
 jobs=${GEOWALK_JOBS:-2}
+source scripts/ccache_env.sh
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGEOWALK_WERROR=ON "$@" >/dev/null
 cmake --build "$build_dir" -j "$jobs"

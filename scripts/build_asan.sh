@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${GEOWALK_ASAN_BUILD_DIR:-build-asan}
 jobs=${GEOWALK_JOBS:-2}
+source scripts/ccache_env.sh
 cmake -S . -B "$build_dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DGEOWALK_WERROR=ON -DGEOWALK_SANITIZE=ON -DGEOWALK_FUZZ=ON >/dev/null
 cmake --build "$build_dir" -j "$jobs" "$@"

@@ -9,6 +9,8 @@ packages=(
   libboost-dev libboost-graph-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   libtomlplusplus-dev nlohmann-json3-dev
+  # Faster rebuilds (CMakeLists.txt uses them when present): ccache with its cache outside the checkout, mold as linker.
+  ccache mold
   # Checks of scripts/test.sh: clang with its sanitizer and libFuzzer runtimes (build_asan.sh, fuzz.sh; the runtimes
   # are only a recommendation of clang, hence named), clang-tidy (run-clang-tidy), clang-format, cppcheck (lint.sh).
   clang libclang-rt-14-dev clang-tidy clang-format cppcheck

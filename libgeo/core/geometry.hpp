@@ -1,11 +1,26 @@
 #pragma once
 // Plain geometry types for analysis: metres in the campaign's local CRS, Boost.Geometry models so that
 // rtrees and algorithms work on them directly. Rings are closed and oriented by boost::geometry::correct.
-#include <boost/geometry.hpp>
+//
+// Only the models and the algorithms most files use, not the <boost/geometry.hpp> umbrella, which takes seconds to
+// parse in every file that includes it; a file that needs another algorithm includes that one header.
+#include <boost/geometry/algorithms/append.hpp>
+#include <boost/geometry/algorithms/area.hpp>
+#include <boost/geometry/algorithms/correct.hpp>
+#include <boost/geometry/algorithms/covered_by.hpp>
+#include <boost/geometry/algorithms/distance.hpp>
+#include <boost/geometry/algorithms/envelope.hpp>
+#include <boost/geometry/algorithms/expand.hpp>
+#include <boost/geometry/algorithms/intersects.hpp>
+#include <boost/geometry/algorithms/is_empty.hpp>
+#include <boost/geometry/algorithms/length.hpp>
+#include <boost/geometry/algorithms/within.hpp>
+#include <boost/geometry/geometries/box.hpp>
 #include <boost/geometry/geometries/linestring.hpp>
 #include <boost/geometry/geometries/multi_polygon.hpp>
 #include <boost/geometry/geometries/point_xy.hpp>
 #include <boost/geometry/geometries/polygon.hpp>
+#include <boost/geometry/geometries/segment.hpp>
 
 namespace geo {
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <numbers>
 #include <string>
+#include <boost/geometry/algorithms/touches.hpp>
 
 namespace geo::hotspot {
 

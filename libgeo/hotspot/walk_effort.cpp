@@ -1,6 +1,7 @@
 #include "libgeo/hotspot/walk_effort.hpp"
 
 #include <boost/geometry/index/rtree.hpp>
+#include <boost/geometry/algorithms/intersection.hpp>
 
 namespace geo::hotspot {
 

@@ -2,6 +2,7 @@
 #include "libgeo/core/error.hpp"
 #include "libgeo/io/load_features.hpp"
 #include "libgeo/normalise/repair.hpp"
+#include <boost/geometry/algorithms/equals.hpp>
 
 namespace geo::io::detail {
 

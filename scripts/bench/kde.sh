@@ -56,7 +56,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-[ "${GEOWALK_KDE_SKIP_BUILD:-0}" = 1 ] || bash scripts/build.sh
+[ "${GEOWALK_KDE_SKIP_BUILD:-0}" = 1 ] || bash scripts/build.sh -DGEOWALK_BENCH=ON
 build_dir=${GEOWALK_BUILD_DIR:-build}
 [[ "$build_dir" == /* ]] || build_dir=$root/$build_dir
 ours=$build_dir/tests/geowalk_kde_bench

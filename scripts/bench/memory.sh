@@ -22,7 +22,7 @@ out=${1:-out/bench/memory}
 scale=${GEOWALK_MEMORY_SCALE:-100}
 target_gb=${GEOWALK_MEMORY_TARGET_GB:-4}
 build_dir=${GEOWALK_BUILD_DIR:-build}
-[ "${GEOWALK_MEMORY_SKIP_BUILD:-0}" = 1 ] || bash scripts/build.sh
+[ "${GEOWALK_MEMORY_SKIP_BUILD:-0}" = 1 ] || bash scripts/build.sh -DGEOWALK_BENCH=ON
 geowalk=$build_dir/apps/geowalk/geowalk
 bench_bin=$build_dir/tests/geowalk_bench
 log() { echo "memory: $*" >&2; }

@@ -5,6 +5,7 @@
 #include "libgeo/handles/geos_convert.hpp"
 
 #include <random>
+#include <boost/geometry/io/wkt/read.hpp>
 
 namespace geo::test {
 

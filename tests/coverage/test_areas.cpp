@@ -3,6 +3,7 @@
 #include "libgeo/coverage/areas.hpp"
 
 #include <gtest/gtest.h>
+#include <boost/geometry/io/wkt/read.hpp>
 
 namespace geo::coverage {
 namespace {

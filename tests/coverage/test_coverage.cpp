@@ -8,6 +8,7 @@
 #include "support.hpp"
 
 #include <gtest/gtest.h>
+#include <boost/geometry/io/wkt/read.hpp>
 
 namespace geo::coverage {
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <boost/geometry/io/wkt/read.hpp>
 
 namespace geo::coverage {
 

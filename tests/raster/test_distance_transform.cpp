@@ -14,6 +14,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <boost/geometry/io/wkt/read.hpp>
 
 namespace geo::raster {
 

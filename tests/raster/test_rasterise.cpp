@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <random>
+#include <boost/geometry/io/wkt/read.hpp>
 
 namespace geo::raster {
 
