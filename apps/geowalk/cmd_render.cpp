@@ -4,7 +4,7 @@
 #include "progress.hpp"
 
 #include "libgeo/core/error.hpp"
-#include "libgeo/io/outputs.hpp"
+#include "libgeo/pipeline/outputs.hpp"
 
 #include <iostream>
 
@@ -47,7 +47,7 @@ Options:
         presentation.report = false;  // `geowalk report DIR` redraws that
         ProgressBar bar = ProgressBar::for_terminal();
         bar.enabled = bar.enabled && !args.has("quiet");
-        const auto written = geo::io::redraw_presentation(args.positional().front(), presentation,
+        const auto written = geo::pipeline::redraw_presentation(args.positional().front(), presentation,
                                                           {progress_callback, &bar, "drawing"});
         std::cout << "Redrawn:\n";
         for (const auto& f : written) std::cout << "  " << f.string() << "\n";

@@ -6,7 +6,7 @@
 #include "progress.hpp"
 
 #include "libgeo/core/error.hpp"
-#include "libgeo/io/outputs.hpp"
+#include "libgeo/pipeline/outputs.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -58,7 +58,7 @@ Options:
             presentation.maps = false;  // `geowalk render DIR` redraws those
             ProgressBar bar = ProgressBar::for_terminal();
             bar.enabled = bar.enabled && !args.has("quiet");
-            for (const auto& f : geo::io::redraw_presentation(target, presentation, {progress_callback, &bar, "drawing"}))
+            for (const auto& f : geo::pipeline::redraw_presentation(target, presentation, {progress_callback, &bar, "drawing"}))
                 std::cout << "Redrawn: " << f.string() << "\n";
             return 0;
         }

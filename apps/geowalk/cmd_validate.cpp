@@ -5,8 +5,8 @@
 #include "progress.hpp"
 
 #include "libgeo/core/error.hpp"
-#include "libgeo/io/campaign_file.hpp"
-#include "libgeo/io/loader.hpp"
+#include "libgeo/campaign/campaign_file.hpp"
+#include "libgeo/load/loader.hpp"
 
 #include <iostream>
 
@@ -49,10 +49,10 @@ Example:
         }
         if (args.positional().size() != 1) throw geo::UsageError("validate needs exactly one campaign file", {}, "geowalk validate CAMPAIGN.toml");
         apply_memory_limit(args);
-        const auto spec = geo::io::read_campaign_file(args.positional().front());
+        const auto spec = geo::campaign::read_campaign_file(args.positional().front());
         ProgressBar bar = ProgressBar::for_terminal();
         bar.enabled = bar.enabled && !args.has("quiet");
-        const geo::Campaign campaign = geo::io::load_campaign(spec, progress_callback, &bar);
+        const geo::Campaign campaign = geo::load::load_campaign(spec, progress_callback, &bar);
         std::cout << load_report(campaign);
         return 0;
     }

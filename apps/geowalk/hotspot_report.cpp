@@ -2,7 +2,7 @@
 
 #include "text_table.hpp"
 
-#include "libgeo/io/write_hotspots.hpp"
+#include "libgeo/export/write_hotspots.hpp"
 
 #include <map>
 #include <sstream>
@@ -35,7 +35,7 @@ std::string hotspot_report(const geo::Campaign& c, const geo::hotspot::Analysis&
             << (r.band_search ? " (first peak of Moran's I)" : "") << "\n";
         TextTable table({"confidence", "hot cells", "cold cells"});
         for (int level = 3; level >= 1; --level)
-            table.add({geo::io::gi_class(level).substr(10), std::to_string(bins[level]), std::to_string(bins[-level])});
+            table.add({geo::output::gi_class(level).substr(10), std::to_string(bins[level]), std::to_string(bins[-level])});
         out << table.render();
         out << "  " << not_inspected << " cells were walked less than " << a.min_walk_m
             << " m: too little effort to call them clean\n";

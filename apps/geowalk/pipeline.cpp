@@ -6,9 +6,9 @@
 #include "progress.hpp"
 
 #include "libgeo/core/datetime.hpp"
-#include "libgeo/io/analysis_options.hpp"
-#include "libgeo/io/gi_features.hpp"
-#include "libgeo/io/loader.hpp"
+#include "libgeo/campaign/analysis_options.hpp"
+#include "libgeo/load/gi_features.hpp"
+#include "libgeo/load/loader.hpp"
 
 #include <iostream>
 
@@ -16,10 +16,10 @@ namespace geowalk {
 
 int run_pipeline(const std::string& campaign_file, const std::string& out_dir, const PipelineOptions& options)
 {
-    const auto spec = geo::io::read_campaign_file(campaign_file);
-    geo::coverage::CoverageOptions coverage = geo::io::coverage_options(spec);
+    const auto spec = geo::campaign::read_campaign_file(campaign_file);
+    geo::coverage::CoverageOptions coverage = geo::campaign::coverage_options(spec);
     if (options.adjust_coverage) options.adjust_coverage(coverage);
-    geo::hotspot::AnalysisOptions hotspots = geo::io::hotspot_options(spec);
+    geo::hotspot::AnalysisOptions hotspots = geo::campaign::hotspot_options(spec);
     if (options.adjust_hotspots) options.adjust_hotspots(hotspots, geo::parse_utc_offset(spec.timezone).value_or(480));
     // Before any heavy work.
     if (options.coverage) coverage.validate();
@@ -31,15 +31,15 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
 
     ProgressBar bar = ProgressBar::for_terminal();
     bar.enabled = bar.enabled && options.show_progress;
-    const geo::Campaign campaign = geo::io::load_campaign(spec, progress_callback, &bar,
+    const geo::Campaign campaign = geo::load::load_campaign(spec, progress_callback, &bar,
                                                           options.coverage ? coverage.threads : hotspots.threads);
     std::cout << load_report(campaign);
 
     if (!options.gi_features_file.empty())
-        hotspots.gi_features = geo::io::read_gi_features(options.gi_features_file, options.gi_features_layer,
+        hotspots.gi_features = geo::load::read_gi_features(options.gi_features_file, options.gi_features_layer,
                                                          options.gi_features_field, campaign.crs.wkt);
 
-    geo::io::AnalysisResults results;
+    geo::pipeline::AnalysisResults results;
     if (options.coverage) {
         bar.last_percent = -1;
         results.coverage = geo::coverage::analyse(campaign, coverage, progress_callback, &bar);
@@ -53,7 +53,7 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
     }
 
     bar.last_percent = -1;
-    const auto written = geo::io::write_run_outputs(campaign, results, out_dir, options.presentation,
+    const auto written = geo::pipeline::write_run_outputs(campaign, results, out_dir, options.presentation,
                                                          {progress_callback, &bar, "writing"});
     std::cout << "\nOutputs:\n";
     for (const auto& f : written) std::cout << "  " << f.string() << "\n";

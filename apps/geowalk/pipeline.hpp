@@ -1,7 +1,7 @@
 #pragma once
 // What `run`, `coverage`, `hotspots` and `demo` share: load a campaign, run analyses, write the outputs, tell the user.
-#include "libgeo/io/campaign_file.hpp"
-#include "libgeo/io/outputs.hpp"
+#include "libgeo/campaign/campaign_file.hpp"
+#include "libgeo/pipeline/outputs.hpp"
 
 #include <functional>
 #include <string>
@@ -19,7 +19,7 @@ struct PipelineOptions {
     std::function<void(geo::hotspot::AnalysisOptions&, int)> adjust_hotspots;
     // The Gi* feature mode's input, read once the campaign's CRS is known (empty file: none).
     std::string gi_features_file, gi_features_layer, gi_features_field;
-    geo::io::PresentationOptions presentation;  // maps, report, language
+    geo::pipeline::PresentationOptions presentation;  // maps, report, language
 };
 
 int run_pipeline(const std::string& campaign_file, const std::string& out_dir, const PipelineOptions& options);

@@ -16,9 +16,9 @@ std::vector<std::string> with_presentation_flags(std::vector<std::string> flags)
     return flags;
 }
 
-geo::io::PresentationOptions presentation_from(const Args& args)
+geo::pipeline::PresentationOptions presentation_from(const Args& args)
 {
-    geo::io::PresentationOptions p;
+    geo::pipeline::PresentationOptions p;
     if (args.has("lang")) {
         const auto lang = geo::render::parse_lang(args.get("lang"));
         if (!lang) throw geo::UsageError("unknown --lang '" + args.get("lang") + "'", {}, "use --lang zh or --lang en");

@@ -2,7 +2,7 @@
 // The options every command that writes outputs shares for what people open: language, maps, report.
 #include "args.hpp"
 
-#include "libgeo/io/outputs.hpp"
+#include "libgeo/pipeline/outputs.hpp"
 
 #include <string>
 #include <vector>
@@ -14,7 +14,7 @@ std::vector<std::string> with_presentation_options(std::vector<std::string> opti
 std::vector<std::string> with_presentation_flags(std::vector<std::string> flags);
 
 // Throws geo::UsageError for an unknown --lang or --map-format.
-geo::io::PresentationOptions presentation_from(const Args& args);
+geo::pipeline::PresentationOptions presentation_from(const Args& args);
 
 // The help lines of those options, aligned like the commands' own.
 extern const char* const presentation_help;

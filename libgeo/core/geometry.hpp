@@ -2,8 +2,8 @@
 // Plain geometry types for analysis: metres in the campaign's local CRS, Boost.Geometry models so that
 // rtrees and algorithms work on them directly. Rings are closed and oriented by boost::geometry::correct.
 //
-// Only the models and the algorithms most files use, not the <boost/geometry.hpp> umbrella, which takes seconds to
-// parse in every file that includes it; a file that needs another algorithm includes that one header.
+// Only the models and the algorithms most files use, not the <boost/geometry.hpp> umbrella (a third more to parse in
+// every file that includes it); a file that needs another algorithm (intersection, touches, WKT) includes that one.
 #include <boost/geometry/algorithms/append.hpp>
 #include <boost/geometry/algorithms/area.hpp>
 #include <boost/geometry/algorithms/correct.hpp>
@@ -21,6 +21,7 @@
 #include <boost/geometry/geometries/point_xy.hpp>
 #include <boost/geometry/geometries/polygon.hpp>
 #include <boost/geometry/geometries/segment.hpp>
+#include <boost/geometry/strategies/strategies.hpp>  // the cartesian strategies the algorithms above default to
 
 namespace geo {
 

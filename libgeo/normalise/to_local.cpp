@@ -19,13 +19,13 @@ ToLocal::ToLocal(SourceCrs source, crs::ChinaCoords coords, const LocalCrs& loca
 {
 }
 
-Outcome ToLocal::check_degrees(io::SourceGeometry& g) const
+Outcome ToLocal::check_degrees(SourceGeometry& g) const
 {
     // A geometry is judged as a whole: either all its vertices are plausible, or all become plausible once
     // swapped (a spreadsheet with the two columns exchanged), or it is out of range.
     bool all_valid = true, all_valid_swapped = true, all_in_area = true, all_in_area_swapped = true;
     bool all_zero = true, any_zero = false;
-    io::for_each_vertex(g, [&](Point& p) {
+    for_each_vertex(g, [&](Point& p) {
         const double x = p.x(), y = p.y();
         all_valid = all_valid && valid_degrees(x, y);
         all_valid_swapped = all_valid_swapped && valid_degrees(y, x);
@@ -49,33 +49,33 @@ Outcome ToLocal::check_degrees(io::SourceGeometry& g) const
                     "latitude and longitude look swapped (the point falls in the campaign area only when exchanged); "
                     "fix the columns, or set fix_swapped = true in [campaign]",
                     false};
-        io::for_each_vertex(g, [](Point& p) { p = Point(p.y(), p.x()); });
+        for_each_vertex(g, [](Point& p) { p = Point(p.y(), p.x()); });
         return {{}, "latitude and longitude were swapped and have been exchanged (fix_swapped = true)", true};
     }
     if (!all_valid) {
         std::string detail = "coordinates are not valid longitude/latitude degrees";
         bool looks_projected = false;
-        io::for_each_vertex(g, [&](Point& p) { looks_projected = looks_projected || std::abs(p.x()) > 1000.0; });
+        for_each_vertex(g, [&](Point& p) { looks_projected = looks_projected || std::abs(p.x()) > 1000.0; });
         if (looks_projected) detail += " (they look like metres: the file may be projected but declared as WGS 84; set crs = \"EPSG:…\" for the source)";
         return {std::string(reason::out_of_range), detail, false};
     }
     return {};
 }
 
-Outcome ToLocal::convert(io::SourceGeometry& g) const
+Outcome ToLocal::convert(SourceGeometry& g) const
 {
     Outcome outcome;
     if (m_source.geographic) {
         outcome = check_degrees(g);
         if (!outcome.ok()) return outcome;
         if (m_coords != crs::ChinaCoords::wgs84)
-            io::for_each_vertex(g, [&](Point& p) {
+            for_each_vertex(g, [&](Point& p) {
                 const auto w = crs::to_wgs84({p.x(), p.y()}, m_coords);
                 p = Point(w.lon, w.lat);
             });
     }
     std::vector<double> xs, ys;
-    io::for_each_vertex(g, [&](Point& p) {
+    for_each_vertex(g, [&](Point& p) {
         xs.push_back(p.x());
         ys.push_back(p.y());
     });
@@ -83,7 +83,7 @@ Outcome ToLocal::convert(io::SourceGeometry& g) const
         return {std::string(reason::transform_failed), "PROJ could not transform the coordinates to the campaign CRS",
                 false};
     std::size_t i = 0;
-    io::for_each_vertex(g, [&](Point& p) {
+    for_each_vertex(g, [&](Point& p) {
         p = Point(xs[i], ys[i]);
         ++i;
     });

@@ -4,7 +4,7 @@
 #include "libgeo/core/campaign.hpp"
 #include "libgeo/crs/gcj02.hpp"
 #include "libgeo/crs/local_crs.hpp"
-#include "libgeo/io/ogr_geometry.hpp"
+#include "libgeo/handles/ogr_geometry.hpp"
 
 #include <optional>
 #include <string>
@@ -37,11 +37,11 @@ public:
     ToLocal(SourceCrs source, crs::ChinaCoords coords, const LocalCrs& local, std::optional<LonLatBox> area,
             bool fix_swapped);
 
-    Outcome convert(io::SourceGeometry& geometry) const;
+    Outcome convert(SourceGeometry& geometry) const;
     [[nodiscard]] const SourceCrs& source() const { return m_source; }
 
 private:
-    Outcome check_degrees(io::SourceGeometry& geometry) const;
+    Outcome check_degrees(SourceGeometry& geometry) const;
 
     SourceCrs m_source;
     crs::ChinaCoords m_coords;

@@ -200,8 +200,7 @@ bool row_pass(const Grid& grid, const SeedGrid& seeds, const SeedColumns& column
 
 DistanceMeasure parse_distance_measure(std::string_view name)
 {
-    if (name == "exact") return DistanceMeasure::to_segments;
-    if (name == "pixel_centres") return DistanceMeasure::to_seed_centres;
+    if (auto measure = options::value_named(distance_measure_names, name)) return *measure;
     throw UsageError("unknown walk distance '" + std::string(name) + "'", {},
                      "choose exact (to the walked lines themselves) or pixel_centres (to the centres of the pixels "
                      "they pass through, as gdal_proximity measures; faster, within 0.71 pixel of exact)");
@@ -209,7 +208,7 @@ DistanceMeasure parse_distance_measure(std::string_view name)
 
 std::string_view distance_measure_name(DistanceMeasure measure)
 {
-    return measure == DistanceMeasure::to_segments ? "exact" : "pixel_centres";
+    return options::name_of(distance_measure_names, measure);
 }
 
 void DistanceOptions::validate() const

@@ -30,9 +30,12 @@
 // there is no distance to measure: every pixel is nodata, and the caller reports "no walks". Lines of one vertex or
 // of repeated vertices are points. Values are Float32 metres, bit-identical for any thread count.
 #include "libgeo/core/geometry.hpp"
+#include "libgeo/core/options.hpp"
 #include "libgeo/raster/grid.hpp"
 
 #include <gdal.h>
+
+#include <array>
 
 #include <string_view>
 #include <vector>
@@ -44,8 +47,11 @@ enum class DistanceMeasure {
     to_seed_centres,
 };
 
-// The names of [coverage] walk_distance and --walk-distance: "exact" (to_segments) or "pixel_centres"
-// (to_seed_centres). Throws geo::UsageError for any other name.
+// The names of [coverage] walk_distance and --walk-distance.
+inline constexpr std::array<options::Named<DistanceMeasure>, 2> distance_measure_names{
+    {{DistanceMeasure::to_segments, "exact"}, {DistanceMeasure::to_seed_centres, "pixel_centres"}}};
+
+// "exact" (to_segments) or "pixel_centres" (to_seed_centres). Throws geo::UsageError for any other name.
 DistanceMeasure parse_distance_measure(std::string_view name);
 // The name parse_distance_measure reads for `measure`.
 std::string_view distance_measure_name(DistanceMeasure measure);

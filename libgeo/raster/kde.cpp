@@ -2,10 +2,10 @@
 #include "libgeo/raster/kde.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/number_text.hpp"
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <numbers>
 
@@ -13,29 +13,11 @@ namespace geo::raster {
 
 namespace {
 
-struct KernelName {
-    Kernel kernel;
-    std::string_view name;
-};
-constexpr std::array<KernelName, 6> kernel_names{{{Kernel::quartic, "quartic"},
-                                                  {Kernel::triangular, "triangular"},
-                                                  {Kernel::uniform, "uniform"},
-                                                  {Kernel::triweight, "triweight"},
-                                                  {Kernel::epanechnikov, "epanechnikov"},
-                                                  {Kernel::gaussian, "gaussian"}}};
-
-std::string number(double value)
-{
-    char buffer[32];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6).ptr;
-    return std::string(buffer, end);
-}
-
 void check_positive(double value, const char* what, const char* hint)
 {
     if (!(std::isfinite(value) && value > 0.0))
         throw UsageError(std::string("the kernel density ") + what + " must be a positive number of metres, not " +
-                             number(value),
+                             number_text(value),
                          {}, hint);
 }
 
@@ -45,29 +27,22 @@ double effective_radius(const KdePoint& p, double radius_m) { return p.radius > 
 
 Kernel parse_kernel(std::string_view name)
 {
-    for (const auto& k : kernel_names)
-        if (k.name == name) return k.kernel;
+    if (auto kernel = options::value_named(kernel_names, name)) return *kernel;
     std::string choices;
     for (const auto& k : kernel_names) choices += (choices.empty() ? "" : ", ") + std::string(k.name);
     throw UsageError("unknown kernel '" + std::string(name) + "'", {}, "choose one of " + choices);
 }
 
-std::string_view kernel_name(Kernel kernel)
-{
-    for (const auto& k : kernel_names)
-        if (k.kernel == kernel) return k.name;
-    return "unknown";
-}
+std::string_view kernel_name(Kernel kernel) { return options::name_of(kernel_names, kernel); }
 
 KdeOutput parse_kde_output(std::string_view name)
 {
-    if (name == "raw") return KdeOutput::raw;
-    if (name == "scaled") return KdeOutput::scaled;
+    if (auto output = options::value_named(kde_output_names, name)) return *output;
     throw UsageError("unknown kernel density output '" + std::string(name) + "'", {},
                      "choose raw (sum of kernel values, as QGIS's default) or scaled (density per m2 or km2)");
 }
 
-std::string_view kde_output_name(KdeOutput output) { return output == KdeOutput::raw ? "raw" : "scaled"; }
+std::string_view kde_output_name(KdeOutput output) { return options::name_of(kde_output_names, output); }
 
 void KdeOptions::validate() const
 {
@@ -119,10 +94,10 @@ void validate_points(std::span<const KdePoint> points)
         if (!std::isfinite(p.weight))
             throw UsageError(which + " has a non-finite weight", {}, "check the weight field for text or blanks");
         if (p.weight < 0.0)
-            throw UsageError(which + " has a negative weight (" + number(p.weight) + ")", {},
+            throw UsageError(which + " has a negative weight (" + number_text(p.weight) + ")", {},
                              "weights count problems and must be >= 0");
         if (!std::isfinite(p.radius) || p.radius < 0.0)
-            throw UsageError(which + " has an invalid radius (" + number(p.radius) + ")", {},
+            throw UsageError(which + " has an invalid radius (" + number_text(p.radius) + ")", {},
                              "per-point radii must be positive metres");
     }
 }
@@ -130,7 +105,7 @@ void validate_points(std::span<const KdePoint> points)
 void validate_kde_grid(const Grid& grid)
 {
     if (!(std::isfinite(grid.pixel) && grid.pixel > 0.0))
-        throw UsageError("a raster pixel size must be a positive number of metres, not " + number(grid.pixel));
+        throw UsageError("a raster pixel size must be a positive number of metres, not " + number_text(grid.pixel));
     if (!std::isfinite(grid.origin_x) || !std::isfinite(grid.origin_y))
         throw UsageError("a raster grid needs a finite origin");
     if (grid.cols < 1 || grid.rows < 1)
@@ -168,8 +143,8 @@ Grid qgis_kde_grid(std::span<const KdePoint> points, double radius_m, double pix
     const double cols = std::max(std::ceil((xmax - xmin) / pixel_m) + 1.0, 1.0);
     const double rows = std::max(std::ceil((ymax - ymin) / pixel_m) + 1.0, 1.0);
     if (!(cols * rows <= static_cast<double>(max_kde_cells)))
-        throw UsageError("the points' extent with a " + number(pixel_m) + " m pixel needs " +
-                             number(cols) + " x " + number(rows) + " pixels, beyond the limit of " +
+        throw UsageError("the points' extent with a " + number_text(pixel_m) + " m pixel needs " +
+                             number_text(cols) + " x " + number_text(rows) + " pixels, beyond the limit of " +
                              std::to_string(max_kde_cells / 1'000'000) + " M cells",
                          {}, "use a larger pixel size, or filter out far-away points");
     Grid grid;
@@ -190,8 +165,8 @@ Grid kde_grid(std::span<const KdePoint> points, const KdeOptions& options)
 std::optional<std::string> kde_advice(const Grid& grid, const KdeOptions& options)
 {
     if (options.radius_m < grid.pixel)
-        return "the kernel radius (" + number(options.radius_m) + " m) is smaller than the pixel (" +
-               number(grid.pixel) + " m): only pixel centres within the radius of a point get a value, so some " +
+        return "the kernel radius (" + number_text(options.radius_m) + " m) is smaller than the pixel (" +
+               number_text(grid.pixel) + " m): only pixel centres within the radius of a point get a value, so some " +
                "points may not show at all; use a radius of a few pixels";
     return std::nullopt;
 }

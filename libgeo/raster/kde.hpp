@@ -47,9 +47,11 @@
 // Memory: the point index (4 bytes per point and tile touched) and per thread one tile of doubles (2 MB; kept by the
 // calling thread for its next evaluation) plus the Float32 tiles of the batch in flight; never the whole grid, so
 // any grid up to max_kde_cells works.
+#include "libgeo/core/options.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/raster/grid.hpp"
 
+#include <array>
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -61,6 +63,15 @@ namespace geo::raster {
 
 enum class Kernel { quartic, triangular, uniform, triweight, epanechnikov, gaussian };
 enum class KdeOutput { raw, scaled };
+
+inline constexpr std::array<options::Named<Kernel>, 6> kernel_names{{{Kernel::quartic, "quartic"},
+                                                                     {Kernel::triangular, "triangular"},
+                                                                     {Kernel::uniform, "uniform"},
+                                                                     {Kernel::triweight, "triweight"},
+                                                                     {Kernel::epanechnikov, "epanechnikov"},
+                                                                     {Kernel::gaussian, "gaussian"}}};
+inline constexpr std::array<options::Named<KdeOutput>, 2> kde_output_names{
+    {{KdeOutput::raw, "raw"}, {KdeOutput::scaled, "scaled"}}};
 
 // "quartic" ... "gaussian" (as spelt in kernel_name). Throws geo::UsageError listing the choices.
 Kernel parse_kernel(std::string_view name);

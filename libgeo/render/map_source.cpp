@@ -24,7 +24,7 @@ MapSource::MapSource(std::filesystem::path folder, Lang lang) : m_folder(std::mo
     if (!m_gpkg)
         throw InputError("cannot open geowalk.gpkg", in_file(gpkg.string()),
                          "run `geowalk run CAMPAIGN --out DIR` first; maps are drawn from its outputs");
-    m_outputs = io::project_spec_from_outputs(m_folder, lang == Lang::zh ? "zh" : "en");
+    m_outputs = qgis::project_spec_from_outputs(m_folder, lang == Lang::zh ? "zh" : "en");
 }
 
 OGRLayer* MapSource::layer(const std::string& name) const

@@ -1,9 +1,9 @@
 #pragma once
-// What maps and the report are drawn from: an output folder as io::write_run_outputs leaves it (or its staging
+// What maps and the report are drawn from: an output folder as pipeline::write_run_outputs leaves it (or its staging
 // folder before the commit): geowalk.gpkg with its layers, density.tif, walk_distance.tif and summary.json.
 // Drawing from the written outputs means the maps show exactly what a planner finds in QGIS, styled by the same
 // catalogue (qgis/default_styles.hpp).
-#include "libgeo/io/project_spec.hpp"
+#include "libgeo/qgis/project_spec.hpp"
 #include "libgeo/render/words.hpp"
 
 #include <gdal_priv.h>
@@ -24,7 +24,7 @@ public:
     [[nodiscard]] const nlohmann::json& summary() const { return m_summary; }
     // What the folder holds, as the QGIS project sees it: layers with their geometry kinds, rasters with their
     // thresholds, the CRS and the town's extent.
-    [[nodiscard]] const io::QgisProjectSpec& outputs() const { return m_outputs; }
+    [[nodiscard]] const qgis::QgisProjectSpec& outputs() const { return m_outputs; }
     // The GeoPackage, opened read-only; a layer absent from it is a layer this run did not write.
     [[nodiscard]] GDALDataset& gpkg() const { return *m_gpkg; }
     [[nodiscard]] OGRLayer* layer(const std::string& name) const;
@@ -38,7 +38,7 @@ private:
     std::filesystem::path m_folder;
     Lang m_lang;
     nlohmann::json m_summary;
-    io::QgisProjectSpec m_outputs;
+    qgis::QgisProjectSpec m_outputs;
     GDALDatasetUniquePtr m_gpkg;
 };
 

@@ -30,11 +30,11 @@
 #include "libgeo/coverage/split.hpp"
 #include "libgeo/coverage/track_index.hpp"
 #include "libgeo/handles/geos.hpp"
-#include "libgeo/io/analysis_options.hpp"
-#include "libgeo/io/campaign_file.hpp"
-#include "libgeo/io/loader.hpp"
-#include "libgeo/io/outputs.hpp"
-#include "libgeo/io/raster_writer.hpp"
+#include "libgeo/campaign/analysis_options.hpp"
+#include "libgeo/campaign/campaign_file.hpp"
+#include "libgeo/load/loader.hpp"
+#include "libgeo/pipeline/outputs.hpp"
+#include "libgeo/export/raster_writer.hpp"
 #include "libgeo/raster/distance_transform.hpp"
 #include "libgeo/raster/grid.hpp"
 #include "libgeo/sample/sample_town.hpp"
@@ -70,7 +70,7 @@ std::string campaign_path()
 
 const geo::Campaign& campaign()
 {
-    static const geo::Campaign loaded = geo::io::load_campaign(geo::io::read_campaign_file(campaign_path()));
+    static const geo::Campaign loaded = geo::load::load_campaign(geo::campaign::read_campaign_file(campaign_path()));
     return loaded;
 }
 
@@ -226,7 +226,7 @@ std::string counter_name(const std::string& stage)
 void BM_analyse(benchmark::State& state)
 {
     const auto& c = campaign();
-    geo::coverage::CoverageOptions options = geo::io::coverage_options(geo::io::read_campaign_file(campaign_path()));
+    geo::coverage::CoverageOptions options = geo::campaign::coverage_options(geo::campaign::read_campaign_file(campaign_path()));
     options.sight_m = k_sight_m;
     options.threads = static_cast<int>(state.range(0));
     double covered = 0;
@@ -289,8 +289,8 @@ int export_inputs(int argc, char** argv)
         return 2;
     }
     const std::filesystem::path dir = argv[3];
-    const geo::Campaign c = geo::io::load_campaign(geo::io::read_campaign_file(argv[2]));
-    geo::io::write_run_outputs(c, {}, dir);
+    const geo::Campaign c = geo::load::load_campaign(geo::campaign::read_campaign_file(argv[2]));
+    geo::pipeline::write_run_outputs(c, {}, dir);
     const double covered = network_coverage(c, 2);
     const bool identical_lines = covered == network_coverage(c, 1);
     const geo::coverage::TrackIndex tracks(c);
@@ -298,8 +298,8 @@ int export_inputs(int argc, char** argv)
     const bool identical_raster =
         std::memcmp(raster.values.data(), walk_distance(c, tracks.lines(), 1).values.data(),
                     raster.values.size() * sizeof(float)) == 0;
-    geo::io::write_cog(dir / "walk_distance.tif", raster, c.crs.wkt, "distance to the nearest walk (m)");
-    geo::io::write_cog(dir / "walk_distance_pixel_centres.tif",
+    geo::output::write_cog(dir / "walk_distance.tif", raster, c.crs.wkt, "distance to the nearest walk (m)");
+    geo::output::write_cog(dir / "walk_distance_pixel_centres.tif",
                        walk_distance(c, tracks.lines(), 2, geo::raster::DistanceMeasure::to_seed_centres), c.crs.wkt,
                        "distance to the nearest walked pixel's centre (m)");
     std::cout << shortest(network_metres(c)) << ' ' << shortest(covered) << ' ' << (identical_lines ? "yes" : "no")

@@ -5,8 +5,8 @@
 // The scene: 1,000,000 points over 20 km x 20 km (70 % in 60 Gaussian clusters of 150-600 m, 30 % uniform;
 // fixed seed), radius 300 m, 10 m pixels, on QGIS's grid (2,061 x 2,061 pixels):
 //   BM_kde_evaluate/kernel/threads   the tiled evaluation alone (raster::kde_tiles, tiles discarded)
-//   BM_kde_write/threads             evaluation and density.tif (io::write_density, quartic raw), as the CLI does it
-#include "libgeo/io/density_writer.hpp"
+//   BM_kde_write/threads             evaluation and density.tif (output::write_density, quartic raw), as the CLI does it
+#include "libgeo/export/density_writer.hpp"
 #include "libgeo/raster/kde.hpp"
 
 #include <benchmark/benchmark.h>
@@ -77,7 +77,7 @@ void BM_kde_write(benchmark::State& state)
     const std::string crs = wkt;
     CPLFree(wkt);
     const auto file = std::filesystem::temp_directory_path() / "geowalk_bench_density.tif";
-    for (auto _ : state) benchmark::DoNotOptimize(geo::io::write_density(file, grid, points, options, crs));
+    for (auto _ : state) benchmark::DoNotOptimize(geo::output::write_density(file, grid, points, options, crs));
     std::filesystem::remove(file);
 }
 

@@ -1,7 +1,7 @@
 // geowalk_kde_bench: the kernel density of a point file, for scripts/bench/kde.sh only (not a CLI subcommand: the
 // CLI's `geowalk hotspots` reads a campaign). Reads the points of a GDAL vector layer in its own CRS (metres), lays
-// QGIS's grid over them unless --grid gives one, and writes the COG with geo::io::write_density. The points are read
-// with geo::io::read_layer_points (OGR's Arrow stream).
+// QGIS's grid over them unless --grid gives one, and writes the COG with geo::output::write_density. The points are read
+// with geo::load::read_layer_points (OGR's Arrow stream).
 //
 //   geowalk_kde_bench POINTS OUT.tif [--layer NAME] [--radius M] [--pixel M] [--kernel K] [--output raw|scaled]
 //                     [--per-km2] [--weight FIELD] [--threads N] [--grid XMIN YMAX COLS ROWS]
@@ -10,8 +10,8 @@
 // "grid xmin ymin xmax ymax cols rows" follows for the peers.
 #include "libgeo/core/error.hpp"
 #include "libgeo/core/memory.hpp"
-#include "libgeo/io/density_writer.hpp"
-#include "libgeo/io/point_reader.hpp"
+#include "libgeo/export/density_writer.hpp"
+#include "libgeo/load/point_reader.hpp"
 #include "libgeo/raster/kde.hpp"
 
 #include <gdal_priv.h>
@@ -79,13 +79,13 @@ int main(int argc, char** argv)
     try {
         const Args a = parse(argc, argv);
         const auto t0 = std::chrono::steady_clock::now();
-        const geo::io::LayerPoints read = geo::io::read_layer_points(a.input, a.layer, a.weight);
+        const geo::load::LayerPoints read = geo::load::read_layer_points(a.input, a.layer, a.weight);
         const auto& points = read.points;
         const std::string& wkt = read.crs_wkt;
         const double read_s = seconds_since(t0);
         const auto t1 = std::chrono::steady_clock::now();
         const geo::raster::Grid grid = a.grid_given ? a.grid : geo::raster::kde_grid(points, a.options);
-        const auto stats = geo::io::write_density(a.output, grid, points, a.options, wkt);
+        const auto stats = geo::output::write_density(a.output, grid, points, a.options, wkt);
         const double kde_s = seconds_since(t1);
         std::printf("read_s=%.3f kde_write_s=%.3f cols=%d rows=%d points=%zu skipped=%zu max=%.9g\n", read_s, kde_s,
                     grid.cols, grid.rows, points.size(), read.skipped.size(), stats.max);

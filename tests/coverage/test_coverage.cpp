@@ -2,8 +2,8 @@
 // computation: GEOS buffers, or brute-force sampling with exact point-segment distances.
 #include "libgeo/core/error.hpp"
 #include "libgeo/coverage/coverage.hpp"
-#include "libgeo/io/campaign_file.hpp"
-#include "libgeo/io/loader.hpp"
+#include "libgeo/campaign/campaign_file.hpp"
+#include "libgeo/load/loader.hpp"
 #include "scene.hpp"
 #include "support.hpp"
 
@@ -215,7 +215,7 @@ TEST(Coverage, RealWalkInAltonaAgreesWithGeosAndThePublishedFacts)
                                          "[[network]]\nsource = \"" + (dir / "Altona.osm").string() +
                                          "\"\nlayer = \"lines\"\nwhere = \"highway IS NOT NULL\"\ncategory = \"village_road\"\n"
                                          "[[tracks]]\nsource = \"" + (dir / "altona_walk.gpx").string() + "\"\n");
-    const Campaign c = io::load_campaign(io::read_campaign_file(tmp / "c.toml"));
+    const Campaign c = load::load_campaign(campaign::read_campaign_file(tmp / "c.toml"));
     const CoverageResult r = analyse(c, {});
     GeosContext ctx;
     const GeomPtr zone = test::geos_walked_zone(ctx, r.track_lines, 30);

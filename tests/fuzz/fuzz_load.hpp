@@ -3,8 +3,8 @@
 // (shared by fuzz_vector_load and fuzz_attributes). Bad files must end in a geo::Error or in the rejects; any
 // other exception is a bug (the CLI would call it an internal error, exit 3).
 #include "libgeo/core/error.hpp"
-#include "libgeo/io/campaign_file.hpp"
-#include "libgeo/io/loader.hpp"
+#include "libgeo/campaign/campaign_file.hpp"
+#include "libgeo/load/loader.hpp"
 #include "fuzz_support.hpp"
 
 #include <exception>
@@ -27,8 +27,8 @@ inline void load_in_memory(std::string_view input, const std::string& extension,
     write_vsimem("/vsimem/fuzz/input." + extension, input);
     const std::string toml = "[campaign]\nname = \"fuzz\"\n" + blocks;
     try {
-        const io::CampaignSpec spec = io::parse_campaign_text(toml, "/vsimem/fuzz/campaign.toml");
-        const Campaign campaign = io::load_campaign(spec);
+        const campaign::CampaignSpec spec = campaign::parse_campaign_text(toml, "/vsimem/fuzz/campaign.toml");
+        const Campaign campaign = load::load_campaign(spec);
         for (const auto& s : campaign.diagnostics.sources())
             if (s.loaded + s.rejected != s.read)
                 fail("loaded + rejected != read for", s.role + " " + s.source);

@@ -3,7 +3,7 @@
 #include "libgeo/qgis/sld.hpp"
 #include "libgeo/qgis/xml.hpp"
 
-#include "io/xml_check.hpp"
+#include "qgis/xml_check.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,0 +1,374 @@
+#include "libgeo/campaign/campaign_file.hpp"
+
+#include "libgeo/core/error.hpp"
+#include "libgeo/crs/gcj02.hpp"
+
+#include <cpl_string.h>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <climits>
+#include <cstdio>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace geo::campaign {
+
+namespace {
+
+class Parser {
+public:
+    Parser(std::filesystem::path file) : m_file(std::move(file)) {}
+
+    [[noreturn]] void fail(const toml::node* node, const std::string& what, const std::string& hint = {}) const
+    {
+        Where where = in_file(m_file.string());
+        if (node && node->source().begin) {
+            where.line = static_cast<int>(node->source().begin.line);
+            where.column = static_cast<int>(node->source().begin.column);
+        }
+        throw InputError(what, where, hint);
+    }
+
+    // Rejects keys the section does not know, suggesting the closest known one: a typo must not be silently ignored.
+    void check_keys(const toml::table& table, const std::string& section, const std::set<std::string>& known) const
+    {
+        for (const auto& [key, value] : table) {
+            const std::string k(key.str());
+            if (known.count(k)) continue;
+            std::string hint = "known keys in " + section + ": ";
+            for (const auto& name : known) hint += name + " ";
+            fail(&value, "unknown key '" + k + "' in " + section, hint);
+        }
+    }
+
+    std::string string(const toml::table& t, const char* key, const std::string& fallback = {}) const
+    {
+        const toml::node* n = t.get(key);
+        if (!n) return fallback;
+        if (!n->is_string()) fail(n, std::string("'") + key + "' must be a text in quotes");
+        return n->as_string()->get();
+    }
+
+    double number(const toml::table& t, const char* key, double fallback, double min, double max) const
+    {
+        const toml::node* n = t.get(key);
+        if (!n) return fallback;
+        double v = 0;
+        if (n->is_integer()) v = static_cast<double>(n->as_integer()->get());
+        else if (n->is_floating_point()) v = n->as_floating_point()->get();
+        else fail(n, std::string("'") + key + "' must be a number");
+        if (!(v >= min && v <= max))
+            fail(n, std::string("'") + key + "' = " + std::to_string(v) + " is out of range",
+                 "use a value between " + std::to_string(min) + " and " + std::to_string(max));
+        return v;
+    }
+
+    bool boolean(const toml::table& t, const char* key, bool fallback) const
+    {
+        const toml::node* n = t.get(key);
+        if (!n) return fallback;
+        if (!n->is_boolean()) fail(n, std::string("'") + key + "' must be true or false");
+        return n->as_boolean()->get();
+    }
+
+    void read_source(const toml::table& t, SourceSpec& spec, const std::string& section, bool allow_list) const
+    {
+        spec.line = t.source().begin ? static_cast<int>(t.source().begin.line) : 0;
+        const toml::node* source = t.get("source");
+        if (!source) fail(&t, section + " has no 'source'", "add source = \"file.gpkg\" (a path relative to the campaign file)");
+        if (source->is_string()) {
+            spec.paths.push_back(source->as_string()->get());
+        } else if (allow_list && source->is_array()) {
+            for (const auto& item : *source->as_array()) {
+                if (!item.is_string()) fail(&item, "every entry of 'source' must be a path in quotes");
+                spec.paths.push_back(item.as_string()->get());
+            }
+            if (spec.paths.empty()) fail(source, "'source' is an empty list");
+        } else {
+            fail(source, "'source' must be a path in quotes" + std::string(allow_list ? " or a list of paths" : ""));
+        }
+        for (const auto& p : spec.paths)
+            if (p.empty()) fail(source, "'source' is empty");
+        spec.layer = string(t, "layer");
+        spec.where = string(t, "where");
+        spec.crs = string(t, "crs");
+        spec.coords = string(t, "coords", "wgs84");
+        const auto coords = crs::parse_china_coords(spec.coords);
+        if (!coords)
+            fail(t.get("coords"), "coords = \"" + spec.coords + "\" is not known",
+                 "use \"wgs84\", \"gcj02\" (Amap, Tencent, WeChat exports) or \"bd09\" (Baidu exports)");
+        spec.coords = std::string(crs::code(*coords));
+    }
+
+    Category category(const toml::table& t, const std::string& section) const
+    {
+        const toml::node* n = t.get("category");
+        if (!n) fail(&t, section + " has no 'category'", "add category = \"village_road\" (one of the ten walk codes)");
+        if (!n->is_string()) fail(n, "'category' must be a text in quotes");
+        const std::string text = n->as_string()->get();
+        if (auto c = parse_category(text)) return *c;
+        std::string hint = "use one of:";
+        for (const auto& info : all_categories()) hint += " " + std::string(info.code);
+        fail(n, "unknown category '" + text + "'", hint);
+    }
+
+    const toml::table& table(const toml::node& n, const std::string& section) const
+    {
+        if (!n.is_table())
+            fail(&n, section + " must be a section like [" + section + "]",
+                 "write [" + section + "] once, with single brackets: the campaign has one " + section + " block");
+        return *n.as_table();
+    }
+
+    // Accepts both [x] (one table) and [[x]] (an array of tables).
+    std::vector<const toml::table*> tables(const toml::node& n, const std::string& section) const
+    {
+        std::vector<const toml::table*> out;
+        if (n.is_table()) out.push_back(n.as_table());
+        else if (n.is_array_of_tables())
+            for (const auto& item : *n.as_array()) out.push_back(item.as_table());
+        else fail(&n, section + " must be written [[" + section + "]] blocks");
+        return out;
+    }
+
+private:
+    std::filesystem::path m_file;
+};
+
+const std::set<std::string> k_source_keys{"source", "layer", "where", "crs", "coords"};
+
+std::set<std::string> with(std::set<std::string> keys, std::initializer_list<const char*> more)
+{
+    for (const char* k : more) keys.insert(k);
+    return keys;
+}
+
+}  // namespace
+
+const std::vector<std::string>& issue_field_roles()
+{
+    static const std::vector<std::string> roles{"id",        "category",  "problem", "found", "status",
+                                                "responsible", "deadline", "rectified", "accepted", "lon",
+                                                "lat",       "wkt"};
+    return roles;
+}
+
+namespace {
+
+// Keys whose value is one of a few names, and those names.
+using Choices = std::map<std::string, std::set<std::string>>;
+
+// The keys of `choices` present in t, each checked against its names, into out[prefix + key].
+void read_choices(const Parser& p, const toml::table& t, const std::string& prefix, const Choices& choices,
+                  std::map<std::string, std::string>& out)
+{
+    for (const auto& [key, allowed] : choices) {
+        if (!t.get(key)) continue;
+        const std::string value = p.string(t, key.c_str());
+        if (!allowed.count(value)) {
+            std::string hint = "use one of:";
+            for (const auto& a : allowed) hint += " " + a;
+            p.fail(t.get(key), "'" + key + "' = '" + value + "' is not known", hint);
+        }
+        out[prefix + key] = value;
+    }
+}
+
+// [hotspots]: checked here (types, ranges, choices) so a message points at the line; kept as text in
+// analysis_settings for io/analysis_options.cpp, lists joined by newlines.
+void read_hotspots(const Parser& p, const toml::table& t, CampaignSpec& spec)
+{
+    const std::map<std::string, std::pair<double, double>> numbers{
+        {"radius_m", {0.01, 100000}}, {"pixel_m", {0.01, 10000}},  {"cell_m", {0, 100000}},
+        {"band_m", {0, 1000000}},     {"permutations", {0, 99999}}, {"seed", {0, 4294967295.0}},
+        {"slice_days", {1, 3660}},    {"time_steps", {0, 100}},     {"rebound_m", {0.01, 100000}},
+        {"min_walk_m", {0, 100000}}, {"fdr_alpha", {0.001, 0.5}}};
+    const Choices choices{{"kernel", {"quartic", "triangular", "uniform", "triweight", "epanechnikov", "gaussian"}},
+                          {"kde_output", {"raw", "scaled"}},
+                          {"extent", {"points", "villages"}},
+                          {"cell", {"square", "hexagon"}}};
+    const std::set<std::string> texts{"radius_field", "weight_field", "from", "to"};
+    const std::set<std::string> lists{"categories", "problems", "statuses"};
+    const std::set<std::string> booleans{"per_km2", "fdr", "gi_rate"};
+    std::set<std::string> known;
+    for (const auto* group : {&texts, &lists, &booleans}) known.insert(group->begin(), group->end());
+    for (const auto& [key, range] : numbers) known.insert(key);
+    for (const auto& [key, allowed] : choices) known.insert(key);
+    p.check_keys(t, "[hotspots]", known);
+
+    auto& out = spec.analysis_settings;
+    for (const auto& [key, range] : numbers)
+        if (t.get(key)) out["hotspots." + key] = std::to_string(p.number(t, key.c_str(), 0, range.first, range.second));
+    read_choices(p, t, "hotspots.", choices, out);
+    for (const auto& key : texts) {
+        const toml::node* n = t.get(key);
+        if (!n) continue;
+        // from = 2017-02-20 without quotes is a TOML date, not a text: take it as the date it plainly is.
+        if (const auto* date = n->as_date(); date && (key == "from" || key == "to")) {
+            const toml::date& d = date->get();
+            char text[16];
+            std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(d.year), static_cast<int>(d.month),
+                          static_cast<int>(d.day));
+            out["hotspots." + key] = text;
+            continue;
+        }
+        out["hotspots." + key] = p.string(t, key.c_str());
+    }
+    for (const auto& key : booleans)
+        if (t.get(key)) out["hotspots." + key] = p.boolean(t, key.c_str(), false) ? "true" : "false";
+    for (const auto& key : lists) {
+        const toml::node* n = t.get(key);
+        if (!n) continue;
+        const toml::array* items = n->as_array();
+        if (items == nullptr) p.fail(n, "'" + key + "' must be a list of texts, e.g. " + key + " = [\"...\"]");
+        std::string joined;
+        for (const auto& item : *items) {
+            if (!item.is_string()) p.fail(&item, "'" + key + "' must hold texts in quotes");
+            const std::string value = item.as_string()->get();
+            if (key == "categories" && !parse_category(value))
+                p.fail(&item, "unknown category '" + value + "'", "use a walk code or its label, as in [[network]]");
+            if (key == "statuses" && !parse_status(value))
+                p.fail(&item, "unknown status '" + value + "'", "use found, assigned, rectifying, rectified, accepted or rebounded (or 发现, 交办, 整改中, 已整改, 验收合格, 反弹)");
+            joined += (joined.empty() ? "" : "\n") + value;
+        }
+        out["hotspots." + key] = joined;
+    }
+}
+
+}  // namespace
+
+CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem::path& file)
+{
+    Parser p(file);
+    toml::table root;
+    try {
+        root = toml::parse(text, file.string());
+    } catch (const toml::parse_error& e) {
+        Where where = in_file(file.string());
+        where.line = static_cast<int>(e.source().begin.line);
+        where.column = static_cast<int>(e.source().begin.column);
+        // Notepad on a Chinese Windows may save GBK; TOML is UTF-8 only, and toml++ only says "invalid UTF-8".
+        if (!CPLIsUTF8(text.data(), static_cast<int>(std::min<std::size_t>(text.size(), INT_MAX))))
+            throw InputError("the campaign file is not UTF-8 text (" + std::string(e.description()) + ")", where,
+                             "save it again with the encoding UTF-8 (in Notepad: Save As, Encoding: UTF-8)");
+        throw InputError(std::string(e.description()), where,
+                         "the campaign file must be TOML; see data/sample/campaign.toml for a complete example");
+    }
+
+    CampaignSpec spec;
+    spec.file = std::filesystem::absolute(file);
+    spec.base_dir = spec.file.parent_path();
+    p.check_keys(root, "the campaign file",
+                 {"campaign", "villages", "network", "sites", "tracks", "issues", "coverage", "hotspots"});
+
+    if (const toml::node* n = root.get("campaign")) {
+        const auto& t = p.table(*n, "campaign");
+        p.check_keys(t, "[campaign]", {"name", "crs", "timezone", "fix_swapped"});
+        spec.name = p.string(t, "name");
+        spec.crs = p.string(t, "crs", "auto");
+        spec.timezone = p.string(t, "timezone", "+08:00");
+        spec.fix_swapped = p.boolean(t, "fix_swapped", false);
+    }
+    if (spec.name.empty()) spec.name = file.stem().string();
+
+    if (const toml::node* n = root.get("coverage")) {
+        const auto& t = p.table(*n, "coverage");
+        p.check_keys(t, "[coverage]", {"sight_m", "sight_by_category", "village_m", "blind_m", "reach_m", "min_dead_corner_m", "pixel_m",
+                                       "walk_distance"});
+        spec.sight_m = p.number(t, "sight_m", 30.0, 0.1, 5000.0);
+        // The same ranges CoverageOptions::validate applies, checked here so the message points at the line.
+        const std::map<std::string, std::pair<double, double>> ranges{{"village_m", {0.1, 5000}}, {"blind_m", {0.1, 5000}},
+                                                                      {"reach_m", {0, 5000}}, {"min_dead_corner_m", {0, 100000}},
+                                                                      {"pixel_m", {0, 1000}}};
+        for (const auto& [key, range] : ranges)
+            if (t.get(key)) spec.analysis_settings["coverage." + key] = std::to_string(p.number(t, key.c_str(), 0, range.first, range.second));
+        read_choices(p, t, "coverage.", {{"walk_distance", {"exact", "pixel_centres"}}}, spec.analysis_settings);
+        if (const toml::node* by = t.get("sight_by_category")) {
+            const auto& bt = p.table(*by, "coverage.sight_by_category");
+            for (const auto& [key, value] : bt) {
+                if (!parse_category(key.str())) p.fail(&value, "unknown category '" + std::string(key.str()) + "' in sight_by_category");
+                spec.sight_by_category[std::string(code(*parse_category(key.str())))] = p.number(bt, std::string(key.str()).c_str(), 30, 0.1, 5000);
+            }
+        }
+    }
+    if (const toml::node* n = root.get("hotspots")) read_hotspots(p, p.table(*n, "hotspots"), spec);
+
+    if (const toml::node* n = root.get("villages")) {
+        const auto& t = p.table(*n, "villages");
+        p.check_keys(t, "[villages]", with(k_source_keys, {"name_field"}));
+        VillagesSpec v;
+        p.read_source(t, v, "[villages]", false);
+        v.name_field = p.string(t, "name_field");
+        spec.villages = v;
+    }
+    if (const toml::node* n = root.get("network")) {
+        for (const toml::table* t : p.tables(*n, "network")) {
+            p.check_keys(*t, "[[network]]", with(k_source_keys, {"category", "sight_m"}));
+            NetworkSpec s;
+            p.read_source(*t, s, "[[network]]", true);
+            s.category = p.category(*t, "[[network]]");
+            if (t->get("sight_m")) s.sight_m = p.number(*t, "sight_m", 30, 0.1, 5000);
+            spec.network.push_back(s);
+        }
+    }
+    if (const toml::node* n = root.get("sites")) {
+        for (const toml::table* t : p.tables(*n, "sites")) {
+            p.check_keys(*t, "[[sites]]", with(k_source_keys, {"category", "name_field"}));
+            SitesSpec s;
+            p.read_source(*t, s, "[[sites]]", true);
+            s.category = p.category(*t, "[[sites]]");
+            s.name_field = p.string(*t, "name_field");
+            spec.sites.push_back(s);
+        }
+    }
+    if (const toml::node* n = root.get("tracks")) {
+        for (const toml::table* t : p.tables(*n, "tracks")) {
+            p.check_keys(*t, "[tracks]",
+                         with(k_source_keys, {"name_field", "walker_field", "time_field", "accuracy_field", "track_field",
+                                              "max_accuracy_m", "max_speed_mps", "max_gap_min"}));
+            TracksSpec s;
+            p.read_source(*t, s, "[tracks]", true);
+            s.name_field = p.string(*t, "name_field");
+            s.walker_field = p.string(*t, "walker_field");
+            s.time_field = p.string(*t, "time_field");
+            s.accuracy_field = p.string(*t, "accuracy_field");
+            s.track_field = p.string(*t, "track_field");
+            s.max_accuracy_m = p.number(*t, "max_accuracy_m", 30.0, 1.0, 10000.0);
+            s.max_speed_mps = p.number(*t, "max_speed_mps", 4.0, 0.1, 1000.0);
+            s.max_gap_min = p.number(*t, "max_gap_min", 10.0, 0.1, 100000.0);
+            spec.tracks.push_back(s);
+        }
+    }
+    if (const toml::node* n = root.get("issues")) {
+        const auto& t = p.table(*n, "issues");
+        p.check_keys(t, "[issues]", with(k_source_keys, {"fields"}));
+        IssuesSpec s;
+        p.read_source(t, s, "[issues]", false);
+        if (const toml::node* f = t.get("fields")) {
+            const auto& ft = p.table(*f, "issues.fields");
+            const auto& roles = issue_field_roles();
+            p.check_keys(ft, "[issues.fields]", std::set<std::string>(roles.begin(), roles.end()));
+            for (const auto& [key, value] : ft) s.fields[std::string(key.str())] = p.string(ft, std::string(key.str()).c_str());
+        }
+        spec.issues = s;
+    }
+    if (!spec.villages)
+        throw InputError("the campaign has no [villages] section", in_file(file.string()),
+                         "add [villages] with source = \"…\" naming the village boundary polygons");
+    return spec;
+}
+
+CampaignSpec read_campaign_file(const std::filesystem::path& file)
+{
+    std::ifstream in(file, std::ios::binary);
+    if (!in)
+        throw InputError("cannot open the campaign file", in_file(file.string()),
+                         "check the path; `geowalk demo --out DIR` writes a complete example campaign.toml");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parse_campaign_text(ss.str(), file);
+}
+
+}  // namespace geo::campaign

@@ -1,0 +1,75 @@
+#pragma once
+// The campaign file (TOML): which inputs play which role. Parsing checks every key and value and throws
+// geo::InputError naming the file, line and column and how to fix it; paths are made absolute here.
+#include "libgeo/core/categories.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace geo::campaign {
+
+struct SourceSpec {
+    std::vector<std::string> paths;  // as written (globs allowed for tracks)
+    std::string layer;
+    std::string where;               // OGR SQL attribute filter
+    std::string crs;                 // declared CRS when the file has none ("EPSG:4326")
+    std::string coords = "wgs84";    // wgs84 | gcj02 | bd09 for phone exports
+    int line = 0;                    // where the block starts, for messages
+};
+
+struct VillagesSpec : SourceSpec {
+    std::string name_field;  // empty: the first of name, NAME, Name, 名称, 村名, 村庄名称 that exists
+};
+
+struct NetworkSpec : SourceSpec {
+    Category category = Category::village_road;
+    std::optional<double> sight_m;
+};
+
+struct SitesSpec : SourceSpec {
+    Category category = Category::school_clinic;
+    std::string name_field;  // empty: found by common names as for villages
+};
+
+struct TracksSpec : SourceSpec {
+    std::string name_field;       // track name (GPX: name); default: the file name
+    std::string walker_field;     // who walked it
+    std::string time_field;       // for point layers: fix time (GPX: time)
+    std::string accuracy_field;   // for point layers: accuracy in metres, or hdop for GPX
+    std::string track_field;      // for point layers: which fixes form one track
+    double max_accuracy_m = 30.0;
+    double max_speed_mps = 4.0;
+    double max_gap_min = 10.0;
+};
+
+struct IssuesSpec : SourceSpec {
+    std::map<std::string, std::string> fields;  // role (id, category, ...) -> column name
+};
+
+struct CampaignSpec {
+    std::filesystem::path file;
+    std::filesystem::path base_dir;
+    std::string name;
+    std::string crs = "auto";
+    std::string timezone = "+08:00";
+    bool fix_swapped = false;
+    std::optional<VillagesSpec> villages;
+    std::vector<NetworkSpec> network;
+    std::vector<SitesSpec> sites;
+    std::vector<TracksSpec> tracks;
+    std::optional<IssuesSpec> issues;
+    double sight_m = 30.0;
+    std::map<std::string, double> sight_by_category;  // [coverage.sight_by_category]
+    std::map<std::string, std::string> analysis_settings;  // "hotspots.radius_m" -> "300": sections later analyses validate
+};
+
+// The issue field roles the campaign file may map (keys of [issues.fields]).
+const std::vector<std::string>& issue_field_roles();
+
+CampaignSpec read_campaign_file(const std::filesystem::path& file);
+CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem::path& file);
+
+}  // namespace geo::campaign

@@ -1,0 +1,28 @@
+#include "libgeo/core/number_text.hpp"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+
+namespace geo {
+
+std::string number_text(double value)
+{
+    if (std::isnan(value)) return "nan";
+    if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+    std::array<char, 32> buffer{};
+    const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value).ptr;
+    return {buffer.data(), end};
+}
+
+std::string fixed_text(double value, int decimals)
+{
+    if (!std::isfinite(value)) return "–";
+    if (std::round(value * std::pow(10.0, decimals)) == 0) value = 0;  // not "-0.0"
+    std::array<char, 400> buffer{};  // any finite double in fixed notation
+    const auto [end, ec] =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed, decimals);
+    return ec == std::errc{} ? std::string(buffer.data(), end) : std::string("–");
+}
+
+}  // namespace geo

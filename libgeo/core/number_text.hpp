@@ -1,0 +1,15 @@
+#pragma once
+// Numbers as text for files, metadata and messages: locale-independent (std::to_chars, never printf or
+// std::to_string, whose decimal separator follows the user's locale), the one formatter of libgeo.
+#include <string>
+
+namespace geo {
+
+// The shortest text that reads back as the same double: "30", "0.05", "1e+21"; "nan", "inf", "-inf".
+std::string number_text(double value);
+
+// `decimals` digits after the point ("12.5", "0.0" for -0.04 at one decimal: a figure rounded to zero is zero);
+// "–" for a value that is not finite.
+std::string fixed_text(double value, int decimals);
+
+}  // namespace geo

@@ -1,0 +1,15 @@
+#pragma once
+// Loads a whole campaign: every source the campaign file names, through GDAL/OGR, normalised to one local
+// metric CRS, with every feature either loaded or reported in the diagnostics.
+#include "libgeo/core/campaign.hpp"
+#include "libgeo/campaign/campaign_file.hpp"
+
+#include <gdal.h>
+
+namespace geo::load {
+
+// Track files are read on `threads` threads; the campaign does not depend on it.
+Campaign load_campaign(const campaign::CampaignSpec& spec, GDALProgressFunc progress = nullptr, void* progress_data = nullptr,
+                       int threads = 1);
+
+}  // namespace geo::load

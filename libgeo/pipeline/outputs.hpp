@@ -1,0 +1,44 @@
+#pragma once
+// Writes the output folder of a run: geowalk.gpkg, its GeoJSON copies, rasters and summary.json, staged and moved into place
+// atomically. Each analysis that ran adds its layers and its summary section.
+#include "libgeo/core/campaign.hpp"
+#include "libgeo/coverage/coverage.hpp"
+#include "libgeo/core/progress.hpp"
+#include "libgeo/hotspot/analysis.hpp"
+#include "libgeo/export/summary.hpp"
+#include "libgeo/render/document.hpp"
+#include "libgeo/render/words.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace geo::pipeline {
+
+struct AnalysisResults {
+    std::optional<coverage::CoverageResult> coverage;
+    std::optional<hotspot::Analysis> hotspots;
+    hotspot::AnalysisOptions hotspot_options;  // what the hotspots were computed with (density.tif is evaluated here)
+};
+
+// What people open besides the data: maps/ and report.pdf, and the language of every label meant for people (map
+// and report text, legends of the QGIS styles and project).
+struct PresentationOptions {
+    render::Lang lang = render::Lang::en;
+    bool maps = true;
+    render::PageFormat map_format = render::PageFormat::png;
+    bool report = true;  // report.pdf
+};
+
+// The files written, final paths; the GeoJSON copies and the maps as their folders, geojson/ and maps/.
+// Progress covers the writing, most of which is evaluating density.tif.
+std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, const AnalysisResults& results,
+                                                     const std::filesystem::path& out_dir,
+                                                     const PresentationOptions& presentation = {}, Progress progress = {});
+
+// Redraws maps/ (and the report) of an output folder an earlier run wrote, atomically: e.g. in another language.
+// Throws geo::InputError naming the folder when it holds no run's outputs.
+std::vector<std::filesystem::path> redraw_presentation(const std::filesystem::path& out_dir,
+                                                       const PresentationOptions& presentation, Progress progress = {});
+
+}  // namespace geo::pipeline
