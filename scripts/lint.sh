@@ -27,6 +27,27 @@ for arg in "$@"; do
   esac
 done
 
+# Include directions (README, "Architecture"): libgeo's folders in layers, each including only itself and the folders
+# before it. An include the other way is a finding that no baseline excuses.
+layers=(core handles crs sample normalise raster coverage hotspot campaign load export qgis render pipeline)
+declare -A rank=()
+for i in "${!layers[@]}"; do rank[${layers[$i]}]=$i; done
+upward=()
+for dir in libgeo/*/; do
+  folder=$(basename "$dir")
+  [ -n "${rank[$folder]:-}" ] || { upward+=("libgeo/$folder/ is not in the layer list of scripts/lint.sh"); continue; }
+  while IFS=: read -r file include; do
+    target=$(sed -E 's#.*"libgeo/([a-z_]+)/.*#\1#' <<<"$include")
+    if [ -z "${rank[$target]:-}" ] || [ "${rank[$target]}" -gt "${rank[$folder]}" ]; then upward+=("$file includes libgeo/$target/ (above $folder/)"); fi
+  done < <(grep -rHoE '#include "libgeo/[a-z_]+/[^"]+"' "$dir" || true)
+done
+if [ ${#upward[@]} -gt 0 ]; then
+  echo "lint: includes against the layer order (${layers[*]}):"
+  printf '  %s\n' "${upward[@]}"
+  exit 1
+fi
+echo "lint: include directions follow the layers (${layers[*]})"
+
 # Precompiled headers off: clang-tidy parses each file on its own, and a configure-only tree has no .pch to use.
 cmake -S . -B "$lint_dir" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_EXPORT_COMPILE_COMMANDS=ON -DGEOWALK_TESTS=OFF \
   -DCMAKE_DISABLE_PRECOMPILE_HEADERS=ON >/dev/null

@@ -1,7 +1,6 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "pipeline.hpp"
-#include "memory_args.hpp"
 #include "presentation_args.hpp"
 #include "progress.hpp"
 
@@ -18,7 +17,7 @@ class DemoCommand : public Command {
 public:
     std::string name() const override { return "demo"; }
     std::string summary() const override { return "generate the sample town (Ganjun, Gansu) and run everything on it"; }
-    std::string help() const override
+    std::string about() const override
     {
         return std::string(R"(Usage: geowalk demo --out DIR [--scale N] [--seed S] [--fix-interval S] [--quiet]
 
@@ -38,19 +37,13 @@ Options:
   --fix-interval S
                seconds between the GPS fixes of the simulated walks (1 to 600), for
                benchmarks; default 10 (a fix every ~12 m; 4 gives one every ~5 m)
-  --quiet      no progress bar
-)") + presentation_help + memory_help();
+)");
     }
-    int run(const std::vector<std::string>& argv) override
+    Flags flags() const override { return {{"out", "scale", "seed", "fix-interval"}, {}, true}; }
+    int execute(const Args& args) override
     {
-        const Args args(argv, with_memory_option(with_presentation_options({"out", "scale", "seed", "fix-interval"})), with_presentation_flags({"quiet"}));
-        if (args.help()) {
-            std::cout << help();
-            return 0;
-        }
         if (!args.has("out")) throw geo::UsageError("demo needs --out DIR", {}, "geowalk demo --out /tmp/ganjun");
         if (!args.positional().empty()) throw geo::UsageError("demo takes no positional arguments");
-        apply_memory_limit(args);
         geo::sample::TownOptions options;
         options.scale = args.get_int("scale", 1, 1, 1000);
         options.seed = static_cast<std::uint64_t>(args.get_int("seed", 20170220, 0, 2147483647));

@@ -16,7 +16,7 @@ class RenderCommand : public Command {
 public:
     std::string name() const override { return "render"; }
     std::string summary() const override { return "redraw the maps of an earlier run (another language or PDF)"; }
-    std::string help() const override
+    std::string about() const override
     {
         return std::string(R"(Usage: geowalk render DIR [--lang zh|en] [--map-format png|pdf] [--quiet]
 
@@ -30,16 +30,11 @@ per village. Each has a title, the campaign's dates, a legend, scale bar, north 
 data note. The PNGs carry a world file (.wld) and their CRS, so they also open in place in QGIS.
 
 Options:
-  --quiet      no progress bar
-)") + presentation_help;
+)");
     }
-    int run(const std::vector<std::string>& argv) override
+    Flags flags() const override { return {{}, {}, true, false}; }
+    int execute(const Args& args) override
     {
-        const Args args(argv, with_presentation_options({}), with_presentation_flags({"quiet"}));
-        if (args.help()) {
-            std::cout << help();
-            return 0;
-        }
         if (args.positional().size() != 1)
             throw geo::UsageError("render needs the output folder of an earlier run", {}, "geowalk render DIR --lang zh");
         auto presentation = presentation_from(args);

@@ -1,7 +1,6 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "pipeline.hpp"
-#include "memory_args.hpp"
 #include "presentation_args.hpp"
 #include "progress.hpp"
 
@@ -19,7 +18,7 @@ class ReportCommand : public Command {
 public:
     std::string name() const override { return "report"; }
     std::string summary() const override { return "the leadership report (report.pdf): run everything, or redraw it"; }
-    std::string help() const override
+    std::string about() const override
     {
         return std::string(R"(Usage: geowalk report CAMPAIGN.toml --out DIR [--lang zh|en] [--quiet]
        geowalk report DIR [--lang zh|en] [--quiet]
@@ -36,21 +35,15 @@ With the output folder of an earlier run it only redraws report.pdf from those o
 
 Options:
   --out DIR    output folder (with a campaign file)
-  --quiet      no progress bar
-)") + presentation_help + memory_help();
+)");
     }
-    int run(const std::vector<std::string>& argv) override
+    Flags flags() const override { return {{"out"}, {}, true}; }
+    int execute(const Args& args) override
     {
-        const Args args(argv, with_memory_option(with_presentation_options({"out"})), with_presentation_flags({"quiet"}));
-        if (args.help()) {
-            std::cout << help();
-            return 0;
-        }
         if (args.positional().size() != 1)
             throw geo::UsageError("report needs a campaign file (with --out DIR) or the output folder of a run", {},
                                   "geowalk report CAMPAIGN.toml --out DIR, or geowalk report DIR");
         auto presentation = presentation_from(args);
-        apply_memory_limit(args);
         if (args.has("no-report")) throw geo::UsageError("report with --no-report has nothing to write");
         const std::filesystem::path target = args.positional().front();
         if (std::filesystem::is_directory(target)) {

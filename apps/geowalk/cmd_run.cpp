@@ -1,7 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
+#include "option_flags.hpp"
 #include "pipeline.hpp"
-#include "memory_args.hpp"
 #include "presentation_args.hpp"
 
 #include "libgeo/core/error.hpp"
@@ -12,11 +12,15 @@ namespace geowalk {
 
 namespace {
 
+// Both analyses have a --pixel of their own; --threads is listed once.
+const FlagsLeftOut run_leaves_out{"pixel"};
+FlagsLeftOut leave_out_threads() { return {"pixel", "threads"}; }
+
 class RunCommand : public Command {
 public:
     std::string name() const override { return "run"; }
     std::string summary() const override { return "load a campaign, run every analysis and write all outputs"; }
-    std::string help() const override
+    std::string about() const override
     {
         return std::string(R"(Usage: geowalk run CAMPAIGN.toml --out DIR [--quiet]
 
@@ -41,24 +45,33 @@ Outputs are written to a staging folder beside DIR and moved into place only whe
 interrupted run never leaves a half-written file; re-running replaces the previous outputs.
 
 Options:
-  --out DIR   output folder (created if missing)
-  --quiet     no progress bar
-)") + presentation_help + memory_help();
+  --out DIR              output folder (created if missing)
+The options of `geowalk coverage` and `geowalk hotspots` over the campaign file's settings (not --pixel, which
+each has its own: set [coverage] pixel_m or [hotspots] pixel_m):
+)") + flags_help(geo::coverage::coverage_option_table(), run_leaves_out) +
+               flags_help(geo::hotspot::hotspot_option_table(), leave_out_threads());
     }
-    int run(const std::vector<std::string>& argv) override
+    Flags flags() const override
     {
-        const Args args(argv, with_memory_option(with_presentation_options({"out"})), with_presentation_flags({"quiet"}));
-        if (args.help()) {
-            std::cout << help();
-            return 0;
-        }
+        Flags f{{"out"}, {}, true};
+        add_flags(geo::coverage::coverage_option_table(), f.valued, f.switches, run_leaves_out);
+        add_flags(geo::hotspot::hotspot_option_table(), f.valued, f.switches, run_leaves_out);
+        return f;
+    }
+    int execute(const Args& args) override
+    {
         if (args.positional().size() != 1) throw geo::UsageError("run needs exactly one campaign file", {}, "geowalk run CAMPAIGN.toml --out DIR");
         if (!args.has("out")) throw geo::UsageError("run needs --out DIR", {}, "geowalk run CAMPAIGN.toml --out DIR");
         PipelineOptions options;
         options.show_progress = !args.has("quiet");
         options.print_matrix = true;
         options.presentation = presentation_from(args);
-        apply_memory_limit(args);
+        options.adjust_coverage = [&args](geo::coverage::CoverageOptions& o, int utc_offset) {
+            apply_flags(args, geo::coverage::coverage_option_table(), o, utc_offset);
+        };
+        options.adjust_hotspots = [&args](geo::hotspot::HotspotOptions& o, int utc_offset) {
+            apply_flags(args, geo::hotspot::hotspot_option_table(), o, utc_offset);
+        };
         return run_pipeline(args.positional().front(), args.get("out"), options);
     }
 };

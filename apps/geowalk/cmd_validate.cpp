@@ -1,7 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "load_report.hpp"
-#include "memory_args.hpp"
+#include "option_flags.hpp"
 #include "progress.hpp"
 
 #include "libgeo/core/error.hpp"
@@ -18,9 +18,9 @@ class ValidateCommand : public Command {
 public:
     std::string name() const override { return "validate"; }
     std::string summary() const override { return "read every input of a campaign and report what was loaded or rejected"; }
-    std::string help() const override
+    std::string about() const override
     {
-        return R"(Usage: geowalk validate CAMPAIGN.toml [--max-memory GB] [--quiet]
+        return R"(Usage: geowalk validate CAMPAIGN.toml [--threads N] [--max-memory GB] [--quiet]
 
 Reads every source the campaign file names (villages, network, sites, tracks, issues) through GDAL, brings
 them into one local metric CRS, and prints, per source, how many features were read, loaded and rejected and
@@ -31,29 +31,30 @@ It also prints what track cleaning did to each track: fixes dropped as duplicate
 HDOP x 5 m above max_accuracy_m), out of time order, spikes, driven stretches (faster than max_speed_mps),
 and splits at time gaps longer than max_gap_min.
 
+Last it prints the settings the analyses will run with: every key of [coverage] and [hotspots], as the campaign
+file sets it or by default.
+
 Exit status: 0 when the campaign loads (even with rejected features), 1 when a file or setting must be fixed.
 
-Options:
-  --quiet      no progress bar
-)" + memory_help() + R"(
 Example:
   geowalk validate data/sample/campaign.toml
+
+Options:
+  --threads N            threads for reading and cleaning, default 2 (results do not depend on it)
 )";
     }
-    int run(const std::vector<std::string>& argv) override
+    Flags flags() const override { return {{"threads"}, {}, false}; }
+    int execute(const Args& args) override
     {
-        const Args args(argv, with_memory_option({}), {"quiet"});
-        if (args.help()) {
-            std::cout << help();
-            return 0;
-        }
         if (args.positional().size() != 1) throw geo::UsageError("validate needs exactly one campaign file", {}, "geowalk validate CAMPAIGN.toml");
-        apply_memory_limit(args);
         const auto spec = geo::campaign::read_campaign_file(args.positional().front());
         ProgressBar bar = ProgressBar::for_terminal();
         bar.enabled = bar.enabled && !args.has("quiet");
-        const geo::Campaign campaign = geo::load::load_campaign(spec, progress_callback, &bar);
-        std::cout << load_report(campaign);
+        const geo::Campaign campaign =
+            geo::load::load_campaign(spec, progress_callback, &bar, args.get_int("threads", 2, 1, 256));
+        std::cout << load_report(campaign) << "\nSettings:\n"
+                  << settings_lines(geo::coverage::coverage_option_table(), spec.coverage, spec.utc_offset_minutes())
+                  << settings_lines(geo::hotspot::hotspot_option_table(), spec.hotspots, spec.utc_offset_minutes());
         return 0;
     }
 };

@@ -42,7 +42,7 @@ std::string coverage_matrix(const geo::Campaign& c, const geo::coverage::Coverag
     for (const auto& cat : geo::all_categories()) header.push_back(short_head(cat.category));
     header.push_back("area 面积%");
     TextTable table(header);
-    std::array<geo::coverage::Cell, geo::category_count> totals{};
+    std::array<geo::coverage::WalkFigures, geo::category_count> totals{};
     for (std::size_t v = 0; v < c.villages.size(); ++v) {
         const auto& vc = r.villages[v];
         std::vector<std::string> row{c.villages[v].name};
@@ -80,7 +80,7 @@ std::string coverage_matrix(const geo::Campaign& c, const geo::coverage::Coverag
                   "Sites visited: %d of %zu. Blind area (> %.0f m from any walk): %.2f km2.\n",
                   r.network_covered() / 1000.0, r.network_length() / 1000.0,
                   r.network_length() > 0 ? 100.0 * r.network_covered() / r.network_length() : 0.0, r.dead_corners.size(),
-                  dead / 1000.0, r.options.min_dead_corner_m, visited, r.sites.size(), r.options.blind_m, blind / 1e6);
+                  dead / 1000.0, r.options.min_dead_corner_m, visited, r.sites.size(), r.options.blind_beyond_m, blind / 1e6);
     return "Ten-walk coverage matrix (percent of each walk covered within sight; sites: mean share of outline walked):\n" +
            table.render() + line;
 }

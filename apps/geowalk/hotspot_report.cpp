@@ -9,9 +9,9 @@
 
 namespace geowalk {
 
-std::string hotspot_report(const geo::Campaign& c, const geo::hotspot::Analysis& a,
-                           const geo::hotspot::AnalysisOptions& options)
+std::string hotspot_report(const geo::Campaign& c, const geo::hotspot::HotspotResult& a)
 {
+    const geo::hotspot::HotspotOptions& options = a.options;
     std::ostringstream out;
     out << "Hotspots: " << a.issues.size() << " of " << c.issues.size() << " issues ("
         << options.filter.describe(c.utc_offset_minutes) << ")\n";

@@ -7,7 +7,6 @@ namespace geowalk {
 
 // What the hotspot step found, for the terminal: issues used, hot and cold cells (and how many cells nobody
 // walked enough to judge), emerging patterns, rebounds by village, and why a part did not run.
-std::string hotspot_report(const geo::Campaign& campaign, const geo::hotspot::Analysis& analysis,
-                           const geo::hotspot::AnalysisOptions& options);
+std::string hotspot_report(const geo::Campaign& campaign, const geo::hotspot::HotspotResult& analysis);
 
 }  // namespace geowalk

@@ -5,8 +5,6 @@
 #include "load_report.hpp"
 #include "progress.hpp"
 
-#include "libgeo/core/datetime.hpp"
-#include "libgeo/campaign/analysis_options.hpp"
 #include "libgeo/load/gi_features.hpp"
 #include "libgeo/load/loader.hpp"
 
@@ -17,10 +15,10 @@ namespace geowalk {
 int run_pipeline(const std::string& campaign_file, const std::string& out_dir, const PipelineOptions& options)
 {
     const auto spec = geo::campaign::read_campaign_file(campaign_file);
-    geo::coverage::CoverageOptions coverage = geo::campaign::coverage_options(spec);
-    if (options.adjust_coverage) options.adjust_coverage(coverage);
-    geo::hotspot::AnalysisOptions hotspots = geo::campaign::hotspot_options(spec);
-    if (options.adjust_hotspots) options.adjust_hotspots(hotspots, geo::parse_utc_offset(spec.timezone).value_or(480));
+    geo::coverage::CoverageOptions coverage = spec.coverage;
+    if (options.adjust_coverage) options.adjust_coverage(coverage, spec.utc_offset_minutes());
+    geo::hotspot::HotspotOptions hotspots = spec.hotspots;
+    if (options.adjust_hotspots) options.adjust_hotspots(hotspots, spec.utc_offset_minutes());
     // Before any heavy work.
     if (options.coverage) coverage.validate();
     if (!options.gi_features_file.empty()) {
@@ -42,14 +40,13 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
     geo::pipeline::AnalysisResults results;
     if (options.coverage) {
         bar.last_percent = -1;
-        results.coverage = geo::coverage::analyse(campaign, coverage, progress_callback, &bar);
+        results.coverage = geo::coverage::analyse(campaign, coverage, {progress_callback, &bar, "coverage"});
         if (options.print_matrix) std::cout << "\n" << coverage_matrix(campaign, *results.coverage);
     }
     if (options.hotspots) {
         bar.last_percent = -1;
         results.hotspots = geo::hotspot::analyse(campaign, hotspots, {progress_callback, &bar, "hotspots"});
-        results.hotspot_options = hotspots;
-        std::cout << "\n" << hotspot_report(campaign, *results.hotspots, hotspots);
+        std::cout << "\n" << hotspot_report(campaign, *results.hotspots);
     }
 
     bar.last_percent = -1;

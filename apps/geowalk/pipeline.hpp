@@ -13,10 +13,10 @@ struct PipelineOptions {
     bool print_matrix = false;
     bool coverage = true;  // which analyses run
     bool hotspots = true;
-    // Applied on top of the campaign file's settings.
-    std::function<void(geo::coverage::CoverageOptions&)> adjust_coverage;
-    // The second argument is the campaign's UTC offset in minutes, for dates given on the command line.
-    std::function<void(geo::hotspot::AnalysisOptions&, int)> adjust_hotspots;
+    // Applied on top of the campaign file's settings; the second argument is the campaign's UTC offset in minutes,
+    // for dates given on the command line.
+    std::function<void(geo::coverage::CoverageOptions&, int)> adjust_coverage;
+    std::function<void(geo::hotspot::HotspotOptions&, int)> adjust_hotspots;
     // The Gi* feature mode's input, read once the campaign's CRS is known (empty file: none).
     std::string gi_features_file, gi_features_layer, gi_features_field;
     geo::pipeline::PresentationOptions presentation;  // maps, report, language

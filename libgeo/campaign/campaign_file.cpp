@@ -1,5 +1,6 @@
 #include "libgeo/campaign/campaign_file.hpp"
 
+#include "libgeo/core/datetime.hpp"
 #include "libgeo/core/error.hpp"
 #include "libgeo/crs/gcj02.hpp"
 
@@ -157,84 +158,104 @@ const std::vector<std::string>& issue_field_roles()
 
 namespace {
 
-// Keys whose value is one of a few names, and those names.
-using Choices = std::map<std::string, std::set<std::string>>;
-
-// The keys of `choices` present in t, each checked against its names, into out[prefix + key].
-void read_choices(const Parser& p, const toml::table& t, const std::string& prefix, const Choices& choices,
-                  std::map<std::string, std::string>& out)
+// A value of the campaign file in the kind its option table declares, or the reason it is not.
+std::optional<options::Value> toml_value(const options::Spec& spec, const toml::node& n, int utc_offset_minutes)
 {
-    for (const auto& [key, allowed] : choices) {
-        if (!t.get(key)) continue;
-        const std::string value = p.string(t, key.c_str());
-        if (!allowed.count(value)) {
-            std::string hint = "use one of:";
-            for (const auto& a : allowed) hint += " " + a;
-            p.fail(t.get(key), "'" + key + "' = '" + value + "' is not known", hint);
+    using options::Kind;
+    switch (spec.kind) {
+    case Kind::number:
+    case Kind::whole:
+        if (n.is_integer()) return static_cast<double>(n.as_integer()->get());
+        if (n.is_floating_point()) return n.as_floating_point()->get();
+        return std::nullopt;
+    case Kind::boolean:
+        if (n.is_boolean()) return n.as_boolean()->get();
+        return std::nullopt;
+    case Kind::choice:
+    case Kind::text:
+        if (n.is_string()) return n.as_string()->get();
+        return std::nullopt;
+    case Kind::texts: {
+        if (!n.is_array()) return std::nullopt;
+        std::vector<std::string> items;
+        for (const auto& item : *n.as_array()) {
+            if (!item.is_string()) return std::nullopt;
+            items.push_back(item.as_string()->get());
         }
-        out[prefix + key] = value;
+        return items;
     }
+    case Kind::date: {
+        // from = 2017-02-20 without quotes is a TOML date, not a text: take it as the date it plainly is.
+        std::string text;
+        if (const auto* date = n.as_date()) {
+            const toml::date& d = date->get();
+            char buffer[16];
+            std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", static_cast<int>(d.year), static_cast<int>(d.month),
+                          static_cast<int>(d.day));
+            text = buffer;
+        } else if (n.is_string()) {
+            text = n.as_string()->get();
+        } else {
+            return std::nullopt;
+        }
+        if (const auto stamp = parse_timestamp(text, utc_offset_minutes)) return stamp->seconds;
+        return std::nullopt;
+    }
+    case Kind::by_category: {
+        if (!n.is_table()) return std::nullopt;
+        std::map<std::string, double> numbers;
+        for (const auto& [key, value] : *n.as_table()) {
+            if (value.is_integer()) numbers[std::string(key.str())] = static_cast<double>(value.as_integer()->get());
+            else if (value.is_floating_point()) numbers[std::string(key.str())] = value.as_floating_point()->get();
+            else return std::nullopt;
+        }
+        return numbers;
+    }
+    }
+    return std::nullopt;
 }
 
-// [hotspots]: checked here (types, ranges, choices) so a message points at the line; kept as text in
-// analysis_settings for io/analysis_options.cpp, lists joined by newlines.
-void read_hotspots(const Parser& p, const toml::table& t, CampaignSpec& spec)
+std::string expected_kind(const options::Spec& spec)
 {
-    const std::map<std::string, std::pair<double, double>> numbers{
-        {"radius_m", {0.01, 100000}}, {"pixel_m", {0.01, 10000}},  {"cell_m", {0, 100000}},
-        {"band_m", {0, 1000000}},     {"permutations", {0, 99999}}, {"seed", {0, 4294967295.0}},
-        {"slice_days", {1, 3660}},    {"time_steps", {0, 100}},     {"rebound_m", {0.01, 100000}},
-        {"min_walk_m", {0, 100000}}, {"fdr_alpha", {0.001, 0.5}}};
-    const Choices choices{{"kernel", {"quartic", "triangular", "uniform", "triweight", "epanechnikov", "gaussian"}},
-                          {"kde_output", {"raw", "scaled"}},
-                          {"extent", {"points", "villages"}},
-                          {"cell", {"square", "hexagon"}}};
-    const std::set<std::string> texts{"radius_field", "weight_field", "from", "to"};
-    const std::set<std::string> lists{"categories", "problems", "statuses"};
-    const std::set<std::string> booleans{"per_km2", "fdr", "gi_rate"};
-    std::set<std::string> known;
-    for (const auto* group : {&texts, &lists, &booleans}) known.insert(group->begin(), group->end());
-    for (const auto& [key, range] : numbers) known.insert(key);
-    for (const auto& [key, allowed] : choices) known.insert(key);
-    p.check_keys(t, "[hotspots]", known);
+    using options::Kind;
+    switch (spec.kind) {
+    case Kind::number:
+    case Kind::whole: return "must be a number";
+    case Kind::boolean: return "must be true or false";
+    case Kind::choice:
+    case Kind::text: return "must be a text in quotes";
+    case Kind::texts: return "must be a list of texts, e.g. [\"a\", \"b\"]";
+    case Kind::date: return "is not a date";
+    case Kind::by_category: return "must be a table of walk code = metres";
+    }
+    return {};
+}
 
-    auto& out = spec.analysis_settings;
-    for (const auto& [key, range] : numbers)
-        if (t.get(key)) out["hotspots." + key] = std::to_string(p.number(t, key.c_str(), 0, range.first, range.second));
-    read_choices(p, t, "hotspots.", choices, out);
-    for (const auto& key : texts) {
-        const toml::node* n = t.get(key);
-        if (!n) continue;
-        // from = 2017-02-20 without quotes is a TOML date, not a text: take it as the date it plainly is.
-        if (const auto* date = n->as_date(); date && (key == "from" || key == "to")) {
-            const toml::date& d = date->get();
-            char text[16];
-            std::snprintf(text, sizeof text, "%04d-%02d-%02d", static_cast<int>(d.year), static_cast<int>(d.month),
-                          static_cast<int>(d.day));
-            out["hotspots." + key] = text;
-            continue;
-        }
-        out["hotspots." + key] = p.string(t, key.c_str());
+// One section through its option table: unknown keys, wrong types, ranges and choices are refused at their line.
+template <class Options>
+void read_section(const Parser& p, const toml::table& t, const options::Table<Options>& table, Options& out,
+                  int utc_offset_minutes)
+{
+    const std::string section = "[" + std::string(table.section()) + "]";
+    std::set<std::string> known;
+    for (const auto& spec : table.specs())
+        if (!spec.key.empty()) known.emplace(spec.key);
+    p.check_keys(t, section, known);
+    std::vector<std::pair<std::size_t, options::Value>> values;
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        const options::Spec& spec = table.specs()[i];
+        const toml::node* n = spec.key.empty() ? nullptr : t.get(spec.key);
+        if (n == nullptr) continue;
+        const std::string name = section + " " + std::string(spec.key);
+        auto value = toml_value(spec, *n, utc_offset_minutes);
+        if (!value)
+            p.fail(n, name + (n->is_string() ? " = '" + n->as_string()->get() + "'" : std::string()) + " " +
+                          expected_kind(spec),
+                   spec.allowed());
+        if (auto why = spec.problem(*value)) p.fail(n, name + ": " + *why, spec.allowed());
+        values.emplace_back(i, std::move(*value));
     }
-    for (const auto& key : booleans)
-        if (t.get(key)) out["hotspots." + key] = p.boolean(t, key.c_str(), false) ? "true" : "false";
-    for (const auto& key : lists) {
-        const toml::node* n = t.get(key);
-        if (!n) continue;
-        const toml::array* items = n->as_array();
-        if (items == nullptr) p.fail(n, "'" + key + "' must be a list of texts, e.g. " + key + " = [\"...\"]");
-        std::string joined;
-        for (const auto& item : *items) {
-            if (!item.is_string()) p.fail(&item, "'" + key + "' must hold texts in quotes");
-            const std::string value = item.as_string()->get();
-            if (key == "categories" && !parse_category(value))
-                p.fail(&item, "unknown category '" + value + "'", "use a walk code or its label, as in [[network]]");
-            if (key == "statuses" && !parse_status(value))
-                p.fail(&item, "unknown status '" + value + "'", "use found, assigned, rectifying, rectified, accepted or rebounded (or 发现, 交办, 整改中, 已整改, 验收合格, 反弹)");
-            joined += (joined.empty() ? "" : "\n") + value;
-        }
-        out["hotspots." + key] = joined;
-    }
+    table.apply(out, values);
 }
 
 }  // namespace
@@ -273,27 +294,11 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
     }
     if (spec.name.empty()) spec.name = file.stem().string();
 
-    if (const toml::node* n = root.get("coverage")) {
-        const auto& t = p.table(*n, "coverage");
-        p.check_keys(t, "[coverage]", {"sight_m", "sight_by_category", "village_m", "blind_m", "reach_m", "min_dead_corner_m", "pixel_m",
-                                       "walk_distance"});
-        spec.sight_m = p.number(t, "sight_m", 30.0, 0.1, 5000.0);
-        // The same ranges CoverageOptions::validate applies, checked here so the message points at the line.
-        const std::map<std::string, std::pair<double, double>> ranges{{"village_m", {0.1, 5000}}, {"blind_m", {0.1, 5000}},
-                                                                      {"reach_m", {0, 5000}}, {"min_dead_corner_m", {0, 100000}},
-                                                                      {"pixel_m", {0, 1000}}};
-        for (const auto& [key, range] : ranges)
-            if (t.get(key)) spec.analysis_settings["coverage." + key] = std::to_string(p.number(t, key.c_str(), 0, range.first, range.second));
-        read_choices(p, t, "coverage.", {{"walk_distance", {"exact", "pixel_centres"}}}, spec.analysis_settings);
-        if (const toml::node* by = t.get("sight_by_category")) {
-            const auto& bt = p.table(*by, "coverage.sight_by_category");
-            for (const auto& [key, value] : bt) {
-                if (!parse_category(key.str())) p.fail(&value, "unknown category '" + std::string(key.str()) + "' in sight_by_category");
-                spec.sight_by_category[std::string(code(*parse_category(key.str())))] = p.number(bt, std::string(key.str()).c_str(), 30, 0.1, 5000);
-            }
-        }
-    }
-    if (const toml::node* n = root.get("hotspots")) read_hotspots(p, p.table(*n, "hotspots"), spec);
+    const int utc_offset = spec.utc_offset_minutes();
+    if (const toml::node* n = root.get("coverage"))
+        read_section(p, p.table(*n, "coverage"), coverage::coverage_option_table(), spec.coverage, utc_offset);
+    if (const toml::node* n = root.get("hotspots"))
+        read_section(p, p.table(*n, "hotspots"), hotspot::hotspot_option_table(), spec.hotspots, utc_offset);
 
     if (const toml::node* n = root.get("villages")) {
         const auto& t = p.table(*n, "villages");
@@ -359,6 +364,8 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
                          "add [villages] with source = \"…\" naming the village boundary polygons");
     return spec;
 }
+
+int CampaignSpec::utc_offset_minutes() const { return parse_utc_offset(timezone).value_or(480); }
 
 CampaignSpec read_campaign_file(const std::filesystem::path& file)
 {

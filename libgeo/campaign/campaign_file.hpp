@@ -2,6 +2,8 @@
 // The campaign file (TOML): which inputs play which role. Parsing checks every key and value and throws
 // geo::InputError naming the file, line and column and how to fix it; paths are made absolute here.
 #include "libgeo/core/categories.hpp"
+#include "libgeo/coverage/options.hpp"
+#include "libgeo/hotspot/options.hpp"
 
 #include <filesystem>
 #include <map>
@@ -61,9 +63,11 @@ struct CampaignSpec {
     std::vector<SitesSpec> sites;
     std::vector<TracksSpec> tracks;
     std::optional<IssuesSpec> issues;
-    double sight_m = 30.0;
-    std::map<std::string, double> sight_by_category;  // [coverage.sight_by_category]
-    std::map<std::string, std::string> analysis_settings;  // "hotspots.radius_m" -> "300": sections later analyses validate
+    coverage::CoverageOptions coverage;  // [coverage], through coverage_option_table()
+    hotspot::HotspotOptions hotspots;    // [hotspots], through hotspot_option_table()
+
+    // The campaign's time zone as minutes east of UTC (timezone is checked when read).
+    [[nodiscard]] int utc_offset_minutes() const;
 };
 
 // The issue field roles the campaign file may map (keys of [issues.fields]).

@@ -38,7 +38,7 @@ struct Village {
 struct NetworkLine {
     int id = 0;
     Category category = Category::village_road;
-    double sight_m = 30.0;  // coverage distance for this line (campaign default or per-block override)
+    std::optional<double> block_sight_m;  // its [[network]] block's sight_m (coverage::effective_sight resolves S)
     LineString line;
     Attributes attributes;
     Origin origin;

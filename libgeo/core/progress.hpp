@@ -1,16 +1,19 @@
 #pragma once
-// Progress reporting in GDAL's callback shape (GDALProgressFunc), as every long libgeo call takes it.
+// Progress reporting of long libgeo calls: a fraction done and a short label to a callback of GDAL's shape (a
+// GDALProgressFunc is one of these where calling conventions agree, every platform we build on), without GDAL's
+// headers in core/.
 #include "libgeo/core/error.hpp"
-
-#include <gdal.h>
 
 #include <string>
 
 namespace geo {
 
-// Reports a fraction done and a short label; a callback that returns FALSE cancels with geo::Error.
+// Returns 0 to cancel.
+using ProgressFunc = int (*)(double done, const char* what, void* data);
+
+// Reports a fraction done and a short label; a callback that returns 0 cancels with geo::Error.
 struct Progress {
-    GDALProgressFunc fn = nullptr;
+    ProgressFunc fn = nullptr;
     void* data = nullptr;
     const char* task = "work";
 
@@ -20,16 +23,16 @@ struct Progress {
     }
 };
 
-// A part [from, to] of a parent's progress, handed to a nested call as its own GDALProgressFunc.
+// A part [from, to] of a parent's progress, handed to a nested call as its own callback.
 struct SubProgress {
-    GDALProgressFunc parent = nullptr;
+    ProgressFunc parent = nullptr;
     void* parent_data = nullptr;
     double from = 0, to = 1;
 
-    static int CPL_STDCALL callback(double done, const char* what, void* self)
+    static int callback(double done, const char* what, void* self)
     {
         const auto* s = static_cast<const SubProgress*>(self);
-        return s->parent ? s->parent(s->from + done * (s->to - s->from), what, s->parent_data) : TRUE;
+        return s->parent ? s->parent(s->from + done * (s->to - s->from), what, s->parent_data) : 1;
     }
 };
 

@@ -43,13 +43,6 @@ raster::Raster walk_distance_output(const Campaign& c, std::optional<raster::Ras
     return std::move(*distance);
 }
 
-void check_distance(const char* name, double value)
-{
-    if (!(value > 0.0 && value <= 5000.0))
-        throw UsageError(std::string(name) + " = " + std::to_string(value) + " m is not a usable distance", {},
-                         "use a distance above 0 and at most 5000 m");
-}
-
 // Each i writes only its own result slot, so the output does not depend on the thread count.
 template <class Work>
 void parallel_for(std::size_t n, int threads, Work&& work)
@@ -63,23 +56,7 @@ void parallel_for(std::size_t n, int threads, Work&& work)
 
 }  // namespace
 
-void CoverageOptions::validate() const
-{
-    if (sight_m) check_distance("sight_m", *sight_m);
-    check_distance("default site sight_m", default_site_sight_m);
-    for (const auto& [category, s] : site_sight_m) check_distance("sight_m", s);
-    check_distance("village_m", village_m);
-    check_distance("blind_m", blind_m);
-    if (reach_m != 0.0) check_distance("reach_m", reach_m);
-    if (!(min_dead_corner_m >= 0.0 && min_dead_corner_m <= 100000.0))
-        throw UsageError("min_dead_corner_m must be between 0 and 100000 m");
-    if (threads < 1 || threads > 256) throw UsageError("threads must be between 1 and 256");
-    if (pixel_m != 0.0 && !(pixel_m >= 0.1 && pixel_m <= 1000.0))
-        throw UsageError("pixel_m = " + std::to_string(pixel_m) + " is not a usable pixel size", {},
-                         "use 0.1 to 1000 m (or 0 for no walk-distance raster)");
-}
-
-double Cell::ratio() const
+double WalkFigures::ratio() const
 {
     if (sites > 0) return site_ratio_sum / sites;
     return length_m > 0 ? covered_m / length_m : 0.0;
@@ -99,10 +76,10 @@ double CoverageResult::network_covered() const
     return sum;
 }
 
-CoverageResult analyse(const Campaign& c, const CoverageOptions& options, GDALProgressFunc progress, void* progress_data)
+CoverageResult analyse(const Campaign& c, const CoverageOptions& options, Progress progress)
 {
     options.validate();
-    const Progress step{progress, progress_data, "coverage"};
+    const Progress& step = progress;
     CoverageResult result;
     result.options = options;
     GeosContext ctx;
@@ -114,8 +91,7 @@ CoverageResult analyse(const Campaign& c, const CoverageOptions& options, GDALPr
 
     step(0.05, "splitting the network by village");
     result.lines = split_by_villages(ctx, c);
-    if (options.sight_m)
-        for (auto& l : result.lines) l.sight_m = *options.sight_m;
+    for (auto& l : result.lines) l.sight_m = effective_sight(options, c.network[static_cast<std::size_t>(l.line)]);
 
     step(0.15, "covered intervals");
     parallel_for(result.lines.size(), options.threads, [&](std::size_t i) {
@@ -127,11 +103,9 @@ CoverageResult analyse(const Campaign& c, const CoverageOptions& options, GDALPr
     result.sites.resize(c.sites.size());
     parallel_for(c.sites.size(), options.threads, [&](std::size_t i) {
         thread_local GeosContext site_ctx;  // GEOS contexts are per thread
-        const auto it = options.site_sight_m.find(c.sites[i].category);
-        const double sight = options.sight_m ? *options.sight_m
-                             : it != options.site_sight_m.end() ? it->second
-                                                                : options.default_site_sight_m;
+        const double sight = effective_sight(options, c.sites[i]);
         result.sites[i] = cover_site(site_ctx, c, i, sight, tracks);
+        result.sites[i].sight_m = sight;
     });
 
     step(0.6, "dead corners");
@@ -144,7 +118,7 @@ CoverageResult analyse(const Campaign& c, const CoverageOptions& options, GDALPr
         const double pixel = options.pixel_m > 0 ? options.pixel_m : default_area_pixel_m;
         const raster::Grid grid = raster::grid_covering(bg::return_envelope<Box>(land), pixel);
         const MultiPolygon mask = area_mask(c, grid);
-        SubProgress part{progress, progress_data, 0.65, 0.85};
+        SubProgress part{progress.fn, progress.data, 0.65, 0.85};
         raster::DistanceOptions how;
         how.threads = options.threads;
         how.measure = options.walk_distance;
@@ -153,7 +127,7 @@ CoverageResult analyse(const Campaign& c, const CoverageOptions& options, GDALPr
 
     step(0.85, "village and blind areas");
     AreaFigures areas = area_figures(c, distance ? &*distance : nullptr,
-                                     {options.village_m, options.blind_m, options.reach_m, options.threads});
+                                     {options.walked_within_m, options.blind_beyond_m, options.required_within_m, options.threads});
     result.blind_areas = std::move(areas.blind);
     result.villages.resize(c.villages.size());
     for (std::size_t i = 0; i < c.villages.size(); ++i) {
@@ -162,14 +136,14 @@ CoverageResult analyse(const Campaign& c, const CoverageOptions& options, GDALPr
     }
     for (const auto& l : result.lines) {
         if (l.village < 0) continue;
-        Cell& cell = result.villages[static_cast<std::size_t>(l.village)].cells[static_cast<std::size_t>(l.category)];
+        WalkFigures& cell = result.villages[static_cast<std::size_t>(l.village)].cells[static_cast<std::size_t>(l.category)];
         cell.length_m += l.length();
         cell.covered_m += l.covered();
     }
     for (const auto& s : result.sites) {
         if (s.village < 0) continue;
         const Category category = c.sites[static_cast<std::size_t>(s.site)].category;
-        Cell& cell = result.villages[static_cast<std::size_t>(s.village)].cells[static_cast<std::size_t>(category)];
+        WalkFigures& cell = result.villages[static_cast<std::size_t>(s.village)].cells[static_cast<std::size_t>(category)];
         ++cell.sites;
         cell.visited += s.visited ? 1 : 0;
         cell.site_ratio_sum += s.ratio;

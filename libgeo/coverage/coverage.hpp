@@ -12,10 +12,10 @@
 //    (optionally only land within R of the network or a site).
 #include "libgeo/core/campaign.hpp"
 #include "libgeo/coverage/intervals.hpp"
+#include "libgeo/coverage/options.hpp"
+#include "libgeo/core/progress.hpp"
 #include "libgeo/raster/distance_transform.hpp"
 #include "libgeo/raster/grid.hpp"
-
-#include <gdal.h>
 
 #include <array>
 #include <map>
@@ -25,29 +25,12 @@
 
 namespace geo::coverage {
 
-struct CoverageOptions {
-    std::optional<double> sight_m;                 // overrides every line's own S when set
-    std::map<Category, double> site_sight_m;       // per walk category for sites; default 30 m
-    double default_site_sight_m = 30.0;
-    double village_m = 100.0;                      // W
-    double blind_m = 200.0;                        // B
-    double reach_m = 0.0;                          // R; 0 = count all village land as blind-area candidate
-    double min_dead_corner_m = 50.0;
-    double pixel_m = 10.0;                         // walk-distance raster; 0 = no raster
-    // What the walk-distance raster, and the village and blind areas read from it, measure to.
-    raster::DistanceMeasure walk_distance = raster::DistanceMeasure::to_segments;
-    int threads = 2;
-
-    // Throws geo::UsageError naming the option: distances must be > 0 and <= 5 km.
-    void validate() const;
-};
-
 // One stretch of a network line inside one village (or outside all: village = -1), with its covered pieces.
 struct LineCoverage {
     int line = 0;      // index into Campaign::network
     int village = -1;  // index into Campaign::villages
     Category category = Category::village_road;
-    double sight_m = 30.0;
+    double sight_m = 30.0;  // effective_sight of the line
     LineString geometry;
     std::vector<LinePiece> pieces;
     [[nodiscard]] double length() const { return bg::length(geometry); }
@@ -57,6 +40,7 @@ struct LineCoverage {
 struct SiteCoverage {
     int site = 0;  // index into Campaign::sites
     int village = -1;
+    double sight_m = 30.0;   // effective_sight of the site
     double perimeter_m = 0;  // 0 for point sites
     double covered_m = 0;
     bool visited = false;
@@ -80,7 +64,7 @@ struct BlindArea {
 };
 
 // Figures of one village for one walk category (lines: metres; sites: counts and outline metres).
-struct Cell {
+struct WalkFigures {
     double length_m = 0;
     double covered_m = 0;
     int sites = 0;
@@ -94,7 +78,7 @@ struct Cell {
 struct VillageCoverage {
     double area_m2 = 0;
     double walked_area_m2 = 0;  // within W of a track
-    std::array<Cell, category_count> cells{};
+    std::array<WalkFigures, category_count> cells{};
 };
 
 struct CoverageResult {
@@ -114,7 +98,7 @@ struct CoverageResult {
     [[nodiscard]] double network_covered() const;
 };
 
-CoverageResult analyse(const Campaign& campaign, const CoverageOptions& options, GDALProgressFunc progress = nullptr,
-                       void* progress_data = nullptr);
+// Throws geo::UsageError for options out of range; the options are kept in the result.
+CoverageResult analyse(const Campaign& campaign, const CoverageOptions& options, Progress progress = {});
 
 }  // namespace geo::coverage

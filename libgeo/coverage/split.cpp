@@ -39,7 +39,7 @@ std::vector<LineCoverage> split_by_villages(const GeosContext& ctx, const Campai
     for (std::size_t li = 0; li < c.network.size(); ++li) {
         const NetworkLine& n = c.network[li];
         auto add = [&](int village, LineString geometry) {
-            out.push_back({static_cast<int>(li), village, n.category, n.sight_m, std::move(geometry), {}});
+            out.push_back({static_cast<int>(li), village, n.category, 0.0, std::move(geometry), {}});
         };
         GeomPtr line = to_geos(ctx, n.line);
         std::vector<int> candidates;

@@ -100,6 +100,26 @@ Json tracks_cleaning_section(const Campaign& c)
             {"pieces", total.pieces}};
 }
 
+Json options_section(std::span<const options::Spec> specs, const std::vector<options::Value>& values,
+                     int utc_offset_minutes)
+{
+    Json out = Json::object();
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+        const options::Spec& spec = specs[i];
+        const std::string name(spec.key.empty() ? spec.flag : spec.key);
+        out[name] = std::visit(
+            [&](const auto& v) -> Json {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
+                else if constexpr (std::is_same_v<T, double>)
+                    return spec.kind == options::Kind::date ? Json(format_local_date(v, utc_offset_minutes)) : Json(v);
+                else return Json(v);
+            },
+            values[i]);
+    }
+    return out;
+}
+
 void write_json(const std::filesystem::path& file, const Json& json)
 {
     std::ofstream out(file, std::ios::binary | std::ios::trunc);

@@ -8,14 +8,23 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <stdexcept>
 
 namespace geo::output {
 
-VectorLayer::VectorLayer(OGRLayer* layer, std::filesystem::path file) : m_layer(layer), m_file(std::move(file)) {}
+VectorLayer::VectorLayer(OGRLayer* layer, std::filesystem::path file, ManifestLayer& record)
+    : m_layer(layer), m_file(std::move(file)), m_record(&record)
+{
+}
 
 void VectorLayer::add(OGRGeometryUniquePtr geometry, const std::vector<AttributeValue>& values)
 {
     OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(m_layer->GetLayerDefn()));
+    // Fields and values are declared apart; a row of another length is a programming error, never padded.
+    if (values.size() != static_cast<std::size_t>(feature->GetFieldCount()))
+        throw std::logic_error("layer " + std::string(m_layer->GetName()) + " has " +
+                               std::to_string(feature->GetFieldCount()) + " fields, a row of " +
+                               std::to_string(values.size()) + " values was given");
     for (std::size_t i = 0; i < values.size(); ++i) {
         const int field = static_cast<int>(i);
         const AttributeValue& v = values[i];
@@ -28,7 +37,7 @@ void VectorLayer::add(OGRGeometryUniquePtr geometry, const std::vector<Attribute
     GdalErrorTrap errors;
     if (m_layer->CreateFeature(feature.get()) != OGRERR_NONE)
         throw OutputError("cannot write a feature: " + errors.message(), in_file(m_file.string(), m_layer->GetName()));
-    ++m_count;
+    ++m_record->features;
 }
 
 VectorFile::VectorFile(const std::filesystem::path& path, const std::string& driver_name) : m_path(path)
@@ -62,7 +71,9 @@ VectorLayer VectorFile::create_layer(const std::string& name, OGRwkbGeometryType
     }
     if (m_dataset->TestCapability(ODsCTransactions) && m_dataset->StartTransaction() == OGRERR_NONE)
         m_in_transaction = true;
-    return VectorLayer(layer, m_path);
+    ManifestLayer& record = m_layers.emplace_back(ManifestLayer{name, geometry_kind(type), {}, 0});
+    for (const auto& f : fields) record.fields.push_back(f.name);
+    return VectorLayer(layer, m_path, record);
 }
 
 void VectorFile::end_layer()

@@ -2,10 +2,12 @@
 // Writing vector layers through GDAL (GeoPackage, GeoJSON): typed fields, one transaction per layer, and a
 // close that reports failure instead of losing it in a destructor.
 #include "libgeo/core/attributes.hpp"
+#include "libgeo/export/manifest.hpp"
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <deque>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -19,14 +21,16 @@ struct FieldDef {
 
 class VectorLayer {
 public:
-    VectorLayer(OGRLayer* layer, std::filesystem::path file);
+    // record: the layer's entry in its file's manifest, which add() counts features into.
+    VectorLayer(OGRLayer* layer, std::filesystem::path file, ManifestLayer& record);
+    // One value per field, in the fields' order; throws std::logic_error for a row of another length.
     void add(OGRGeometryUniquePtr geometry, const std::vector<AttributeValue>& values);
-    [[nodiscard]] long long count() const { return m_count; }
+    [[nodiscard]] long long count() const { return m_record->features; }
 
 private:
     OGRLayer* m_layer;  // owned by the dataset
     std::filesystem::path m_file;
-    long long m_count = 0;
+    ManifestLayer* m_record;  // owned by the VectorFile
 };
 
 class VectorFile {
@@ -43,6 +47,8 @@ public:
     // Commits the open transaction, if any.
     void end_layer();
     [[nodiscard]] GDALDataset& dataset() { return *m_dataset; }
+    // The layers created so far, with their geometry kinds, fields and feature counts: the run manifest's entries.
+    [[nodiscard]] std::vector<ManifestLayer> layers() const { return {m_layers.begin(), m_layers.end()}; }
     // Flushes and closes; throws geo::OutputError when GDAL reports a failure.
     void close();
 
@@ -50,6 +56,7 @@ private:
     GDALDatasetUniquePtr m_dataset;
     std::filesystem::path m_path;
     bool m_in_transaction = false;
+    std::deque<ManifestLayer> m_layers;  // a deque: VectorLayers keep pointers to their entries
 };
 
 // Fields for a list of original attribute sets: the union of names in first-seen order, each typed by what it

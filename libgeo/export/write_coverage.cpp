@@ -1,10 +1,14 @@
 #include "libgeo/export/write_coverage.hpp"
 
+#include "libgeo/export/contract.hpp"
+
 #include "libgeo/core/datetime.hpp"
 #include "libgeo/handles/ogr_geometry.hpp"
 #include "libgeo/raster/distance_transform.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace geo::output {
 
@@ -38,8 +42,7 @@ AttributeValue category_zh(Category c) { return std::string(info(c).label_zh); }
 
 void write_network_coverage(VectorFile& file, const Campaign& c, const CoverageResult& r)
 {
-    VectorLayer layer = file.create_layer(
-        "network_coverage", wkbLineString, c.crs.wkt,
+    VectorLayer layer = file.create_layer(layer::network_coverage, wkbLineString, c.crs.wkt,
         {{"line_id", OFTInteger}, {"village", OFTString}, {"category", OFTString}, {"category_zh", OFTString},
          {"covered", OFTInteger}, {"sight_m", OFTReal}, {"length_m", OFTReal}, {"passes", OFTInteger},
          {"walkers", OFTString}, {"first_walk", OFTString}, {"last_walk", OFTString}});
@@ -57,7 +60,7 @@ void write_network_coverage(VectorFile& file, const Campaign& c, const CoverageR
 
 void write_uncovered(VectorFile& file, const Campaign& c, const CoverageResult& r)
 {
-    VectorLayer layer = file.create_layer("uncovered", wkbLineString, c.crs.wkt,
+    VectorLayer layer = file.create_layer(layer::uncovered, wkbLineString, c.crs.wkt,
                                           {{"rank", OFTInteger}, {"village", OFTString}, {"category", OFTString},
                                            {"category_zh", OFTString}, {"length_m", OFTReal},
                                            {"distance_to_walk_m", OFTReal}});
@@ -71,17 +74,18 @@ void write_uncovered(VectorFile& file, const Campaign& c, const CoverageResult& 
 
 void write_sites(VectorFile& file, const Campaign& c, const CoverageResult& r)
 {
-    VectorLayer layer = file.create_layer(
-        "site_coverage", wkbUnknown, c.crs.wkt,
+    VectorLayer layer = file.create_layer(layer::site_coverage, wkbUnknown, c.crs.wkt,
         {{"site_id", OFTInteger}, {"name", OFTString}, {"village", OFTString}, {"category", OFTString},
          {"category_zh", OFTString}, {"visited", OFTInteger}, {"perimeter_m", OFTReal}, {"covered_m", OFTReal},
-         {"ratio", OFTReal}, {"passes", OFTInteger}, {"walkers", OFTString}, {"last_visit", OFTString}});
+         {"ratio", OFTReal}, {"passes", OFTInteger}, {"walkers", OFTString}, {"last_visit", OFTString},
+         {"sight_m", OFTReal}});
     for (const auto& s : r.sites) {
         const Site& site = c.sites.at(static_cast<std::size_t>(s.site));
         layer.add(site.point ? to_ogr(*site.point) : to_ogr(site.area),
                   {std::int64_t{site.id}, site.name, village_name(c, s.village), category_code(site.category),
                    category_zh(site.category), std::int64_t{s.visited}, s.perimeter_m, s.covered_m, s.ratio,
-                   static_cast<std::int64_t>(s.passes.size()), names_of(r, s.passes), local_date(c, s.last_visit)});
+                   static_cast<std::int64_t>(s.passes.size()), names_of(r, s.passes), local_date(c, s.last_visit),
+                   s.sight_m});
     }
     file.end_layer();
 }
@@ -89,8 +93,7 @@ void write_sites(VectorFile& file, const Campaign& c, const CoverageResult& r)
 void write_villages(VectorFile& file, const Campaign& c, const CoverageResult& r)
 {
     // Long form: one row per village and walk, for filtering and charts.
-    VectorLayer rows = file.create_layer(
-        "village_coverage", wkbMultiPolygon, c.crs.wkt,
+    VectorLayer rows = file.create_layer(layer::village_coverage, wkbMultiPolygon, c.crs.wkt,
         {{"village", OFTString}, {"category", OFTString}, {"category_zh", OFTString}, {"length_m", OFTReal},
          {"covered_m", OFTReal}, {"sites", OFTInteger}, {"visited", OFTInteger}, {"ratio", OFTReal}});
     for (std::size_t v = 0; v < c.villages.size(); ++v)
@@ -107,7 +110,7 @@ void write_villages(VectorFile& file, const Campaign& c, const CoverageResult& r
     std::vector<FieldDef> fields{{"village", OFTString}, {"area_km2", OFTReal}, {"walked_area_km2", OFTReal},
                                  {"area_pct", OFTReal}, {"network_km", OFTReal}, {"network_pct", OFTReal}};
     for (const auto& cat : all_categories()) fields.push_back({std::string(cat.code), OFTReal});
-    VectorLayer matrix = file.create_layer("village_matrix", wkbMultiPolygon, c.crs.wkt, fields);
+    VectorLayer matrix = file.create_layer(layer::village_matrix, wkbMultiPolygon, c.crs.wkt, fields);
     for (std::size_t v = 0; v < c.villages.size(); ++v) {
         const auto& vc = r.villages[v];
         double length = 0, covered = 0;
@@ -126,7 +129,7 @@ void write_villages(VectorFile& file, const Campaign& c, const CoverageResult& r
 
 void write_blind_areas(VectorFile& file, const Campaign& c, const CoverageResult& r)
 {
-    VectorLayer layer = file.create_layer("blind_areas", wkbPolygon, c.crs.wkt,
+    VectorLayer layer = file.create_layer(layer::blind_areas, wkbPolygon, c.crs.wkt,
                                           {{"rank", OFTInteger}, {"village", OFTString}, {"area_m2", OFTReal}, {"area_ha", OFTReal}});
     std::int64_t rank = 0;
     for (const auto& b : r.blind_areas)
@@ -145,13 +148,41 @@ void write_coverage_layers(VectorFile& file, const Campaign& c, const CoverageRe
     write_blind_areas(file, c, r);
 }
 
+namespace {
+
+// The sight distances in use: per line and site they are each feature's sight_m; here the range and, per walk that
+// has lines or sites, the range of that walk (one number where all agree).
+Json sight_section(const Campaign& c, const CoverageResult& r)
+{
+    std::map<Category, std::pair<double, double>> by_walk;
+    const auto add = [&by_walk](Category category, double sight) {
+        auto [it, fresh] = by_walk.try_emplace(category, sight, sight);
+        it->second = {std::min(it->second.first, sight), std::max(it->second.second, sight)};
+    };
+    for (const auto& l : r.lines) add(l.category, l.sight_m);
+    for (const auto& site : r.sites) add(c.sites[static_cast<std::size_t>(site.site)].category, site.sight_m);
+    Json walks = Json::object();
+    double low = r.options.sight_override_m.value_or(r.options.sight_m), high = low;
+    bool first = true;
+    for (const auto& [category, range] : by_walk) {
+        walks[std::string(code(category))] = range.first == range.second ? Json(range.first) : Json::array({range.first, range.second});
+        low = first ? range.first : std::min(low, range.first);
+        high = first ? range.second : std::max(high, range.second);
+        first = false;
+    }
+    return {{"default_m", r.options.sight_override_m.value_or(r.options.sight_m)}, {"min_m", low}, {"max_m", high},
+            {"by_walk", walks}};
+}
+
+}  // namespace
+
 Json coverage_section(const Campaign& c, const CoverageResult& r)
 {
     Json j;
-    j["sight_m"] = r.options.sight_m.value_or(r.options.default_site_sight_m);
-    j["village_m"] = r.options.village_m;
-    j["blind_m"] = r.options.blind_m;
-    j["reach_m"] = r.options.reach_m;
+    j["sight"] = sight_section(c, r);
+    j["village_m"] = r.options.walked_within_m;
+    j["blind_m"] = r.options.blind_beyond_m;
+    j["reach_m"] = r.options.required_within_m;
     // The areas are contoured from the walk-distance raster: its measure and pixel size (0: no raster written,
     // the areas used a 10 m one) say how they were measured.
     j["walk_distance"] = raster::distance_measure_name(r.options.walk_distance);

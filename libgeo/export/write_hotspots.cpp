@@ -1,5 +1,7 @@
 #include "libgeo/export/write_hotspots.hpp"
 
+#include "libgeo/export/contract.hpp"
+
 #include "libgeo/core/datetime.hpp"
 #include "libgeo/handles/ogr_geometry.hpp"
 
@@ -24,7 +26,7 @@ AttributeValue village_of(const Campaign& c, int village)
     return village >= 0 ? AttributeValue(c.villages.at(static_cast<std::size_t>(village)).name) : AttributeValue();
 }
 
-void write_cells(VectorFile& file, const Campaign& c, const hotspot::Analysis& a)
+void write_cells(VectorFile& file, const Campaign& c, const hotspot::HotspotResult& a)
 {
     const auto& r = *a.cells;
     const bool permutations = !r.gi.p_sim.empty();
@@ -43,7 +45,7 @@ void write_cells(VectorFile& file, const Campaign& c, const hotspot::Analysis& a
         if (rate_permutations) fields.push_back({"rate_gi_p_sim", OFTReal});
         fields.push_back({"rate_gi_bin", OFTInteger});
     }
-    VectorLayer layer = file.create_layer("hotspot_cells", wkbPolygon, c.crs.wkt, fields);
+    VectorLayer layer = file.create_layer(layer::hotspot_cells, wkbPolygon, c.crs.wkt, fields);
     for (std::size_t i = 0; i < r.binning.cells.size(); ++i) {
         const auto& cell = r.binning.cells[i];
         const double km = a.walked_m[i] / 1000.0;
@@ -66,12 +68,11 @@ void write_cells(VectorFile& file, const Campaign& c, const hotspot::Analysis& a
     file.end_layer();
 }
 
-void write_emerging(VectorFile& file, const Campaign& c, const hotspot::Analysis& a)
+void write_emerging(VectorFile& file, const Campaign& c, const hotspot::HotspotResult& a)
 {
     const auto& cells = a.cells->binning;
     const auto& e = *a.emerging;
-    VectorLayer layer = file.create_layer(
-        "emerging_hotspots", wkbPolygon, c.crs.wkt,
+    VectorLayer layer = file.create_layer(layer::emerging_hotspots, wkbPolygon, c.crs.wkt,
         {{"cell_id", OFTInteger}, {"pattern", OFTString}, {"pattern_label", OFTString}, {"slices", OFTInteger},
          {"hot_slices", OFTInteger}, {"cold_slices", OFTInteger}, {"trend_z", OFTReal}, {"trend_p", OFTReal},
          {"count_trend_z", OFTReal}, {"count_trend_p", OFTReal}, {"first_slice", OFTString}, {"last_slice", OFTString}});
@@ -89,10 +90,9 @@ void write_emerging(VectorFile& file, const Campaign& c, const hotspot::Analysis
     file.end_layer();
 }
 
-void write_rebounds(VectorFile& file, const Campaign& c, const hotspot::Analysis& a)
+void write_rebounds(VectorFile& file, const Campaign& c, const hotspot::HotspotResult& a)
 {
-    VectorLayer layer = file.create_layer(
-        "rebounds", wkbLineString, c.crs.wkt,
+    VectorLayer layer = file.create_layer(layer::rebounds, wkbLineString, c.crs.wkt,
         {{"issue", OFTString}, {"earlier_issue", OFTString}, {"village", OFTString}, {"category", OFTString},
          {"category_zh", OFTString}, {"problem", OFTString}, {"found", OFTString}, {"earlier_accepted", OFTString},
          {"days", OFTReal}, {"distance_m", OFTReal}});
@@ -119,7 +119,7 @@ void write_gi_features(VectorFile& file, const hotspot::GiFeatures& in, const ho
     if (permutations) fields.push_back({"gi_p_sim", OFTReal});
     fields.push_back({"gi_bin", OFTInteger});
     fields.push_back({"gi_class", OFTString});
-    VectorLayer layer = file.create_layer("gi_features", wkbPoint, in.crs_wkt, fields);
+    VectorLayer layer = file.create_layer(layer::gi_features, wkbPoint, in.crs_wkt, fields);
     for (std::size_t i = 0; i < in.points.size(); ++i) {
         std::vector<AttributeValue> values{std::int64_t{in.ids[i]}, in.values[i], std::int64_t{gi.neighbours[i]},
                                            gi.z[i], gi.p[i], gi.q[i]};
@@ -140,9 +140,9 @@ std::string gi_class(int bin)
     return std::string(bin > 0 ? "hot" : "cold") + " spot, " + levels[std::abs(bin)] + " % confidence";
 }
 
-void write_hotspot_layers(VectorFile& file, const Campaign& c, const hotspot::Analysis& a,
-                          const hotspot::AnalysisOptions& options)
+void write_hotspot_layers(VectorFile& file, const Campaign& c, const hotspot::HotspotResult& a)
 {
+    const hotspot::HotspotOptions& options = a.options;
     if (a.cells) write_cells(file, c, a);
     if (a.cells && a.emerging) write_emerging(file, c, a);
     write_rebounds(file, c, a);
@@ -150,20 +150,20 @@ void write_hotspot_layers(VectorFile& file, const Campaign& c, const hotspot::An
 }
 
 std::optional<DensityStats> write_density_raster(const std::filesystem::path& file, const Campaign& c,
-                                                 const hotspot::Analysis& a, const hotspot::AnalysisOptions& options,
-                                                 Progress progress)
+                                                 const hotspot::HotspotResult& a, Progress progress)
 {
+    const hotspot::HotspotOptions& options = a.options;
     if (!a.density_grid) return std::nullopt;
     return write_density(file, *a.density_grid, a.density_points, options.kde, c.crs.wkt,
                          {{"GEOWALK_ISSUES", options.filter.describe(c.utc_offset_minutes)},
                           {"GEOWALK_WEIGHT_FIELD", options.weight_field},
-                          {"GEOWALK_EXTENT", options.extent == hotspot::DensityExtent::points ? "points" : "villages"}},
+                          {"GEOWALK_EXTENT", std::string(geo::options::name_of(hotspot::density_extent_names, options.extent))}},
                          progress);
 }
 
-Json hotspots_section(const Campaign& c, const hotspot::Analysis& a, const hotspot::AnalysisOptions& options,
-                      const std::optional<DensityStats>& density)
+Json hotspots_section(const Campaign& c, const hotspot::HotspotResult& a, const std::optional<DensityStats>& density)
 {
+    const hotspot::HotspotOptions& options = a.options;
     Json s;
     s["issues"] = options.filter.describe(c.utc_offset_minutes);
     s["issues_used"] = a.issues.size();

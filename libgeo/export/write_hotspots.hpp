@@ -10,16 +10,14 @@
 
 namespace geo::output {
 
-void write_hotspot_layers(VectorFile& file, const Campaign& campaign, const hotspot::Analysis& analysis,
-                          const hotspot::AnalysisOptions& options);
+void write_hotspot_layers(VectorFile& file, const Campaign& campaign, const hotspot::HotspotResult& analysis);
 
 // Writes density.tif when the analysis has a density grid; returns its statistics.
 std::optional<DensityStats> write_density_raster(const std::filesystem::path& file, const Campaign& campaign,
-                                                 const hotspot::Analysis& analysis,
-                                                 const hotspot::AnalysisOptions& options, Progress progress = {});
+                                                 const hotspot::HotspotResult& analysis, Progress progress = {});
 
-Json hotspots_section(const Campaign& campaign, const hotspot::Analysis& analysis,
-                      const hotspot::AnalysisOptions& options, const std::optional<DensityStats>& density);
+Json hotspots_section(const Campaign& campaign, const hotspot::HotspotResult& analysis,
+                      const std::optional<DensityStats>& density);
 
 // "hot spot, 99 % confidence", "not significant", "cold spot, 90 % confidence" for a Gi* bin -3..3.
 std::string gi_class(int bin);

@@ -1,5 +1,7 @@
 #include "libgeo/export/write_inputs.hpp"
 
+#include "libgeo/export/contract.hpp"
+
 #include "libgeo/core/datetime.hpp"
 #include "libgeo/handles/ogr_geometry.hpp"
 
@@ -22,12 +24,11 @@ void write_layer(VectorFile& file, const Campaign& c, const std::string& name, O
     std::vector<const Attributes*> all;
     for (const auto& item : items) all.push_back(&item.attributes);
     const AttributeColumns columns = attribute_columns(all, fields);
-    const std::size_t own = fields.size();
     fields.insert(fields.end(), columns.fields.begin(), columns.fields.end());
     VectorLayer layer = file.create_layer(name, type, c.crs.wkt, fields);
     for (const auto& item : items) {
+        // Our values, then the originals; VectorLayer::add refuses a row whose length is not the layer's.
         std::vector<AttributeValue> row = values(item);
-        row.resize(own);
         const auto original = columns.values(item.attributes);
         row.insert(row.end(), original.begin(), original.end());
         layer.add(geometry(item), row);
@@ -49,25 +50,27 @@ double track_length(const Track& t)
 
 }  // namespace
 
-void write_input_layers(VectorFile& file, const Campaign& c)
+void write_input_layers(VectorFile& file, const Campaign& c, const coverage::CoverageOptions* coverage)
 {
-    write_layer(file, c, "villages", wkbMultiPolygon,
+    write_layer(file, c, layer::villages, wkbMultiPolygon,
                 {{"id", OFTInteger}, {"name", OFTString}, {"area_km2", OFTReal}}, c.villages,
                 [](const Village& v) { return to_ogr(v.area); },
                 [](const Village& v) {
                     return std::vector<AttributeValue>{std::int64_t{v.id}, v.name, bg::area(v.area) / 1e6};
                 });
-    write_layer(file, c, "network", wkbLineString,
+    write_layer(file, c, layer::network, wkbLineString,
                 {{"id", OFTInteger}, {"category", OFTString}, {"category_zh", OFTString}, {"sight_m", OFTReal},
                  {"length_m", OFTReal}, {"source", OFTString}, {"source_fid", OFTInteger64}},
                 c.network, [](const NetworkLine& n) { return to_ogr(n.line); },
                 [&](const NetworkLine& n) {
                     return std::vector<AttributeValue>{std::int64_t{n.id}, std::string(code(n.category)),
-                                                       std::string(info(n.category).label_zh), n.sight_m,
+                                                       std::string(info(n.category).label_zh),
+                                                       coverage ? AttributeValue(coverage::effective_sight(*coverage, n))
+                                                                : AttributeValue(),
                                                        static_cast<double>(bg::length(n.line)), source_of(c, n.origin),
                                                        static_cast<std::int64_t>(n.origin.feature)};
                 });
-    write_layer(file, c, "sites", wkbUnknown,
+    write_layer(file, c, layer::sites, wkbUnknown,
                 {{"id", OFTInteger}, {"category", OFTString}, {"category_zh", OFTString}, {"name", OFTString},
                  {"shape", OFTString}, {"source", OFTString}},
                 c.sites,
@@ -77,7 +80,7 @@ void write_input_layers(VectorFile& file, const Campaign& c)
                                                        std::string(info(s.category).label_zh), s.name,
                                                        std::string(s.point ? "point" : "area"), source_of(c, s.origin)};
                 });
-    write_layer(file, c, "tracks", wkbLineString,
+    write_layer(file, c, layer::tracks, wkbLineString,
                 {{"id", OFTInteger}, {"name", OFTString}, {"walker", OFTString}, {"part", OFTInteger},
                  {"start", OFTString}, {"end", OFTString}, {"fixes", OFTInteger}, {"length_m", OFTReal},
                  {"has_times", OFTInteger}, {"source", OFTString}},
@@ -96,7 +99,7 @@ void write_input_layers(VectorFile& file, const Campaign& c)
                         static_cast<std::int64_t>(t.fixes.size()), track_length(t), std::int64_t{t.has_times},
                         source_of(c, t.origin)};
                 });
-    write_layer(file, c, "issues", wkbPoint,
+    write_layer(file, c, layer::issues, wkbPoint,
                 {{"id", OFTInteger}, {"issue_id", OFTString}, {"category", OFTString}, {"category_zh", OFTString},
                  {"problem", OFTString}, {"status", OFTString}, {"status_zh", OFTString}, {"responsible", OFTString},
                  {"found", OFTString}, {"deadline", OFTString}, {"rectified", OFTString}, {"accepted", OFTString},
@@ -116,8 +119,7 @@ void write_input_layers(VectorFile& file, const Campaign& c)
 void write_rejects(VectorFile& file, const Campaign& c)
 {
     // Attribute-only table: a rejected feature's geometry may be exactly what could not be placed.
-    VectorLayer layer = file.create_layer(
-        "rejects", wkbNone, "",
+    VectorLayer layer = file.create_layer(layer::rejects, wkbNone, "",
         {{"role", OFTString}, {"source", OFTString}, {"layer", OFTString}, {"feature", OFTInteger64},
          {"reason", OFTString}, {"action", OFTString}, {"detail", OFTString}, {"attributes", OFTString},
          {"geometry_wkt", OFTString}});

@@ -82,7 +82,7 @@ std::vector<LineString> walked_lines(const Campaign& c)
     return out;
 }
 
-void effort(const Campaign& c, Analysis& a, const AnalysisOptions& options)
+void effort(const Campaign& c, HotspotResult& a, const HotspotOptions& options)
 {
     const auto& binning = a.cells->binning;
     std::vector<Polygon> polygons;
@@ -94,7 +94,7 @@ void effort(const Campaign& c, Analysis& a, const AnalysisOptions& options)
     for (std::size_t i = 0; i < a.walked_m.size(); ++i) a.inspected[i] = a.walked_m[i] >= a.min_walk_m ? 1 : 0;
 }
 
-void rate_gi(Analysis& a, const AnalysisOptions& options)
+void rate_gi(HotspotResult& a, const HotspotOptions& options)
 {
     const auto& binning = a.cells->binning;
     if (std::count(a.inspected.begin(), a.inspected.end(), 1) < 3) {
@@ -120,7 +120,7 @@ void rate_gi(Analysis& a, const AnalysisOptions& options)
     }
 }
 
-void emerging(const Campaign& c, Analysis& a, const AnalysisOptions& options, Progress progress)
+void emerging(const Campaign& c, HotspotResult& a, const HotspotOptions& options, Progress progress)
 {
     const auto& binning = a.cells->binning;
     std::vector<Point> centres;
@@ -140,18 +140,6 @@ void emerging(const Campaign& c, Analysis& a, const AnalysisOptions& options, Pr
 
 }  // namespace
 
-void AnalysisOptions::validate() const
-{
-    kde.validate();
-    cells.validate();
-    // emerging is validated once its band is known (the cells' band when not given).
-    rebounds.validate();
-    if (!(min_walk_m >= 0) || !std::isfinite(min_walk_m)) throw UsageError("min_walk_m must be 0 or more metres");
-    if (threads < 1 || threads > 256) throw UsageError("threads must be between 1 and 256");
-    if (gi_features && !(cells.gi.band_m > 0))
-        throw UsageError("the Gi* feature mode needs a distance band", {}, "add --band METRES (centre to centre)");
-}
-
 namespace {
 
 // A part of the step's progress for a nested call.
@@ -168,10 +156,11 @@ struct Part {
 
 }  // namespace
 
-Analysis analyse(const Campaign& c, const AnalysisOptions& options, Progress progress)
+HotspotResult analyse(const Campaign& c, const HotspotOptions& options, Progress progress)
 {
     options.validate();
-    Analysis a;
+    HotspotResult a;
+    a.options = options;
     a.issues = filtered_issues(c, options.filter);
     progress(0.0, "density");
 
@@ -196,7 +185,7 @@ Analysis analyse(const Campaign& c, const AnalysisOptions& options, Progress pro
     for (std::size_t i : a.issues) positions.push_back(c.issues[i].position);
     std::vector<MultiPolygon> villages;
     for (const auto& v : c.villages) villages.push_back(v.area);
-    HotspotOptions cells = options.cells;
+    HotspotCellsOptions cells = options.cells;
     cells.gi.threads = options.threads;
     try {
         const Part part(progress, 0.1, 0.6, "hot spots");

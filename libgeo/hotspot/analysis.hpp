@@ -5,11 +5,7 @@
 // density.tif, so a grid of any size never sits in memory.
 #include "libgeo/core/campaign.hpp"
 #include "libgeo/core/progress.hpp"
-#include "libgeo/hotspot/emerging.hpp"
-#include "libgeo/hotspot/hotspot_cells.hpp"
-#include "libgeo/hotspot/issue_filter.hpp"
-#include "libgeo/hotspot/rebounds.hpp"
-#include "libgeo/raster/kde.hpp"
+#include "libgeo/hotspot/options.hpp"
 
 #include <optional>
 #include <string>
@@ -17,57 +13,20 @@
 
 namespace geo::hotspot {
 
-enum class DensityExtent {
-    points,    // QGIS's heatmap grid: the issues' extent grown by the radius (cell by cell comparable with QGIS)
-    villages,  // the villages' extent, aligned like walk_distance.tif
-};
-
-// The Gi* feature mode's input: one location and value per feature, no aggregation (ArcGIS's plain Hot Spot
-// Analysis), e.g. per-village rates or published test data. Read by io/gi_features.hpp.
-struct GiFeatures {
-    std::string source;        // the file, for messages and metadata
-    std::string crs_wkt;       // of `points`
-    std::vector<long long> ids;  // the input feature ids
-    std::vector<Point> points;
-    std::vector<double> values;
-};
-
-struct AnalysisOptions {
-    IssueFilter filter;
-    raster::KdeOptions kde;
-    DensityExtent extent = DensityExtent::points;
-    std::string weight_field;  // issue attribute summed instead of counting issues (density and Gi*); "" = counts
-    std::string radius_field;  // issue attribute holding each issue's own density radius in metres; "" = kde.radius_m
-    HotspotOptions cells;      // cells, band and Gi* (hotspot_cells.hpp)
-    // A cell whose walked length is below this is "not inspected": its count says nothing. 0 = one cell side, the
-    // length of a single walk straight across the cell.
-    double min_walk_m = 0;
-    // Also Gi* on the effort-adjusted rate (issues per walked km) over the inspected cells only, with the cells'
-    // band: where problems are dense for the walking done, not where walking was dense. Not-inspected cells are
-    // left out (not zeros): their rate is unknown.
-    bool gi_rate = false;
-    EmergingOptions emerging;  // band_m 0 = the band the cells' Gi* used
-    ReboundOptions rebounds;
-    std::optional<GiFeatures> gi_features;  // feature mode, with cells.gi.band_m as the band (required then)
-    int threads = 2;
-
-    // Throws geo::UsageError naming the option at fault.
-    void validate() const;
-};
-
-struct Analysis {
+struct HotspotResult {
+    HotspotOptions options;           // what it was computed with
     std::vector<std::size_t> issues;  // indices into Campaign::issues that passed the filter
 
     std::vector<raster::KdePoint> density_points;  // one per filtered issue, weights and radii applied
     std::optional<raster::Grid> density_grid;      // none without issues (nothing to lay a grid over)
     std::optional<std::string> density_advice;     // a warning for legal but odd settings
 
-    std::optional<HotspotResult> cells;  // none when Gi* could not run; cells_skipped says why
+    std::optional<HotspotCells> cells;  // none when Gi* could not run; cells_skipped says why
     std::string cells_skipped;
     std::vector<double> walked_m;        // per cell of `cells`: metres of cleaned track walked inside it
     std::vector<char> inspected;         // per cell: walked_m >= the minimum effort
     double min_walk_m = 0;               // the minimum effort used
-    // AnalysisOptions::gi_rate: Gi* of issues per walked km over the inspected cells, rate_cells[k] being the cell
+    // HotspotOptions::gi_rate: Gi* of issues per walked km over the inspected cells, rate_cells[k] being the cell
     // of rate_gi's entry k. None when not asked for or with fewer than three inspected cells (rate_skipped says why).
     std::optional<GiResult> rate_gi;
     std::vector<std::size_t> rate_cells;
@@ -84,11 +43,11 @@ struct Analysis {
 
     std::vector<Rebound> rebounds;  // over all issues, whatever the filter (a rebound needs the earlier one)
 
-    std::optional<GiResult> gi_features;  // feature mode: one entry per AnalysisOptions::gi_features point
+    std::optional<GiResult> gi_features;  // feature mode: one entry per HotspotOptions::gi_features point
 };
 
 // Throws geo::UsageError for invalid options or a weight or radius field the issues lack, geo::InputError naming
 // the issue's file and feature for a value that is text, negative (weights) or not positive (radii).
-Analysis analyse(const Campaign& campaign, const AnalysisOptions& options, Progress progress = {});
+HotspotResult analyse(const Campaign& campaign, const HotspotOptions& options, Progress progress = {});
 
 }  // namespace geo::hotspot

@@ -6,7 +6,7 @@
 
 namespace geo::hotspot {
 
-void HotspotOptions::validate() const
+void HotspotCellsOptions::validate() const
 {
     binning.validate();
     gi.validate();
@@ -30,15 +30,15 @@ GiResult gi_star_cells(const Binning& binning, const std::vector<double>& values
     return gi_star_points(centres, values, options, progress);
 }
 
-HotspotResult hotspot_cells(const std::vector<Point>& incidents, const std::vector<MultiPolygon>& villages,
-                            const HotspotOptions& options, Progress progress, const std::vector<double>& weights)
+HotspotCells hotspot_cells(const std::vector<Point>& incidents, const std::vector<MultiPolygon>& villages,
+                            const HotspotCellsOptions& options, Progress progress, const std::vector<double>& weights)
 {
     options.validate();
     if (incidents.size() < options.min_incidents)
         throw UsageError("hot spot analysis needs at least " + std::to_string(options.min_incidents) + " issues; " +
                              std::to_string(incidents.size()) + " were given",
                          {}, "widen the filters (categories, time window), or use the kernel density map for few issues");
-    HotspotResult out;
+    HotspotCells out;
     progress(0.0, "hot spot cells");
     out.binning = make_cells(incidents, villages, options.binning, weights);
     if (out.binning.cells.size() < options.min_cells)

@@ -21,7 +21,7 @@
 
 namespace geo::hotspot {
 
-struct HotspotOptions {
+struct HotspotCellsOptions {
     BinningOptions binning;
     GiOptions gi;                   // gi.band_m == 0: chosen (step 4)
     BandSearchOptions band_search;
@@ -30,7 +30,7 @@ struct HotspotOptions {
     void validate() const;
 };
 
-struct HotspotResult {
+struct HotspotCells {
     Binning binning;                // cells (with counts) and the layout for their polygons
     GiResult gi;                    // one entry per cell, same order as binning.cells
     double band_m = 0;
@@ -38,8 +38,8 @@ struct HotspotResult {
 };
 
 // weights: one per incident to sum instead of counting (empty: counts).
-HotspotResult hotspot_cells(const std::vector<Point>& incidents, const std::vector<MultiPolygon>& villages,
-                            const HotspotOptions& options, Progress progress = {},
+HotspotCells hotspot_cells(const std::vector<Point>& incidents, const std::vector<MultiPolygon>& villages,
+                            const HotspotCellsOptions& options, Progress progress = {},
                             const std::vector<double>& weights = {});
 
 // Gi* on the kept cells of a binning with a known band (square fast path or hexagon centres).

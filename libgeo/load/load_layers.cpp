@@ -124,10 +124,6 @@ void load_villages(LoadContext& ctx)
 void load_network(LoadContext& ctx)
 {
     for (const campaign::NetworkSpec& spec : ctx.spec.network) {
-        const std::string code_text(code(spec.category));
-        double sight = ctx.spec.sight_m;
-        if (auto it = ctx.spec.sight_by_category.find(code_text); it != ctx.spec.sight_by_category.end()) sight = it->second;
-        if (spec.sight_m) sight = *spec.sight_m;
         for_each_feature(ctx, Role::network, spec, [&](int source, OGRFeature& feature, const normalise::ToLocal& tl) {
             auto g = local_geometry(ctx, source, feature, tl);
             if (!g) return false;
@@ -153,7 +149,7 @@ void load_network(LoadContext& ctx)
                 NetworkLine n;
                 n.id = static_cast<int>(ctx.campaign.network.size()) + 1;
                 n.category = spec.category;
-                n.sight_m = sight;
+                n.block_sight_m = spec.sight_m;
                 n.line = std::move(line);
                 n.attributes = attributes;
                 n.origin = {source, feature.GetFID()};

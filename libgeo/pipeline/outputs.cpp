@@ -1,5 +1,7 @@
 #include "libgeo/pipeline/outputs.hpp"
 
+#include "libgeo/export/contract.hpp"
+
 #include "libgeo/export/atomic_output.hpp"
 #include "libgeo/export/geojson_export.hpp"
 #include "libgeo/qgis/layer_styles.hpp"
@@ -30,16 +32,27 @@ output::Json run_summary(const Campaign& campaign, const AnalysisResults& result
     summary["track_cleaning"] = output::tracks_cleaning_section(campaign);
     if (results.coverage) summary["coverage"] = output::coverage_section(campaign, *results.coverage);
     if (results.hotspots)
-        summary["hotspots"] = output::hotspots_section(campaign, *results.hotspots, results.hotspot_options, density);
+        summary["hotspots"] = output::hotspots_section(campaign, *results.hotspots, density);
+    // Every option each analysis ran with, from its table: what a later reader needs to repeat the run.
+    output::Json& options = summary["options"] = output::Json::object();
+    if (results.coverage) {
+        const auto& table = coverage::coverage_option_table();
+        options[std::string(table.section())] =
+            output::options_section(table.specs(), table.values(results.coverage->options), campaign.utc_offset_minutes);
+    }
+    if (results.hotspots) {
+        const auto& table = hotspot::hotspot_option_table();
+        options[std::string(table.section())] =
+            output::options_section(table.specs(), table.values(results.hotspots->options), campaign.utc_offset_minutes);
+    }
     return summary;
 }
 
-// Maps (and the report) drawn from the outputs in `from` into `staging`; returns the names written there.
-std::vector<std::string> write_presentation(const std::filesystem::path& from, const std::filesystem::path& staging,
+// Maps (and the report) drawn from `source` into `staging`; returns the names written there.
+std::vector<std::string> write_presentation(const render::MapSource& source, const std::filesystem::path& staging,
                                             const PresentationOptions& presentation, Progress progress)
 {
     std::vector<std::string> names;
-    const render::MapSource source(from, presentation.lang);
     // The report draws every map again as a page: split the time about evenly when both are made.
     const double split = presentation.maps && presentation.report ? 0.5 : presentation.maps ? 1.0 : 0.0;
     SubProgress maps_part{progress.fn, progress.data, 0.0, split};
@@ -49,8 +62,8 @@ std::vector<std::string> write_presentation(const std::filesystem::path& from, c
                                   .empty())
         names.emplace_back("maps");
     if (presentation.report) {
-        render::write_report(source, staging / "report.pdf", {SubProgress::callback, &report_part, progress.task});
-        names.emplace_back("report.pdf");
+        render::write_report(source, staging / output::file::report, {SubProgress::callback, &report_part, progress.task});
+        names.emplace_back(output::file::report);
     }
     return names;
 }
@@ -74,50 +87,62 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
     SubProgress density_part{progress.fn, progress.data, 0.0, presenting ? 0.7 : 1.0};
     SubProgress presentation_part{progress.fn, progress.data, 0.7, 1.0};
     output::OutputTransaction out(out_dir);
-    std::vector<std::string> names{"geowalk.gpkg", "summary.json"};
+    std::vector<std::string> names{output::file::gpkg, output::file::summary, output::file::manifest};
+    output::Manifest manifest = output::manifest_of(campaign);
     {
-        output::VectorFile gpkg(out.staging() / "geowalk.gpkg", "GPKG");
-        output::write_input_layers(gpkg, campaign);
+        output::VectorFile gpkg(out.staging() / output::file::gpkg, "GPKG");
+        output::write_input_layers(gpkg, campaign, results.coverage ? &results.coverage->options : nullptr);
         output::write_rejects(gpkg, campaign);
         if (results.coverage) output::write_coverage_layers(gpkg, campaign, *results.coverage);
-        if (results.hotspots) output::write_hotspot_layers(gpkg, campaign, *results.hotspots, results.hotspot_options);
+        if (results.hotspots) output::write_hotspot_layers(gpkg, campaign, *results.hotspots);
+        manifest.layers = gpkg.layers();
         gpkg.close();
     }
-    qgis::write_layer_styles(out.staging() / "geowalk.gpkg", lang);
+    qgis::write_layer_styles(out.staging() / output::file::gpkg, lang);
     // From the finished GeoPackage, so that each copy holds exactly what its layer holds. Written beside the rasters:
     // their compression leaves this thread waiting and the cores part idle, and the two share no handle.
-    const int threads = results.coverage ? results.coverage->options.threads : results.hotspot_options.threads;
+    const int threads = results.coverage   ? results.coverage->options.threads
+                        : results.hotspots ? results.hotspots->options.threads
+                                           : 2;
     std::future<std::vector<std::string>> geojson = std::async(std::launch::async, [&out, threads] {
-        return output::write_geojson_layers(out.staging() / "geowalk.gpkg", out.staging() / "geojson", threads);
+        return output::write_geojson_layers(out.staging() / output::file::gpkg, out.staging() / output::file::geojson, threads);
     });
     std::optional<output::DensityStats> density;
     if (results.hotspots) {
-        density = output::write_density_raster(out.staging() / "density.tif", campaign, *results.hotspots,
-                                       results.hotspot_options, {SubProgress::callback, &density_part, progress.task});
-        if (density) names.push_back("density.tif");
+        density = output::write_density_raster(out.staging() / output::file::density, campaign, *results.hotspots,
+                                                {SubProgress::callback, &density_part, progress.task});
+        if (density) {
+            names.push_back(output::file::density);
+            manifest.density = output::DensityEntry{output::file::density, density->max};
+        }
     }
     if (results.coverage && results.coverage->walk_distance) {
         const auto& o = results.coverage->options;
         char description[160];
         std::snprintf(description, sizeof description, "distance to the nearest walk (m), pixel %g m", o.pixel_m);
-        output::write_cog(out.staging() / "walk_distance.tif", *results.coverage->walk_distance, campaign.crs.wkt, description,
+        output::write_cog(out.staging() / output::file::walk_distance, *results.coverage->walk_distance, campaign.crs.wkt, description,
                   {{"GEOWALK_MEASURE", o.walk_distance == raster::DistanceMeasure::to_segments
                                            ? "exact distance from the pixel centre to the nearest track segment"
                                            : "distance from the pixel centre to the centre of the nearest pixel a "
                                              "track passes through (as gdal_proximity)"},
-                   {"GEOWALK_VILLAGE_M", std::to_string(o.village_m)},
-                   {"GEOWALK_BLIND_M", std::to_string(o.blind_m)}},
+                   {"GEOWALK_VILLAGE_M", std::to_string(o.walked_within_m)},
+                   {"GEOWALK_BLIND_M", std::to_string(o.blind_beyond_m)}},
                   o.threads);
-        names.push_back("walk_distance.tif");
+        names.push_back(output::file::walk_distance);
+        manifest.walk_distance = output::WalkDistanceEntry{output::file::walk_distance, o.sight_override_m.value_or(o.sight_m),
+                                                           o.walked_within_m, o.blind_beyond_m};
     }
     if (!geojson.get().empty()) names.push_back("geojson");
-    output::write_json(out.staging() / "summary.json", run_summary(campaign, results, density));
+    manifest.summary = run_summary(campaign, results, density);
+    output::write_json(out.staging() / output::file::summary, manifest.summary);
+    output::write_manifest(out.staging() / output::file::manifest, manifest);
     // Last: the project lists exactly the files written above.
-    qgis::write_qgis_project(out.staging() / "geowalk.qgs", qgis::project_spec_from_outputs(out.staging(), lang));
-    names.push_back("geowalk.qgs");
+    qgis::write_qgis_project(out.staging() / output::file::qgis_project, qgis::project_spec(manifest, lang));
+    names.push_back(output::file::qgis_project);
     // Drawn from the staged outputs, so the maps show exactly what the files hold.
     if (presenting) {
-        const auto drawn = write_presentation(out.staging(), out.staging(), presentation,
+        const render::MapSource source(out.staging(), std::move(manifest), presentation.lang);
+        const auto drawn = write_presentation(source, out.staging(), presentation,
                                               {SubProgress::callback, &presentation_part, progress.task});
         names.insert(names.end(), drawn.begin(), drawn.end());
     }
@@ -126,7 +151,9 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
     // maps of an earlier run (or all of them, with --no-maps) no longer match the data and go too.
     std::vector<output::OwnedFolder> folders{{"geojson", ".geojson"}};
     for (auto& f : presentation_folders()) folders.push_back(std::move(f));
-    out.commit({"geowalk.gpkg", "summary.json", "walk_distance.tif", "density.tif", "geowalk.qgs", "report.pdf"}, folders);
+    out.commit({output::file::gpkg, output::file::summary, output::file::manifest, output::file::walk_distance, output::file::density, output::file::qgis_project,
+                output::file::report},
+               folders);
     std::vector<std::filesystem::path> written;
     for (const auto& n : names) written.push_back(out.target() / n);
     return written;
@@ -135,8 +162,10 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
 std::vector<std::filesystem::path> redraw_presentation(const std::filesystem::path& out_dir,
                                                        const PresentationOptions& presentation, Progress progress)
 {
+    // The folder's manifest says what the run wrote; without it (or malformed) nothing is drawn.
+    const render::MapSource source(out_dir, output::read_manifest(out_dir), presentation.lang);
     output::OutputTransaction out(out_dir);
-    const auto names = write_presentation(out_dir, out.staging(), presentation, progress);
+    const auto names = write_presentation(source, out.staging(), presentation, progress);
     // Only what was redrawn is replaced: `render` leaves the report alone, `report` the maps.
     out.commit({}, presentation.maps ? presentation_folders() : std::vector<output::OwnedFolder>{});
     std::vector<std::filesystem::path> written;

@@ -17,8 +17,7 @@ namespace geo::pipeline {
 
 struct AnalysisResults {
     std::optional<coverage::CoverageResult> coverage;
-    std::optional<hotspot::Analysis> hotspots;
-    hotspot::AnalysisOptions hotspot_options;  // what the hotspots were computed with (density.tif is evaluated here)
+    std::optional<hotspot::HotspotResult> hotspots;
 };
 
 // What people open besides the data: maps/ and report.pdf, and the language of every label meant for people (map

@@ -2,6 +2,7 @@
 // The default look of every geowalk output layer in QGIS: one LayerStyle per layer of the output contract
 // (README "Outputs"), plus a plain fallback for a layer this catalogue does not know yet, so a new layer is
 // never left with QGIS's random colour.
+#include "libgeo/export/manifest.hpp"
 #include "libgeo/qgis/symbology.hpp"
 
 #include <string>
@@ -9,8 +10,7 @@
 
 namespace geo::qgis {
 
-// What a layer's geometry column holds; symbols must match it (QGIS draws a point only with a marker symbol).
-enum class GeometryKind { none, point, line, polygon, mixed };
+using output::GeometryKind;
 
 // lang: "en" or "zh", for class labels in the legend. Labels on the map use the data's own text.
 LayerStyle default_style(const std::string& layer, GeometryKind kind, const std::string& lang = "en");

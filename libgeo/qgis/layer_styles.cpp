@@ -14,25 +14,6 @@ namespace {
 
 constexpr const char* styles_table = "layer_styles";
 
-qgis::GeometryKind kind_of(OGRwkbGeometryType type)
-{
-    switch (wkbFlatten(type)) {
-    case wkbNone: return qgis::GeometryKind::none;
-    case wkbPoint:
-    case wkbMultiPoint: return qgis::GeometryKind::point;
-    case wkbLineString:
-    case wkbMultiLineString:
-    case wkbCircularString:
-    case wkbCompoundCurve:
-    case wkbMultiCurve: return qgis::GeometryKind::line;
-    case wkbPolygon:
-    case wkbMultiPolygon:
-    case wkbCurvePolygon:
-    case wkbMultiSurface: return qgis::GeometryKind::polygon;
-    default: return qgis::GeometryKind::mixed;
-    }
-}
-
 GDALDatasetUniquePtr open(const std::filesystem::path& gpkg, unsigned int mode)
 {
     GdalErrorTrap errors;
@@ -133,7 +114,7 @@ std::vector<GpkgLayerInfo> gpkg_layers(const std::filesystem::path& gpkg)
     std::vector<GpkgLayerInfo> out;
     for (OGRLayer* layer : ds->GetLayers()) {
         if (std::string(layer->GetName()) == styles_table) continue;
-        GpkgLayerInfo info{layer->GetName(), kind_of(layer->GetGeomType()), layer->GetGeometryColumn(),
+        GpkgLayerInfo info{layer->GetName(), output::geometry_kind(layer->GetGeomType()), layer->GetGeometryColumn(),
                            static_cast<long long>(layer->GetFeatureCount(TRUE)), {}};
         const OGRFeatureDefn* definition = layer->GetLayerDefn();
         for (int i = 0; i < definition->GetFieldCount(); ++i)

@@ -1,6 +1,7 @@
 #include "libgeo/qgis/qgis_project.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/export/contract.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
 #include "libgeo/qgis/qml.hpp"
 #include "libgeo/qgis/raster_styles.hpp"
@@ -20,16 +21,21 @@ namespace {
 
 using qgis::GeometryKind;
 using qgis::XmlElement;
+namespace L = output::layer;
+// The rasters' layer names in the project, and the second view of hotspot_cells (qgis::rate_style).
+constexpr char raster_walk[] = "walk_distance";
+constexpr char raster_density[] = "density";
+constexpr char rate_layer[] = "hotspot_cells_rate";
 
 // Where each layer goes in the layer tree. A layer not listed (one a later analysis adds) goes to Checks
 // until it is placed here.
 const std::vector<std::pair<std::string, std::vector<std::string>>>& groups()
 {
     static const std::vector<std::pair<std::string, std::vector<std::string>>> g{
-        {"Base", {"issues", "sites", "tracks", "network", "villages"}},
-        {"Coverage", {"uncovered", "network_coverage", "site_coverage", "blind_areas", "village_matrix", "village_coverage", "walk_distance"}},
-        {"Hotspots", {"rebounds", "hotspot_cells", "hotspot_cells_rate", "emerging_hotspots", "density"}},
-        {"Checks", {"rejects", "hidden"}},
+        {"Base", {L::issues, L::sites, L::tracks, L::network, L::villages}},
+        {"Coverage", {L::uncovered, L::network_coverage, L::site_coverage, L::blind_areas, L::village_matrix, L::village_coverage, raster_walk}},
+        {"Hotspots", {L::rebounds, L::hotspot_cells, rate_layer, L::emerging_hotspots, raster_density}},
+        {"Checks", {L::rejects, "hidden"}},
     };
     return g;
 }
@@ -47,9 +53,9 @@ std::string group_label(const std::string& group, const std::string& lang)
 const std::vector<std::string>& draw_order()
 {
     static const std::vector<std::string> order{
-        "issues", "sites", "rebounds", "uncovered", "network_coverage", "site_coverage", "tracks", "network",
-        "villages", "blind_areas", "hotspot_cells", "hotspot_cells_rate", "emerging_hotspots", "village_matrix", "village_coverage",
-        "density", "walk_distance"};
+        L::issues, L::sites, L::rebounds, L::uncovered, L::network_coverage, L::site_coverage, L::tracks, L::network,
+        L::villages, L::blind_areas, L::hotspot_cells, rate_layer, L::emerging_hotspots, L::village_matrix, L::village_coverage,
+        raster_density, raster_walk};
     return order;
 }
 
@@ -160,10 +166,10 @@ std::vector<Entry> entries_of(const QgisProjectSpec& spec)
             out.push_back({extra.title, "geowalk_" + extra.title, false, v.kind, source, std::move(extra)});
     }
     if (spec.walk_distance)
-        out.push_back({"walk_distance", "geowalk_walk_distance", true, GeometryKind::none, "./" + spec.walk_distance->file,
+        out.push_back({raster_walk, "geowalk_walk_distance", true, GeometryKind::none, "./" + spec.walk_distance->file,
                        std::nullopt});
     if (spec.density)
-        out.push_back({"density", "geowalk_density", true, GeometryKind::none, "./" + spec.density->file, std::nullopt});
+        out.push_back({raster_density, "geowalk_density", true, GeometryKind::none, "./" + spec.density->file, std::nullopt});
     return out;
 }
 
@@ -225,7 +231,7 @@ std::string qgis_project_xml(const QgisProjectSpec& spec, const std::filesystem:
         XmlElement layer = map_layer_common(*e, spec);
         if (!e->raster) {
             qgis::add_style_elements(layer, e->style ? *e->style : qgis::default_style(e->name, e->kind, spec.lang));
-        } else if (e->name == "walk_distance") {
+        } else if (e->name == raster_walk) {
             const auto& w = *spec.walk_distance;
             layer.add(qgis::walk_distance_pipe(w.sight_m, w.village_m, w.blind_m, spec.lang));
             layer.add_text("blendMode", "0");

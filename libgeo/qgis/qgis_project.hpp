@@ -27,9 +27,7 @@ struct DensityRaster {
     double max_value = 0;  // 0: read the maximum from the file next to the project
 };
 
-struct Extent {
-    double xmin = 0, ymin = 0, xmax = 0, ymax = 0;
-};
+using output::Extent;
 
 struct QgisProjectSpec {
     std::string title = "geowalk";

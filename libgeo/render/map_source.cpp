@@ -1,30 +1,26 @@
 #include "libgeo/render/map_source.hpp"
 
+#include "libgeo/export/contract.hpp"
+
 #include "libgeo/core/error.hpp"
 
-#include <fstream>
 
 namespace geo::render {
 
-MapSource::MapSource(std::filesystem::path folder, Lang lang) : m_folder(std::move(folder)), m_lang(lang)
+MapSource::MapSource(std::filesystem::path folder, output::Manifest manifest, Lang lang)
+    : m_folder(std::move(folder)), m_lang(lang), m_manifest(std::move(manifest))
 {
-    const auto summary = m_folder / "summary.json";
-    std::ifstream in(summary);
-    if (!in)
-        throw InputError("no summary.json in the output folder", in_file(summary.string()),
-                         "run `geowalk run CAMPAIGN --out DIR` first; maps are drawn from its outputs");
-    try {
-        m_summary = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw InputError(std::string("summary.json is not valid JSON: ") + e.what(), in_file(summary.string()),
-                         "re-run geowalk to write it again");
-    }
-    const auto gpkg = m_folder / "geowalk.gpkg";
+    const auto gpkg = m_folder / output::file::gpkg;
     m_gpkg.reset(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!m_gpkg)
         throw InputError("cannot open geowalk.gpkg", in_file(gpkg.string()),
                          "run `geowalk run CAMPAIGN --out DIR` first; maps are drawn from its outputs");
-    m_outputs = qgis::project_spec_from_outputs(m_folder, lang == Lang::zh ? "zh" : "en");
+    m_outputs = qgis::project_spec(m_manifest, lang == Lang::zh ? "zh" : "en");
+}
+
+MapSource::MapSource(std::filesystem::path folder, Lang lang)
+    : MapSource(folder, output::read_manifest(folder), lang)
+{
 }
 
 OGRLayer* MapSource::layer(const std::string& name) const
@@ -40,8 +36,8 @@ std::filesystem::path MapSource::raster(const std::string& file) const
 
 std::string MapSource::period_text() const
 {
-    const auto campaign = m_summary.find("campaign");
-    if (campaign != m_summary.end()) {
+    const auto campaign = m_manifest.summary.find("campaign");
+    if (campaign != m_manifest.summary.end()) {
         const auto p = campaign->find("period");
         if (p != campaign->end() && p->is_object())
             return p->value("from", std::string{}) + " – " + p->value("to", std::string{});

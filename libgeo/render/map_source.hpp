@@ -1,13 +1,14 @@
 #pragma once
 // What maps and the report are drawn from: an output folder as pipeline::write_run_outputs leaves it (or its staging
-// folder before the commit): geowalk.gpkg with its layers, density.tif, walk_distance.tif and summary.json.
+// folder before the commit): geowalk.gpkg with its layers, density.tif and walk_distance.tif, as the run's manifest
+// (export/manifest.hpp) lists them, with the figures the manifest holds.
 // Drawing from the written outputs means the maps show exactly what a planner finds in QGIS, styled by the same
 // catalogue (qgis/default_styles.hpp).
+#include "libgeo/export/manifest.hpp"
 #include "libgeo/qgis/project_spec.hpp"
 #include "libgeo/render/words.hpp"
 
 #include <gdal_priv.h>
-#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <string>
@@ -16,12 +17,17 @@ namespace geo::render {
 
 class MapSource {
 public:
-    // Throws geo::InputError naming the folder when geowalk.gpkg or summary.json is missing or unreadable.
+    // The outputs in `folder` that `manifest` describes (a run passes its own, in memory). Throws geo::InputError
+    // naming the folder when geowalk.gpkg cannot be opened.
+    MapSource(std::filesystem::path folder, output::Manifest manifest, Lang lang);
+    // The same with the folder's manifest.json; throws geo::InputError when it is missing or malformed.
     MapSource(std::filesystem::path folder, Lang lang);
 
     [[nodiscard]] const std::filesystem::path& folder() const { return m_folder; }
     [[nodiscard]] Lang lang() const { return m_lang; }
-    [[nodiscard]] const nlohmann::json& summary() const { return m_summary; }
+    // The run's figures (what summary.json holds).
+    [[nodiscard]] const output::Json& summary() const { return m_manifest.summary; }
+    [[nodiscard]] const output::Manifest& manifest() const { return m_manifest; }
     // What the folder holds, as the QGIS project sees it: layers with their geometry kinds, rasters with their
     // thresholds, the CRS and the town's extent.
     [[nodiscard]] const qgis::QgisProjectSpec& outputs() const { return m_outputs; }
@@ -37,7 +43,7 @@ public:
 private:
     std::filesystem::path m_folder;
     Lang m_lang;
-    nlohmann::json m_summary;
+    output::Manifest m_manifest;
     qgis::QgisProjectSpec m_outputs;
     GDALDatasetUniquePtr m_gpkg;
 };

@@ -114,7 +114,7 @@ std::string data_note(const MapSource& source)
     const auto& o = source.outputs();
     std::string note = std::string(words::coordinates(lang)) + ": " + o.crs_name;
     if (!o.crs_authid.empty()) note += " (" + o.crs_authid + ")";
-    const auto c = source.summary().value("campaign", nlohmann::json::object());
+    const auto c = source.summary().value("campaign", output::Json::object());
     char figures[160];
     if (lang == Lang::zh)
         std::snprintf(figures, sizeof figures, "  ·  %s: %d 个村, 路线 %.0f 公里, 轨迹 %d 段, 问题 %d 个", words::data_note(lang).data(),
@@ -195,7 +195,7 @@ MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const
     const TextStyle subtitle{9, false, grey};
     double y = margin - 6;
     y += draw_text(cr, spec.title, title, margin, y).height;
-    const std::string campaign = source.summary().value("campaign", nlohmann::json::object()).value("name", std::string{});
+    const std::string campaign = source.summary().value("campaign", output::Json::object()).value("name", std::string{});
     draw_text(cr, campaign + "  ·  " + std::string(words::period(lang)) + " " + source.period_text(), subtitle, margin, y + 1);
     const double top = y + 18;
     const double bottom = page.height_pt - margin - 12;

@@ -17,7 +17,7 @@ namespace geo::render {
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;  // as the run manifest holds the figures
 
 double number(const json& j, const char* key, double fallback = 0)
 {

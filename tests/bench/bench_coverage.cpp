@@ -30,7 +30,6 @@
 #include "libgeo/coverage/split.hpp"
 #include "libgeo/coverage/track_index.hpp"
 #include "libgeo/handles/geos.hpp"
-#include "libgeo/campaign/analysis_options.hpp"
 #include "libgeo/campaign/campaign_file.hpp"
 #include "libgeo/load/loader.hpp"
 #include "libgeo/pipeline/outputs.hpp"
@@ -226,7 +225,7 @@ std::string counter_name(const std::string& stage)
 void BM_analyse(benchmark::State& state)
 {
     const auto& c = campaign();
-    geo::coverage::CoverageOptions options = geo::campaign::coverage_options(geo::campaign::read_campaign_file(campaign_path()));
+    geo::coverage::CoverageOptions options = geo::campaign::read_campaign_file(campaign_path()).coverage;
     options.sight_m = k_sight_m;
     options.threads = static_cast<int>(state.range(0));
     double covered = 0;

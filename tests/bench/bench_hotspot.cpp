@@ -112,7 +112,7 @@ void BM_hotspot_cells(benchmark::State& state)
         else
             points.emplace_back(u(rng), u(rng));
     }
-    geo::hotspot::HotspotOptions o;
+    geo::hotspot::HotspotCellsOptions o;
     o.binning.cell_size_m = 100;
     o.gi.threads = o.band_search.threads = 2;
     for (auto _ : state) {

@@ -1,5 +1,4 @@
 #include "libgeo/core/error.hpp"
-#include "libgeo/campaign/analysis_options.hpp"
 #include "libgeo/campaign/campaign_file.hpp"
 
 #include <gtest/gtest.h>
@@ -75,9 +74,9 @@ kernel = "quartic"
     EXPECT_EQ(spec.tracks[0].coords, "gcj02");
     EXPECT_EQ(spec.tracks[0].max_speed_mps, 4.0);
     EXPECT_EQ(spec.issues->fields.at("id"), "编号");
-    EXPECT_EQ(spec.sight_m, 25.0);
-    EXPECT_EQ(std::stod(spec.analysis_settings.at("hotspots.radius_m")), 300.0);
-    EXPECT_EQ(spec.analysis_settings.at("hotspots.kernel"), "quartic");
+    EXPECT_EQ(spec.coverage.sight_m, 25.0);
+    EXPECT_EQ(spec.hotspots.kde.radius_m, 300.0);
+    EXPECT_EQ(spec.hotspots.kde.kernel, raster::Kernel::quartic);
 }
 
 TEST(CampaignFile, SyntaxErrorNamesLineAndColumn)
@@ -124,12 +123,15 @@ TEST(CampaignFile, HotspotSettingsAreCheckedWhereTheyAreWritten)
     const auto spec = parse_campaign_text(head + "kernel = \"gaussian\"\ncategories = [\"village_road\", \"河渠沟道走两边\"]\n"
                                                  "statuses = [\"验收合格\"]\nper_km2 = true\nfrom = \"2017-02-20\"\n",
                                           "/data/campaign.toml");
-    EXPECT_EQ(spec.analysis_settings.at("hotspots.kernel"), "gaussian");
-    EXPECT_EQ(spec.analysis_settings.at("hotspots.categories"), "village_road\n河渠沟道走两边");
-    EXPECT_EQ(spec.analysis_settings.at("hotspots.per_km2"), "true");
-    EXPECT_EQ(spec.analysis_settings.at("hotspots.from"), "2017-02-20");
-    EXPECT_FALSE(hotspot_options(spec).gi_rate);
-    EXPECT_TRUE(hotspot_options(parse_campaign_text(head + "gi_rate = true\n", "/data/campaign.toml")).gi_rate);
+    EXPECT_EQ(spec.hotspots.kde.kernel, raster::Kernel::gaussian);
+    EXPECT_EQ(spec.hotspots.filter.categories, (std::set<Category>{Category::village_road, Category::river_ditch}));
+    EXPECT_EQ(spec.hotspots.filter.statuses, std::set<Status>{Status::accepted});
+    EXPECT_TRUE(spec.hotspots.kde.per_km2);
+    // 2017-02-20 00:00 at the default +08:00 is 2017-02-19 16:00 UTC.
+    ASSERT_TRUE(spec.hotspots.filter.from);
+    EXPECT_EQ(*spec.hotspots.filter.from, 1487548800.0 - 8 * 3600.0);
+    EXPECT_FALSE(spec.hotspots.gi_rate);
+    EXPECT_TRUE(parse_campaign_text(head + "gi_rate = true\n", "/data/campaign.toml").hotspots.gi_rate);
     EXPECT_NE(parse_error(head + "gi_rate = \"yes\"\n").message().find("gi_rate"), std::string::npos);
     EXPECT_NE(parse_error(head + "radus_m = 300\n").message().find("unknown key 'radus_m'"), std::string::npos);
     const auto kernel = parse_error(head + "kernel = \"cubic\"\n");
@@ -137,24 +139,26 @@ TEST(CampaignFile, HotspotSettingsAreCheckedWhereTheyAreWritten)
     EXPECT_EQ(*kernel.where().line, 4);
     EXPECT_NE(parse_error(head + "radius_m = -5\n").message().find("out of range"), std::string::npos);
     EXPECT_NE(parse_error(head + "categories = \"village_road\"\n").message().find("list"), std::string::npos);
-    EXPECT_NE(parse_error(head + "categories = [\"roads\"]\n").message().find("unknown category 'roads'"),
+    EXPECT_NE(parse_error(head + "categories = [\"roads\"]\n").message().find("'roads' is not known"),
               std::string::npos);
-    EXPECT_NE(parse_error(head + "statuses = [\"done\"]\n").message().find("unknown status"), std::string::npos);
+    EXPECT_NE(parse_error(head + "categories = [\"roads\"]\n").hint().find("walk code"), std::string::npos);
+    EXPECT_NE(parse_error(head + "statuses = [\"done\"]\n").message().find("'done' is not known"), std::string::npos);
+    EXPECT_NE(parse_error(head + "statuses = [\"done\"]\n").hint().find("rectified"), std::string::npos);
 }
 
 TEST(CampaignFile, WalkDistanceMeasureIsOneOfTwoNames)
 {
     const std::string head = "[villages]\nsource = \"v\"\n[coverage]\n";
-    EXPECT_EQ(coverage_options(parse_campaign_text(head, "/data/campaign.toml")).walk_distance,
+    EXPECT_EQ((parse_campaign_text(head, "/data/campaign.toml").coverage).walk_distance,
               raster::DistanceMeasure::to_segments);
-    EXPECT_EQ(coverage_options(parse_campaign_text(head + "walk_distance = \"pixel_centres\"\n", "/data/campaign.toml"))
+    EXPECT_EQ((parse_campaign_text(head + "walk_distance = \"pixel_centres\"\n", "/data/campaign.toml").coverage)
                   .walk_distance,
               raster::DistanceMeasure::to_seed_centres);
-    EXPECT_EQ(coverage_options(parse_campaign_text(head + "walk_distance = \"exact\"\n", "/data/campaign.toml"))
+    EXPECT_EQ((parse_campaign_text(head + "walk_distance = \"exact\"\n", "/data/campaign.toml").coverage)
                   .walk_distance,
               raster::DistanceMeasure::to_segments);
     const auto wrong = parse_error(head + "walk_distance = \"chamfer\"\n");
-    EXPECT_NE(wrong.message().find("'walk_distance' = 'chamfer' is not known"), std::string::npos);
+    EXPECT_NE(wrong.message().find("[coverage] walk_distance: 'chamfer' is not known"), std::string::npos);
     EXPECT_NE(wrong.hint().find("pixel_centres"), std::string::npos);
     EXPECT_EQ(*wrong.where().line, 4);
     EXPECT_THROW(raster::parse_distance_measure("chamfer"), UsageError);

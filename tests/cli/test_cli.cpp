@@ -99,7 +99,7 @@ TEST(Cli, CoveragePrintsTheMatrixAndWritesItsLayers)
     EXPECT_EQ(feature_count(gpkg, "village_coverage"), 120);
     const auto summary = nlohmann::json::parse(read_text(dir / "summary.json"));
     const auto& cov = summary["coverage"];
-    EXPECT_EQ(cov["sight_m"].get<double>(), 30.0);
+    EXPECT_EQ(cov["sight"]["default_m"].get<double>(), 30.0);
     EXPECT_GT(cov["covered_m"].get<double>(), 0.0);
     EXPECT_LE(cov["covered_m"].get<double>(), cov["length_m"].get<double>());
     EXPECT_NEAR(cov["length_m"].get<double>() / 1000.0, summary["campaign"]["network_km"].get<double>(), 1e-6);
@@ -253,7 +253,7 @@ TEST(Cli, RenderAndReportRedrawAnEarlierRunInPlace)
 
     const auto empty = run_geowalk("render --quiet '" + (dir / "maps").string() + "'");
     EXPECT_EQ(empty.exit_code, 1) << empty.output;
-    EXPECT_NE(empty.output.find("summary.json"), std::string::npos) << empty.output;
+    EXPECT_NE(empty.output.find("manifest.json"), std::string::npos) << empty.output;
 }
 
 }  // namespace geo::test

@@ -74,9 +74,9 @@ CoverageResult areas_of(const Campaign& c, double pixel, double reach = 0, int t
 {
     CoverageOptions options;
     options.walk_distance = measure;
-    options.village_m = 100;
-    options.blind_m = 200;
-    options.reach_m = reach;
+    options.walked_within_m = 100;
+    options.blind_beyond_m = 200;
+    options.required_within_m = reach;
     options.pixel_m = pixel;
     options.threads = threads;
     return analyse(c, options);

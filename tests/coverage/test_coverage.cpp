@@ -26,7 +26,7 @@ NetworkLine network_line(const std::string& wkt, Category category = Category::v
     NetworkLine n;
     n.line = wkt_line(wkt);
     n.category = category;
-    n.sight_m = sight;
+    n.block_sight_m = sight;
     return n;
 }
 
@@ -68,8 +68,8 @@ TEST(Coverage, VillageAndBlindAreasAgreeWithBruteForceSampling)
 {
     const Campaign c = two_villages(3);
     CoverageOptions options;
-    options.village_m = 100;
-    options.blind_m = 200;
+    options.walked_within_m = 100;
+    options.blind_beyond_m = 200;
     const CoverageResult r = analyse(c, options);
     // Oracle: a 10 m grid of sample points, each tested with exact distances to every track segment.
     for (std::size_t v = 0; v < 2; ++v) {
@@ -152,7 +152,7 @@ TEST(Coverage, SitesOutlineShareAndPointVisits)
     EXPECT_EQ(r.sites[1].ratio, 1.0);
     // --sight applies to sites too.
     CoverageOptions wide;
-    wide.sight_m = 40;
+    wide.sight_override_m = 40;
     EXPECT_TRUE(analyse(c, wide).sites[2].visited);
 }
 
@@ -198,8 +198,14 @@ TEST(Coverage, AbsurdDistancesAreUsageErrors)
         o.sight_m = s;
         EXPECT_THROW((void)analyse(c, o), UsageError) << s;
     }
+    // The command line's override is checked by the same range as the campaign file's value (it once took 0.05).
+    for (double s : {0.05, 0.0, 5000.5}) {
+        CoverageOptions o;
+        o.sight_override_m = s;
+        EXPECT_THROW((void)analyse(c, o), UsageError) << s;
+    }
     CoverageOptions w;
-    w.village_m = 0;
+    w.walked_within_m = 0;
     EXPECT_THROW((void)analyse(c, w), UsageError);
     CoverageOptions ok;
     ok.sight_m = 5000;

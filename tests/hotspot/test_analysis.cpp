@@ -43,9 +43,9 @@ Campaign planted()
     return c;
 }
 
-AnalysisOptions options_for_test()
+HotspotOptions options_for_test()
 {
-    AnalysisOptions o;
+    HotspotOptions o;
     o.cells.binning.cell_size_m = 250;
     o.cells.gi.band_m = 400;
     o.kde.radius_m = 200;
@@ -56,7 +56,7 @@ AnalysisOptions options_for_test()
 TEST(HotspotStep, PlantedClusterIsAHotSpotAndUnwalkedCellsAreFlagged)
 {
     const Campaign c = planted();
-    const Analysis a = analyse(c, options_for_test());
+    const HotspotResult a = analyse(c, options_for_test());
     ASSERT_TRUE(a.cells) << a.cells_skipped;
     EXPECT_EQ(a.issues.size(), c.issues.size());
     const auto& binning = a.cells->binning;
@@ -88,10 +88,10 @@ TEST(HotspotStep, PlantedClusterIsAHotSpotAndUnwalkedCellsAreFlagged)
 TEST(HotspotStep, RateGiStarRunsOnInspectedCellsOnly)
 {
     const Campaign c = planted();
-    AnalysisOptions o = options_for_test();
+    HotspotOptions o = options_for_test();
     EXPECT_FALSE(analyse(c, o).rate_gi) << "only when asked for";
     o.gi_rate = true;
-    const Analysis a = analyse(c, o);
+    const HotspotResult a = analyse(c, o);
     ASSERT_TRUE(a.rate_gi) << a.rate_skipped;
     const auto& binning = a.cells->binning;
     std::vector<std::size_t> inspected;
@@ -114,7 +114,7 @@ TEST(HotspotStep, RateGiStarRunsOnInspectedCellsOnly)
     // Nobody walked: nothing to compare rates of.
     Campaign unwalked = planted();
     unwalked.tracks.clear();
-    const Analysis none = analyse(unwalked, o);
+    const HotspotResult none = analyse(unwalked, o);
     EXPECT_FALSE(none.rate_gi);
     EXPECT_EQ(none.rate_skipped, "fewer than 3 inspected cells");
 }
@@ -127,11 +127,11 @@ TEST(HotspotStep, FilterWeightsAndRadiiFromFields)
         c.issues[i].attributes.push_back({"r", std::int64_t{150}});
         if (i < 10) c.issues[i].category = Category::river_ditch;
     }
-    AnalysisOptions o = options_for_test();
+    HotspotOptions o = options_for_test();
     o.filter.categories = {Category::river_ditch};
     o.weight_field = "weight";
     o.radius_field = "r";
-    const Analysis a = analyse(c, o);
+    const HotspotResult a = analyse(c, o);
     ASSERT_EQ(a.issues.size(), 10U);
     for (std::size_t k = 0; k < 10; ++k) {
         EXPECT_EQ(a.density_points[k].weight, k % 2 ? 2.0 : 0.5);
@@ -157,7 +157,7 @@ TEST(HotspotStep, NoIssuesGiveNoDensityAndAReason)
 {
     Campaign c = planted();
     c.issues.clear();
-    const Analysis a = analyse(c, options_for_test());
+    const HotspotResult a = analyse(c, options_for_test());
     EXPECT_FALSE(a.density_grid);
     EXPECT_FALSE(a.cells);
     EXPECT_FALSE(a.cells_skipped.empty());
@@ -173,9 +173,9 @@ TEST(HotspotStep, ReboundsOverAllIssuesWhateverTheFilter)
     Issue again = issue_at(3030, 3040, 901, 1.5e9 + 40 * k_day);  // 50 m away, 30 days after acceptance
     c.issues.push_back(fixed);
     c.issues.push_back(again);
-    AnalysisOptions o = options_for_test();
+    HotspotOptions o = options_for_test();
     o.filter.statuses = {Status::rectifying};  // nothing passes: rebounds do not depend on the filter
-    const Analysis a = analyse(c, o);
+    const HotspotResult a = analyse(c, o);
     ASSERT_EQ(a.rebounds.size(), 1U);
     EXPECT_EQ(c.issues[static_cast<std::size_t>(a.rebounds[0].issue)].id, 901);
     EXPECT_EQ(c.issues[static_cast<std::size_t>(a.rebounds[0].earlier)].id, 900);

@@ -139,7 +139,7 @@ TEST(HotspotCells, FindsThePlantedClusterAndRefusesTooFew)
     for (int i = 0; i < 300; ++i) pts.emplace_back(u(rng), u(rng));
     for (int i = 0; i < 200; ++i) pts.emplace_back(2200 + blob(rng), 800 + blob(rng));
     const auto village = rectangle(0, 0, 3000, 3000);
-    HotspotOptions o;
+    HotspotCellsOptions o;
     o.binning.cell_size_m = 100;
     const auto r = hotspot_cells(pts, {village}, o);
     ASSERT_EQ(r.gi.z.size(), r.binning.cells.size());
@@ -156,7 +156,7 @@ TEST(HotspotCells, FindsThePlantedClusterAndRefusesTooFew)
     }
     EXPECT_GE(hot_near_blob, 1);
     // Chosen cell size and hexagons run too.
-    HotspotOptions chosen;
+    HotspotCellsOptions chosen;
     chosen.binning.shape = CellShape::hexagon;
     chosen.gi.band_m = 400;
     const auto h = hotspot_cells(pts, {village}, chosen);

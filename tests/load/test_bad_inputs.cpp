@@ -4,7 +4,6 @@
 #include "fixture.hpp"
 
 #include "libgeo/core/error.hpp"
-#include "libgeo/campaign/analysis_options.hpp"
 
 #include <gtest/gtest.h>
 
@@ -25,7 +24,7 @@ struct Expected {
     Expected(std::string fatal_message) : fatal(std::move(fatal_message)) {}
     Expected(std::string fatal_message, long long features_read, long long features_loaded,
              std::vector<std::string> reject_rows = {}, std::function<void(const Campaign&)> check = {},
-             std::function<void(const hotspot::AnalysisOptions&)> hotspot_check = {})
+             std::function<void(const hotspot::HotspotOptions&)> hotspot_check = {})
         : fatal(std::move(fatal_message)), read(features_read), loaded(features_loaded), rows(std::move(reject_rows)),
           accepted(std::move(check)), hotspots(std::move(hotspot_check))
     {
@@ -36,7 +35,7 @@ struct Expected {
     long long loaded = 0;
     std::vector<std::string> rows;
     std::function<void(const Campaign&)> accepted;  // checks of the values loaded, when there is something to check
-    std::function<void(const hotspot::AnalysisOptions&)> hotspots;  // campaign files: the [hotspots] settings read
+    std::function<void(const hotspot::HotspotOptions&)> hotspots;  // campaign files: the [hotspots] settings read
 };
 
 struct Case {
@@ -308,13 +307,13 @@ const std::vector<Case>& cases()
         {"campaign", "geographic_crs.toml", "",
          {"geographic_crs.toml: EPSG:4326 is not a projected CRS\n  hint: analysis needs metres: use a projected CRS "
           "such as a UTM or Gauss-Kruger zone, or crs = \"auto\""}},
-        {"campaign", "dates.toml", "", {"", 0, 0, {}, {}, [](const hotspot::AnalysisOptions& o) {
+        {"campaign", "dates.toml", "", {"", 0, 0, {}, {}, [](const hotspot::HotspotOptions& o) {
              // from = 2017-02-20 (a TOML date, no quotes) and to = "2017年2月28日": local midnights.
              EXPECT_EQ(o.filter.from, feb20_local_midnight);
              EXPECT_EQ(o.filter.to, feb20_local_midnight + 8 * 86400.0);
          }}},
         {"campaign", "dates_day_first.toml", "",
-         {"dates_day_first.toml: [hotspots] from = '20/02/2017' is not a date\n"
+         {"dates_day_first.toml:8:8: [hotspots] from = '20/02/2017' is not a date\n"
           "  hint: write dates as 2017-02-20 (or 2017/2/20, 20170220, 2017年2月20日)"}},
     };
     return all;
@@ -362,12 +361,12 @@ TEST_P(BadInput, HasItsExactOutcome)
     copy_case_files(c, town.dir.path());
     const Expected& want = c.expected;
     Campaign campaign;
-    hotspot::AnalysisOptions options;
+    hotspot::HotspotOptions options;
     try {
         if (c.role == "campaign") {
             const campaign::CampaignSpec spec = campaign::read_campaign_file(town.dir / c.file);
             campaign = load::load_campaign(spec);
-            options = campaign::hotspot_options(spec);  // where [hotspots] dates are read
+            options = spec.hotspots;  // where [hotspots] dates are read
         } else {
             const std::string text = c.role == "villages" ? block(c, c.file) : "[villages]\nsource = \"villages.geojson\"\n" + block(c, c.file);
             write_text(town.dir / "campaign.toml", "[campaign]\nname = \"bad\"\n" + c.campaign_keys + text);

@@ -237,40 +237,36 @@ TEST(QgisProjectRate, RateGiStarIsALayerOfItsOwnOnTheSameTable)
     EXPECT_EQ(value(in_tree, "source"), "./geowalk.gpkg|layername=hotspot_cells");
 }
 
-TEST(QgisProjectFiles, SpecFromAnOutputFolder)
+TEST(QgisProjectFiles, SpecFromTheRunManifest)
 {
     test::TempDir dir("geowalk-qgs");
-    {
-        GDALDriver* gpkg = GetGDALDriverManager()->GetDriverByName("GPKG");
-        GDALDatasetUniquePtr ds(gpkg->Create((dir / "geowalk.gpkg").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-        OGRSpatialReference srs;
-        srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        ASSERT_EQ(srs.importFromEPSG(4542), OGRERR_NONE);
-        OGRLayer* villages = ds->CreateLayer("villages", &srs, wkbMultiPolygon, nullptr);
-        OGRFeature f(villages->GetLayerDefn());
-        OGRGeometry* g = nullptr;
-        ASSERT_EQ(OGRGeometryFactory::createFromWkt("MULTIPOLYGON(((521000 4301000,522000 4301000,522000 4303000,521000 4301000)))", &srs, &g), OGRERR_NONE);
-        f.SetGeometryDirectly(g);
-        ASSERT_EQ(villages->CreateFeature(&f), OGRERR_NONE);
-        ASSERT_NE(ds->CreateLayer("rejects", nullptr, wkbNone, nullptr), nullptr);
-        GDALDriver* tiff = GetGDALDriverManager()->GetDriverByName("GTiff");
-        GDALDatasetUniquePtr walk(tiff->Create((dir / "walk_distance.tif").c_str(), 4, 4, 1, GDT_Float32, nullptr));
-        walk->SetMetadataItem("GEOWALK_VILLAGE_M", "120");
-        walk->SetMetadataItem("GEOWALK_BLIND_M", "250");
-    }
-    test::write_text(dir / "summary.json", R"({"campaign":{"name":"mini"},"coverage":{"sight_m":25,"village_m":100,"blind_m":200}})");
-    const QgisProjectSpec spec = project_spec_from_outputs(dir.path());
+    output::Manifest m;
+    m.title = "mini";
+    m.crs_wkt = test::epsg_wkt(4542);
+    m.crs_name = "CGCS2000 / 3-degree Gauss-Kruger CM 102E";
+    m.crs_authid = "EPSG:4542";
+    m.extent = {521000, 4301000, 522000, 4303000};
+    m.layers = {{"villages", GeometryKind::polygon, {"id", "name"}, 1}, {"rejects", GeometryKind::none, {"reason"}, 0}};
+    m.walk_distance = output::WalkDistanceEntry{"walk_distance.tif", 25, 120, 250};
+    const QgisProjectSpec spec = project_spec(m);
     EXPECT_EQ(spec.crs_authid, "EPSG:4542");
+    EXPECT_EQ(spec.crs_wkt, m.crs_wkt);
     EXPECT_EQ(spec.title, "mini");
-    EXPECT_NEAR(spec.extent.xmin, 521000, 1e-6);
-    EXPECT_NEAR(spec.extent.ymax, 4303000, 1e-6);
+    EXPECT_EQ(spec.extent.xmin, 521000);
+    EXPECT_EQ(spec.extent.ymax, 4303000);
     ASSERT_EQ(spec.vectors.size(), 2u);
+    EXPECT_EQ(spec.vectors[0].fields, (std::vector<std::string>{"id", "name"}));
     EXPECT_EQ(spec.vectors[1].kind, GeometryKind::none);
     ASSERT_TRUE(spec.walk_distance);
     EXPECT_EQ(spec.walk_distance->sight_m, 25);
-    EXPECT_EQ(spec.walk_distance->village_m, 120);  // the raster's own record wins
+    EXPECT_EQ(spec.walk_distance->village_m, 120);
     EXPECT_EQ(spec.walk_distance->blind_m, 250);
     EXPECT_FALSE(spec.density);
+
+    // The manifest survives its own file.
+    output::write_manifest(dir / "manifest.json", m);
+    const output::Manifest back = output::read_manifest(dir.path());
+    EXPECT_EQ(output::to_json(back), output::to_json(m));
 
     write_qgis_project(dir / "geowalk.qgs", spec);
     EXPECT_EQ(test::read_text(dir / "geowalk.qgs"), qgis_project_xml(spec, dir.path()));

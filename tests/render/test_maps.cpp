@@ -240,8 +240,23 @@ TEST(MapSourceErrors, AFolderWithoutOutputsNamesWhatToRunFirst)
         const MapSource source(empty.path(), Lang::en);
         FAIL() << "no error for an empty folder";
     } catch (const Error& e) {
-        EXPECT_NE(e.full_message().find("summary.json"), std::string::npos) << e.full_message();
+        EXPECT_NE(e.full_message().find("manifest.json"), std::string::npos) << e.full_message();
         EXPECT_NE(e.full_message().find("geowalk run"), std::string::npos) << e.full_message();
+    }
+}
+
+TEST(MapSourceErrors, AMalformedOrForeignManifestIsRefusedLoudly)
+{
+    TempDir dir("geowalk-maps-manifest");
+    for (const std::string text : {"{", R"({"manifest_version": 99})", R"({"manifest_version": 1, "title": "x"})", "[]"}) {
+        test::write_text(dir / "manifest.json", text);
+        try {
+            const MapSource source(dir.path(), Lang::en);
+            ADD_FAILURE() << "no error for " << text;
+        } catch (const InputError& e) {
+            EXPECT_NE(e.full_message().find("manifest.json"), std::string::npos) << e.full_message();
+            EXPECT_NE(e.full_message().find("run the analysis again"), std::string::npos) << e.full_message();
+        }
     }
 }
 

@@ -1,0 +1,43 @@
+#pragma once
+// The output contract in one place: the names of the files a run writes and of the layers of geowalk.gpkg, which
+// the writers, the QGIS project, the maps, the report and the tests all use (README "Outputs" documents them).
+// Char arrays rather than string_views: they become std::string and std::string_view alike where GDAL and the
+// style catalogue want them.
+
+namespace geo::output {
+
+namespace file {
+inline constexpr char gpkg[] = "geowalk.gpkg";
+inline constexpr char summary[] = "summary.json";
+inline constexpr char manifest[] = "manifest.json";
+inline constexpr char walk_distance[] = "walk_distance.tif";
+inline constexpr char density[] = "density.tif";
+inline constexpr char qgis_project[] = "geowalk.qgs";
+inline constexpr char report[] = "report.pdf";
+inline constexpr char maps[] = "maps";        // a folder
+inline constexpr char geojson[] = "geojson";  // a folder
+}  // namespace file
+
+namespace layer {
+// The inputs as loaded, and what was not.
+inline constexpr char villages[] = "villages";
+inline constexpr char network[] = "network";
+inline constexpr char sites[] = "sites";
+inline constexpr char tracks[] = "tracks";
+inline constexpr char issues[] = "issues";
+inline constexpr char rejects[] = "rejects";
+// Coverage.
+inline constexpr char network_coverage[] = "network_coverage";
+inline constexpr char uncovered[] = "uncovered";
+inline constexpr char site_coverage[] = "site_coverage";
+inline constexpr char village_coverage[] = "village_coverage";
+inline constexpr char village_matrix[] = "village_matrix";
+inline constexpr char blind_areas[] = "blind_areas";
+// Hotspots.
+inline constexpr char hotspot_cells[] = "hotspot_cells";
+inline constexpr char emerging_hotspots[] = "emerging_hotspots";
+inline constexpr char rebounds[] = "rebounds";
+inline constexpr char gi_features[] = "gi_features";
+}  // namespace layer
+
+}  // namespace geo::output
