@@ -17,7 +17,8 @@ TEST(HandlesCairo, ContextDeleterReleasesItsSurfaceReferences)
     const unsigned int held = cairo_surface_get_reference_count(surface.get());
     EXPECT_GT(held, 1u);  // the context holds the surface (how many references is cairo's business)
     CairoPtr moved = std::move(cr);
-    EXPECT_EQ(cr, nullptr);  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from state is the point
+    // NOLINTNEXTLINE(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from state is the point
+    EXPECT_EQ(cr, nullptr);
     EXPECT_EQ(cairo_surface_get_reference_count(surface.get()), held);  // a move takes no reference
     moved.reset();
     EXPECT_EQ(cairo_surface_get_reference_count(surface.get()), 1u);  // every reference the context took is back
@@ -28,7 +29,9 @@ TEST(HandlesCairo, PatternDeleterReleasesItsReference)
     const CairoPatternPtr pattern(cairo_pattern_create_rgb(1, 0, 0));
     cairo_pattern_t* extra = cairo_pattern_reference(pattern.get());
     EXPECT_EQ(cairo_pattern_get_reference_count(pattern.get()), 2u);
-    { const CairoPatternPtr second(extra); }
+    {
+        const CairoPatternPtr second(extra);
+    }
     EXPECT_EQ(cairo_pattern_get_reference_count(pattern.get()), 1u);
 }
 

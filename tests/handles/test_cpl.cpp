@@ -61,7 +61,8 @@ TEST(HandlesCpl, MoveConstructionTransfersTheFile)
     VsiMemFile a(path, "x");
     {
         const VsiMemFile b(std::move(a));
-        EXPECT_TRUE(a.path().empty());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from state is the point
+        // NOLINTNEXTLINE(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from state is the point
+        EXPECT_TRUE(a.path().empty());
         EXPECT_EQ(b.path(), path);
         EXPECT_TRUE(exists(path));
     }
@@ -78,7 +79,8 @@ TEST(HandlesCpl, MoveAssignmentUnlinksTheOldFile)
     EXPECT_FALSE(exists(first));
     EXPECT_TRUE(exists(second));
     EXPECT_EQ(a.path(), second);
-    EXPECT_TRUE(b.path().empty());  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from state is the point
+    // NOLINTNEXTLINE(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from state is the point
+    EXPECT_TRUE(b.path().empty());
     EXPECT_EQ(read_vsi_file(second, 10), "2");
 
     // Self-move leaves the file alone.
@@ -122,7 +124,10 @@ TEST(HandlesCpl, RecodeRefusesWhatDoesNotRoundTrip)
 {
     const std::string utf8 = "\xE4\xB8\xAD";  // 中 has no Latin-1 form
     EXPECT_EQ(recode_exactly(utf8, "UTF-8", "ISO-8859-1"), std::nullopt);
-    EXPECT_EQ(recode_exactly("a\xFF" "b", "UTF-8", "GB18030"), std::nullopt);  // not UTF-8 at all
+    EXPECT_EQ(recode_exactly("a\xFF"
+                             "b",
+                             "UTF-8", "GB18030"),
+              std::nullopt);  // not UTF-8 at all
     EXPECT_EQ(recode_exactly(std::string("a\0b", 3), "UTF-8", "GB18030"), std::nullopt);
 }
 

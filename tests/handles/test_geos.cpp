@@ -115,7 +115,8 @@ TEST(HandlesGeos, GeomPtrMovesOwnershipWithItsContext)
     const GEOSGeometry* raw = a.get();
 
     GeomPtr b = std::move(a);
-    EXPECT_EQ(a, nullptr);  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from state is the point
+    // NOLINTNEXTLINE(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from state is the point
+    EXPECT_EQ(a, nullptr);
     EXPECT_EQ(b.get(), raw);
     EXPECT_EQ(b.get_deleter().ctx, ctx.get());
 
@@ -137,8 +138,12 @@ TEST(HandlesGeos, GeomPtrMovesOwnershipWithItsContext)
 TEST(HandlesGeos, DeletersIgnoreNull)
 {
     // A default GeomPtr has no context; destroying it must not reach GEOS at all.
-    { const GeomPtr none; }
-    { const PreparedPtr none; }
+    {
+        const GeomPtr none;
+    }
+    {
+        const PreparedPtr none;
+    }
     GeomDeleter{}(nullptr);
     PreparedDeleter{}(nullptr);
     const GeosContext ctx;

@@ -147,7 +147,7 @@ TEST(HandlesGeosConvert, PolygonsFromGeosAreClosedAndClockwise)
     const Polygon& p = area[0];
     ASSERT_EQ(p.outer().size(), 5u);
     ASSERT_EQ(p.inners().size(), 1u);
-    EXPECT_LT(shoelace(p.outer()), 0.0);     // clockwise
+    EXPECT_LT(shoelace(p.outer()), 0.0);      // clockwise
     EXPECT_GT(shoelace(p.inners()[0]), 0.0);  // counter-clockwise
     EXPECT_NEAR(-shoelace(p.outer()) / 2.0, 100.0, 1e-12);
     EXPECT_NEAR(shoelace(p.inners()[0]) / 2.0, 4.0, 1e-12);
@@ -159,11 +159,11 @@ TEST(HandlesGeosConvert, PolygonsFromGeosAreClosedAndClockwise)
 TEST(HandlesGeosConvert, PolygonsFromGeosKeepOnlyPolygonalParts)
 {
     const GeosContext ctx;
-    const GeomPtr g = geom_from_wkt(ctx,
-                                    "GEOMETRYCOLLECTION (POINT (1 1), LINESTRING (0 0, 5 5), POLYGON EMPTY,"
-                                    " POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0)),"
-                                    " MULTIPOLYGON (((10 0, 12 0, 12 2, 10 2, 10 0)), ((20 0, 23 0, 23 3, 20 3, 20 0))),"
-                                    " GEOMETRYCOLLECTION (POLYGON ((30 0, 34 0, 34 4, 30 4, 30 0))))");
+    const GeomPtr g =
+        geom_from_wkt(ctx, "GEOMETRYCOLLECTION (POINT (1 1), LINESTRING (0 0, 5 5), POLYGON EMPTY,"
+                           " POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0)),"
+                           " MULTIPOLYGON (((10 0, 12 0, 12 2, 10 2, 10 0)), ((20 0, 23 0, 23 3, 20 3, 20 0))),"
+                           " GEOMETRYCOLLECTION (POLYGON ((30 0, 34 0, 34 4, 30 4, 30 0))))");
     const MultiPolygon area = polygons_from_geos(ctx, g.get());
     ASSERT_EQ(area.size(), 4u);
     EXPECT_NEAR(bg::area(area[0]), 1.0, 1e-12);
@@ -179,11 +179,10 @@ TEST(HandlesGeosConvert, PolygonsFromGeosKeepOnlyPolygonalParts)
 TEST(HandlesGeosConvert, LinesFromGeosKeepOnlyLinearParts)
 {
     const GeosContext ctx;
-    const GeomPtr g = geom_from_wkt(ctx,
-                                    "GEOMETRYCOLLECTION (POINT (1 1), POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0)),"
-                                    " LINESTRING (0 0, 3 4), LINESTRING EMPTY,"
-                                    " MULTILINESTRING ((0 0, 1 0), (5 5, 5 6, 6 6)),"
-                                    " GEOMETRYCOLLECTION (LINEARRING (0 0, 1 0, 1 1, 0 0)))");
+    const GeomPtr g = geom_from_wkt(ctx, "GEOMETRYCOLLECTION (POINT (1 1), POLYGON ((0 0, 1 0, 1 1, 0 1, 0 0)),"
+                                         " LINESTRING (0 0, 3 4), LINESTRING EMPTY,"
+                                         " MULTILINESTRING ((0 0, 1 0), (5 5, 5 6, 6 6)),"
+                                         " GEOMETRYCOLLECTION (LINEARRING (0 0, 1 0, 1 1, 0 0)))");
     const std::vector<LineString> lines = lines_from_geos(ctx, g.get());
     ASSERT_EQ(lines.size(), 4u);
     EXPECT_NEAR(bg::length(lines[0]), 5.0, 1e-12);

@@ -85,7 +85,7 @@ TEST(HandlesOgrGeometry, PolygonsAreOrientedForBoost)
     const Polygon& p = g.polygons[0];
     ASSERT_EQ(p.outer().size(), 5u);
     ASSERT_EQ(p.inners().size(), 1u);
-    EXPECT_NEAR(shoelace(p.outer()), -200.0, 1e-12);  // clockwise, 10 x 10
+    EXPECT_NEAR(shoelace(p.outer()), -200.0, 1e-12);   // clockwise, 10 x 10
     EXPECT_NEAR(shoelace(p.inners()[0]), 8.0, 1e-12);  // counter-clockwise, 2 x 2
     EXPECT_NEAR(bg::area(g.polygons), 96.0, 1e-12);
     EXPECT_TRUE(read("POLYGON EMPTY").empty());
@@ -93,10 +93,9 @@ TEST(HandlesOgrGeometry, PolygonsAreOrientedForBoost)
 
 TEST(HandlesOgrGeometry, CollectionsAreFlattened)
 {
-    const SourceGeometry g = read(
-        "GEOMETRYCOLLECTION (POINT (1 1), LINESTRING (0 0, 1 1),"
-        " MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), ((5 5, 7 5, 7 7, 5 7, 5 5))),"
-        " GEOMETRYCOLLECTION (POINT (2 2), POLYGON ((20 20, 23 20, 23 23, 20 23, 20 20))))");
+    const SourceGeometry g = read("GEOMETRYCOLLECTION (POINT (1 1), LINESTRING (0 0, 1 1),"
+                                  " MULTIPOLYGON (((0 0, 1 0, 1 1, 0 1, 0 0)), ((5 5, 7 5, 7 7, 5 7, 5 5))),"
+                                  " GEOMETRYCOLLECTION (POINT (2 2), POLYGON ((20 20, 23 20, 23 23, 20 23, 20 20))))");
     EXPECT_EQ(g.points.size(), 2u);
     EXPECT_EQ(g.lines.size(), 1u);
     ASSERT_EQ(g.polygons.size(), 3u);
@@ -168,9 +167,11 @@ TEST(HandlesOgrGeometry, ToOgrWritesCounterClockwiseShellsAndClockwiseHoles)
 {
     // Boost order in (clockwise shell, counter-clockwise hole); OGC order out, whatever order came in.
     Polygon boost_order;
-    for (const Point& v : {Point(0, 0), Point(0, 10), Point(10, 10), Point(10, 0), Point(0, 0)}) boost_order.outer().push_back(v);
+    for (const Point& v : {Point(0, 0), Point(0, 10), Point(10, 10), Point(10, 0), Point(0, 0)})
+        boost_order.outer().push_back(v);
     boost_order.inners().emplace_back();
-    for (const Point& v : {Point(2, 2), Point(4, 2), Point(4, 4), Point(2, 4), Point(2, 2)}) boost_order.inners()[0].push_back(v);
+    for (const Point& v : {Point(2, 2), Point(4, 2), Point(4, 4), Point(2, 4), Point(2, 2)})
+        boost_order.inners()[0].push_back(v);
     Polygon reversed = boost_order;  // the wrong way round in both rings: to_ogr must fix it too
     std::reverse(reversed.outer().begin(), reversed.outer().end());
     std::reverse(reversed.inners()[0].begin(), reversed.inners()[0].end());
@@ -186,7 +187,8 @@ TEST(HandlesOgrGeometry, ToOgrWritesCounterClockwiseShellsAndClockwiseHoles)
     }
 
     Polygon unit;
-    for (const Point& v : {Point(20, 0), Point(20, 1), Point(21, 1), Point(21, 0), Point(20, 0)}) unit.outer().push_back(v);
+    for (const Point& v : {Point(20, 0), Point(20, 1), Point(21, 1), Point(21, 0), Point(20, 0)})
+        unit.outer().push_back(v);
     const OGRGeometryUniquePtr multi = to_ogr(MultiPolygon{boost_order, unit});
     ASSERT_EQ(wkbFlatten(multi->getGeometryType()), wkbMultiPolygon);
     EXPECT_EQ(multi->toMultiPolygon()->getNumGeometries(), 2);
@@ -197,7 +199,8 @@ TEST(HandlesOgrGeometry, ToOgrWritesCounterClockwiseShellsAndClockwiseHoles)
 TEST(HandlesOgrGeometry, RoundTripThroughOgr)
 {
     Polygon p;
-    for (const Point& v : {Point(0, 0), Point(0.1, 7.3), Point(5.5, 7.3), Point(5.5, 0), Point(0, 0)}) p.outer().push_back(v);
+    for (const Point& v : {Point(0, 0), Point(0.1, 7.3), Point(5.5, 7.3), Point(5.5, 0), Point(0, 0)})
+        p.outer().push_back(v);
     const SourceGeometry back = from_ogr(*to_ogr(MultiPolygon{p}));
     ASSERT_EQ(back.polygons.size(), 1u);
     EXPECT_NEAR(bg::area(back.polygons[0]), bg::area(p), 1e-12);
@@ -206,9 +209,8 @@ TEST(HandlesOgrGeometry, RoundTripThroughOgr)
 
 TEST(HandlesOgrGeometry, ForEachVertexVisitsAndChangesEveryVertex)
 {
-    SourceGeometry g = read(
-        "GEOMETRYCOLLECTION (POINT (1 1), LINESTRING (0 0, 1 1, 2 2),"
-        " POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 4, 4 4, 4 2, 2 2)))");
+    SourceGeometry g = read("GEOMETRYCOLLECTION (POINT (1 1), LINESTRING (0 0, 1 1, 2 2),"
+                            " POLYGON ((0 0, 10 0, 10 10, 0 10, 0 0), (2 2, 2 4, 4 4, 4 2, 2 2)))");
     int visited = 0;
     for_each_vertex(g, [&](Point& p) {
         ++visited;

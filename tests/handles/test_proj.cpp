@@ -17,7 +17,10 @@ namespace {
 constexpr double earth_radius = 6378137.0;
 
 double mercator_x(double lon_deg) { return earth_radius * lon_deg * std::numbers::pi / 180.0; }
-double mercator_y(double lat_deg) { return earth_radius * std::log(std::tan(std::numbers::pi / 4.0 + lat_deg * std::numbers::pi / 360.0)); }
+double mercator_y(double lat_deg)
+{
+    return earth_radius * std::log(std::tan(std::numbers::pi / 4.0 + lat_deg * std::numbers::pi / 360.0));
+}
 
 OGRSpatialReference gis_order(int epsg)
 {
@@ -49,7 +52,8 @@ TEST(HandlesProj, PjPtrTransformsAndFrees)
     raw.reset();  // the normalised copy stands on its own
     EXPECT_EQ(raw, nullptr);
 
-    for (const auto& [lon, lat] : {std::pair{0.0, 0.0}, std::pair{100.45, 38.93}, std::pair{-70.0, -33.0}, std::pair{180.0, 0.0}}) {
+    for (const auto& [lon, lat] :
+         {std::pair{0.0, 0.0}, std::pair{100.45, 38.93}, std::pair{-70.0, -33.0}, std::pair{180.0, 0.0}}) {
         const PJ_COORD out = proj_trans(pj.get(), PJ_FWD, proj_coord(lon, lat, 0, 0));
         EXPECT_NEAR(out.xy.x, mercator_x(lon), 1e-6) << lon << ' ' << lat;
         EXPECT_NEAR(out.xy.y, mercator_y(lat), 1e-6) << lon << ' ' << lat;
@@ -65,7 +69,8 @@ TEST(HandlesProj, PjPtrMovesAndIgnoresNull)
     ASSERT_NE(a, nullptr);
     PJ* const raw = a.get();
     PjPtr b = std::move(a);
-    EXPECT_EQ(a, nullptr);  // NOLINT(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from state is the point
+    // NOLINTNEXTLINE(bugprone-use-after-move,clang-analyzer-cplusplus.Move): the moved-from state is the point
+    EXPECT_EQ(a, nullptr);
     EXPECT_EQ(b.get(), raw);
     EXPECT_EQ(proj_get_type(b.get()), PJ_TYPE_GEOGRAPHIC_2D_CRS);
     PjDeleter{}(nullptr);

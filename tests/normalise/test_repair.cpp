@@ -42,7 +42,8 @@ MultiPolygon as_written(const GeosContext& ctx, const std::string& wkt)
     if (GEOSGeomTypeId_r(ctx, g.get()) == GEOS_POLYGON) {
         read_polygon(g.get());
     } else {
-        for (int i = 0; i < GEOSGetNumGeometries_r(ctx, g.get()); ++i) read_polygon(GEOSGetGeometryN_r(ctx, g.get(), i));
+        for (int i = 0; i < GEOSGetNumGeometries_r(ctx, g.get()); ++i)
+            read_polygon(GEOSGetGeometryN_r(ctx, g.get(), i));
     }
     return out;
 }
@@ -115,7 +116,8 @@ TEST(Repair, BowTieBecomesTwoTriangles)
     // Both triangles meet at the crossing point (1, 1).
     for (const Polygon& p : area) {
         bool has_crossing = false;
-        for (const Point& v : p.outer()) has_crossing = has_crossing || (std::abs(v.x() - 1.0) < 1e-12 && std::abs(v.y() - 1.0) < 1e-12);
+        for (const Point& v : p.outer())
+            has_crossing = has_crossing || (std::abs(v.x() - 1.0) < 1e-12 && std::abs(v.y() - 1.0) < 1e-12);
         EXPECT_TRUE(has_crossing);
     }
 }
@@ -145,7 +147,7 @@ TEST(Repair, HolesTooShortAreDroppedAndTheShellKept)
     const GeosContext ctx;
     Polygon p;
     p.outer() = {{0, 0}, {0, 10}, {10, 10}, {10, 0}, {0, 0}};
-    p.inners().push_back({{2, 2}, {3, 3}, {2, 2}});                    // degenerate
+    p.inners().push_back({{2, 2}, {3, 3}, {2, 2}});                  // degenerate
     p.inners().push_back({{5, 5}, {7, 5}, {7, 7}, {5, 7}, {5, 5}});  // a proper 2 x 2 hole
     MultiPolygon area{p};
     const Repair r = repair_polygons(ctx, area);
@@ -183,12 +185,12 @@ TEST(Repair, AgreesWithGeosMakeValid)
     const GeosContext ctx;
     // Invalid shapes whose repair GEOS defines: each result must match GEOS MakeValid run here directly.
     const char* cases[] = {
-        "POLYGON ((0 0, 2 2, 2 0, 0 2, 0 0))",                                                  // bow-tie
-        "POLYGON ((0 0, 0 10, 10 10, 10 0, 0 0), (20 20, 20 22, 22 22, 22 20, 20 20))",        // hole outside the shell
-        "POLYGON ((0 0, 0 10, 10 10, 10 0, 0 0), (0 0, 0 10, 10 10, 10 0, 0 0))",              // hole equal to the shell
-        "MULTIPOLYGON (((0 0, 0 4, 4 4, 4 0, 0 0)), ((2 2, 2 6, 6 6, 6 2, 2 2)))",             // overlapping parts
+        "POLYGON ((0 0, 2 2, 2 0, 0 2, 0 0))",                                           // bow-tie
+        "POLYGON ((0 0, 0 10, 10 10, 10 0, 0 0), (20 20, 20 22, 22 22, 22 20, 20 20))",  // hole outside the shell
+        "POLYGON ((0 0, 0 10, 10 10, 10 0, 0 0), (0 0, 0 10, 10 10, 10 0, 0 0))",        // hole equal to the shell
+        "MULTIPOLYGON (((0 0, 0 4, 4 4, 4 0, 0 0)), ((2 2, 2 6, 6 6, 6 2, 2 2)))",       // overlapping parts
         "POLYGON ((0 0, 0 10, 10 10, 10 0, 0 0), (1 1, 1 9, 9 9, 9 1, 1 1), (2 2, 2 3, 3 3, 3 2, 2 2))",  // nested holes
-        "POLYGON ((0 0, 10 0, 10 10, 5 0, 0 10, 0 0))",                                          // self-touching at (5 0)
+        "POLYGON ((0 0, 10 0, 10 10, 5 0, 0 10, 0 0))",  // self-touching at (5 0)
     };
     for (const char* wkt : cases) {
         MultiPolygon area = as_written(ctx, wkt);

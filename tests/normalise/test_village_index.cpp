@@ -76,14 +76,14 @@ TEST(VillageIndex, LocatesInteriorBoundaryAndHole)
     const VillageIndex index(villages);
     EXPECT_FALSE(index.empty());
     EXPECT_EQ(index.locate(Point(1, 1)), 0);
-    EXPECT_EQ(index.locate(Point(0, 5)), 0);    // on the shell: covered counts
-    EXPECT_EQ(index.locate(Point(0, 0)), 0);    // a corner
-    EXPECT_EQ(index.locate(Point(5, 5)), -1);   // inside the hole
-    EXPECT_EQ(index.locate(Point(4, 5)), 0);    // on the hole's edge
+    EXPECT_EQ(index.locate(Point(0, 5)), 0);   // on the shell: covered counts
+    EXPECT_EQ(index.locate(Point(0, 0)), 0);   // a corner
+    EXPECT_EQ(index.locate(Point(5, 5)), -1);  // inside the hole
+    EXPECT_EQ(index.locate(Point(4, 5)), 0);   // on the hole's edge
     EXPECT_EQ(index.locate(Point(25, 5)), 1);
-    EXPECT_EQ(index.locate(Point(15, 5)), -1);  // between villages
-    EXPECT_EQ(index.locate(Point(71, 51)), 3);  // second part of a multi-part village
-    EXPECT_EQ(index.locate(Point(60, 51)), -1); // between its parts: inside the envelope, outside the village
+    EXPECT_EQ(index.locate(Point(15, 5)), -1);   // between villages
+    EXPECT_EQ(index.locate(Point(71, 51)), 3);   // second part of a multi-part village
+    EXPECT_EQ(index.locate(Point(60, 51)), -1);  // between its parts: inside the envelope, outside the village
 }
 
 TEST(VillageIndex, OverlapGoesToTheFirstVillageInInputOrder)
@@ -122,10 +122,10 @@ TEST(VillageIndex, LinesTouchingCrossingOrMissing)
 {
     const std::vector<Village> villages = fixed_villages();
     const VillageIndex index(villages);
-    EXPECT_TRUE(index.touches_any(LineString{{-5, 5}, {40, 5}}));   // straight through, no vertex inside
-    EXPECT_TRUE(index.touches_any(LineString{{-5, 0}, {0, 0}}));    // ends on a corner
-    EXPECT_TRUE(index.touches_any(LineString{{1, 1}, {2, 2}}));     // wholly inside
-    EXPECT_FALSE(index.touches_any(LineString{{4.5, 5}, {5.5, 5}}));// inside the hole
+    EXPECT_TRUE(index.touches_any(LineString{{-5, 5}, {40, 5}}));     // straight through, no vertex inside
+    EXPECT_TRUE(index.touches_any(LineString{{-5, 0}, {0, 0}}));      // ends on a corner
+    EXPECT_TRUE(index.touches_any(LineString{{1, 1}, {2, 2}}));       // wholly inside
+    EXPECT_FALSE(index.touches_any(LineString{{4.5, 5}, {5.5, 5}}));  // inside the hole
     EXPECT_FALSE(index.touches_any(LineString{{14, 11}, {19, 11}}));
     // An L around the corner of village 1: its envelope covers the village, the line does not meet it.
     EXPECT_FALSE(index.touches_any(LineString{{15, -1}, {31, -1}, {31, 11}}));
@@ -155,8 +155,11 @@ TEST(VillageIndex, MatchesBruteForceOnARandomScene)
         const double x = pos(rng), y = pos(rng), s = side(rng);
         Polygon p = square(x, y, s);
         if (i % 3 == 0)  // a hole in the middle third
-            p.inners().push_back({{x + s / 3, y + s / 3}, {x + 2 * s / 3, y + s / 3}, {x + 2 * s / 3, y + 2 * s / 3},
-                                  {x + s / 3, y + 2 * s / 3}, {x + s / 3, y + s / 3}});
+            p.inners().push_back({{x + s / 3, y + s / 3},
+                                  {x + 2 * s / 3, y + s / 3},
+                                  {x + 2 * s / 3, y + 2 * s / 3},
+                                  {x + s / 3, y + 2 * s / 3},
+                                  {x + s / 3, y + s / 3}});
         villages.push_back(village({p}));
     }
     const GeosContext ctx;
