@@ -204,7 +204,7 @@ TEST(Repair, AgreesWithGeosMakeValid)
     }
 }
 
-TEST(CleanLine, DropsOnlyConsecutiveRepeats)
+TEST(RepairCleanLine, DropsOnlyConsecutiveRepeats)
 {
     LineString line{{0, 0}, {0, 0}, {1, 0}, {1, 0}, {1, 0}, {0, 0}, {2, 2}, {2, 2}};
     EXPECT_TRUE(clean_line(line));
@@ -216,7 +216,7 @@ TEST(CleanLine, DropsOnlyConsecutiveRepeats)
     }
 }
 
-TEST(CleanLine, FewerThanTwoDistinctVerticesIsRefused)
+TEST(RepairCleanLine, FewerThanTwoDistinctVerticesIsRefused)
 {
     LineString empty;
     EXPECT_FALSE(clean_line(empty));
@@ -235,7 +235,7 @@ TEST(CleanLine, FewerThanTwoDistinctVerticesIsRefused)
     EXPECT_EQ(two.size(), 2u);
 }
 
-TEST(CleanLine, MatchesABruteForceDedupOnRandomLines)
+TEST(RepairCleanLine, MatchesABruteForceDedupOnRandomLines)
 {
     // Random lines on a 3 x 3 grid repeat vertices often; the oracle keeps a vertex when it differs from the one
     // written just before it.
