@@ -1,6 +1,7 @@
 #include "libgeo/campaign/campaign_file.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/crs/gcj02.hpp"
 
 #include <cpl_string.h>
@@ -60,8 +61,8 @@ public:
         else if (n->is_floating_point()) v = n->as_floating_point()->get();
         else fail(n, std::string("'") + key + "' must be a number");
         if (!(v >= min && v <= max))
-            fail(n, std::string("'") + key + "' = " + std::to_string(v) + " is out of range",
-                 "use a value between " + std::to_string(min) + " and " + std::to_string(max));
+            fail(n, std::string("'") + key + "' = " + number_text(v) + " is out of range",
+                 "use a value between " + number_text(min) + " and " + number_text(max));
         return v;
     }
 
@@ -200,7 +201,7 @@ void read_hotspots(const Parser& p, const toml::table& t, CampaignSpec& spec)
 
     auto& out = spec.analysis_settings;
     for (const auto& [key, range] : numbers)
-        if (t.get(key)) out["hotspots." + key] = std::to_string(p.number(t, key.c_str(), 0, range.first, range.second));
+        if (t.get(key)) out["hotspots." + key] = number_text(p.number(t, key.c_str(), 0, range.first, range.second));
     read_choices(p, t, "hotspots.", choices, out);
     for (const auto& key : texts) {
         const toml::node* n = t.get(key);
@@ -283,7 +284,7 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
                                                                       {"reach_m", {0, 5000}}, {"min_dead_corner_m", {0, 100000}},
                                                                       {"pixel_m", {0, 1000}}};
         for (const auto& [key, range] : ranges)
-            if (t.get(key)) spec.analysis_settings["coverage." + key] = std::to_string(p.number(t, key.c_str(), 0, range.first, range.second));
+            if (t.get(key)) spec.analysis_settings["coverage." + key] = number_text(p.number(t, key.c_str(), 0, range.first, range.second));
         read_choices(p, t, "coverage.", {{"walk_distance", {"exact", "pixel_centres"}}}, spec.analysis_settings);
         if (const toml::node* by = t.get("sight_by_category")) {
             const auto& bt = p.table(*by, "coverage.sight_by_category");

@@ -1,6 +1,7 @@
 #include "libgeo/coverage/coverage.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/core/parallel.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/coverage/areas.hpp"
@@ -46,7 +47,7 @@ raster::Raster walk_distance_output(const Campaign& c, std::optional<raster::Ras
 void check_distance(const char* name, double value)
 {
     if (!(value > 0.0 && value <= 5000.0))
-        throw UsageError(std::string(name) + " = " + std::to_string(value) + " m is not a usable distance", {},
+        throw UsageError(std::string(name) + " = " + number_text(value) + " m is not a usable distance", {},
                          "use a distance above 0 and at most 5000 m");
 }
 
@@ -75,7 +76,7 @@ void CoverageOptions::validate() const
         throw UsageError("min_dead_corner_m must be between 0 and 100000 m");
     if (threads < 1 || threads > 256) throw UsageError("threads must be between 1 and 256");
     if (pixel_m != 0.0 && !(pixel_m >= 0.1 && pixel_m <= 1000.0))
-        throw UsageError("pixel_m = " + std::to_string(pixel_m) + " is not a usable pixel size", {},
+        throw UsageError("pixel_m = " + number_text(pixel_m) + " is not a usable pixel size", {},
                          "use 0.1 to 1000 m (or 0 for no walk-distance raster)");
 }
 

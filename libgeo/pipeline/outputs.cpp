@@ -1,5 +1,6 @@
 #include "libgeo/pipeline/outputs.hpp"
 
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/export/atomic_output.hpp"
 #include "libgeo/export/geojson_export.hpp"
 #include "libgeo/qgis/layer_styles.hpp"
@@ -13,7 +14,6 @@
 #include "libgeo/render/maps.hpp"
 #include "libgeo/render/report.hpp"
 
-#include <cstdio>
 #include <future>
 
 namespace geo::pipeline {
@@ -98,15 +98,14 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
     }
     if (results.coverage && results.coverage->walk_distance) {
         const auto& o = results.coverage->options;
-        char description[160];
-        std::snprintf(description, sizeof description, "distance to the nearest walk (m), pixel %g m", o.pixel_m);
+        const std::string description = "distance to the nearest walk (m), pixel " + significant_text(o.pixel_m) + " m";
         output::write_cog(out.staging() / "walk_distance.tif", *results.coverage->walk_distance, campaign.crs.wkt, description,
                   {{"GEOWALK_MEASURE", o.walk_distance == raster::DistanceMeasure::to_segments
                                            ? "exact distance from the pixel centre to the nearest track segment"
                                            : "distance from the pixel centre to the centre of the nearest pixel a "
                                              "track passes through (as gdal_proximity)"},
-                   {"GEOWALK_VILLAGE_M", std::to_string(o.village_m)},
-                   {"GEOWALK_BLIND_M", std::to_string(o.blind_m)}},
+                   {"GEOWALK_VILLAGE_M", fixed_text(o.village_m, 6)},
+                   {"GEOWALK_BLIND_M", fixed_text(o.blind_m, 6)}},
                   o.threads);
         names.push_back("walk_distance.tif");
     }
