@@ -2,6 +2,7 @@
 
 #include "libgeo/core/error.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
+#include "libgeo/handles/wkt.hpp"
 #include "libgeo/qgis/layer_styles.hpp"
 
 #include <gdal_priv.h>
@@ -22,10 +23,7 @@ GDALDatasetUniquePtr open_readonly(const std::filesystem::path& file, unsigned i
 
 void set_crs(QgisProjectSpec& spec, const OGRSpatialReference& srs)
 {
-    char* wkt = nullptr;
-    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
-    if (srs.exportToWkt(&wkt, options) == OGRERR_NONE && wkt) spec.crs_wkt = wkt;
-    CPLFree(wkt);
+    if (std::string wkt = crs_wkt(srs, WktFormat::wkt2_2019); !wkt.empty()) spec.crs_wkt = std::move(wkt);
     if (const char* name = srs.GetName()) spec.crs_name = name;
     const char* authority = srs.GetAuthorityName(nullptr);
     const char* code = srs.GetAuthorityCode(nullptr);
