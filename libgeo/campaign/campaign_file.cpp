@@ -178,7 +178,7 @@ void read_choices(const Parser& p, const toml::table& t, const std::string& pref
 }
 
 // [hotspots]: checked here (types, ranges, choices) so a message points at the line; kept as text in
-// analysis_settings for io/analysis_options.cpp, lists joined by newlines.
+// analysis_settings for campaign/analysis_options.cpp, lists joined by newlines.
 void read_hotspots(const Parser& p, const toml::table& t, CampaignSpec& spec)
 {
     const std::map<std::string, std::pair<double, double>> numbers{
