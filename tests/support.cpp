@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include "libgeo/handles/wkt.hpp"
+
 #include <ogr_spatialref.h>
 
 #include <array>
@@ -42,11 +44,8 @@ std::string epsg_wkt(int code)
 {
     OGRSpatialReference srs;
     if (srs.importFromEPSG(code) != OGRERR_NONE) throw std::runtime_error("unknown EPSG code " + std::to_string(code));
-    char* wkt = nullptr;
-    const OGRErr err = srs.exportToWkt(&wkt);
-    const std::string out = wkt ? wkt : "";
-    CPLFree(wkt);
-    if (err != OGRERR_NONE) throw std::runtime_error("cannot export EPSG:" + std::to_string(code) + " as WKT");
+    std::string out = geo::crs_wkt(srs);
+    if (out.empty()) throw std::runtime_error("cannot export EPSG:" + std::to_string(code) + " as WKT");
     return out;
 }
 

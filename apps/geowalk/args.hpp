@@ -1,5 +1,7 @@
 #pragma once
-// A small declared-once argument parser: every option has a name, a default and a help line.
+// The command line split into options, flags and positional arguments. A command lists the option and flag names
+// it accepts (anything else is refused); the default and range of a value are given where it is read (get_int,
+// get_number) and the help text is the command's own help().
 #include <map>
 #include <optional>
 #include <string>

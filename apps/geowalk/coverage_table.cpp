@@ -2,19 +2,14 @@
 
 #include "text_table.hpp"
 
-#include <cmath>
-#include <cstdio>
+#include "libgeo/core/number_text.hpp"
+
 
 namespace geowalk {
 
 namespace {
 
-std::string percent(double ratio)
-{
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%.0f", 100.0 * ratio);
-    return buffer;
-}
+std::string percent(double ratio) { return geo::fixed_text(100.0 * ratio, 0); }
 
 // Short column heads: the Chinese labels are long, the codes are what files use.
 const char* short_head(geo::Category c)
@@ -68,19 +63,21 @@ std::string coverage_matrix(const geo::Campaign& c, const geo::coverage::Coverag
     total_row.push_back(area > 0 ? percent(walked / area) : "-");
     table.add(total_row);
 
-    char line[512];
     double dead = 0;
     for (const auto& d : r.dead_corners) dead += d.length_m;
     double blind = 0;
     for (const auto& b : r.blind_areas) blind += b.area_m2;
     int visited = 0;
     for (const auto& s : r.sites) visited += s.visited ? 1 : 0;
-    std::snprintf(line, sizeof line,
-                  "\nNetwork: %.1f of %.1f km covered (%.1f%%). Dead corners: %zu stretches, %.1f km (>= %.0f m). "
-                  "Sites visited: %d of %zu. Blind area (> %.0f m from any walk): %.2f km2.\n",
-                  r.network_covered() / 1000.0, r.network_length() / 1000.0,
-                  r.network_length() > 0 ? 100.0 * r.network_covered() / r.network_length() : 0.0, r.dead_corners.size(),
-                  dead / 1000.0, r.options.min_dead_corner_m, visited, r.sites.size(), r.options.blind_beyond_m, blind / 1e6);
+    using geo::fixed_text;
+    const double covered_percent = r.network_length() > 0 ? 100.0 * r.network_covered() / r.network_length() : 0.0;
+    const std::string line = "\nNetwork: " + fixed_text(r.network_covered() / 1000.0, 1) + " of " +
+                             fixed_text(r.network_length() / 1000.0, 1) + " km covered (" + fixed_text(covered_percent, 1) +
+                             "%). Dead corners: " + std::to_string(r.dead_corners.size()) + " stretches, " +
+                             fixed_text(dead / 1000.0, 1) + " km (>= " + fixed_text(r.options.min_dead_corner_m, 0) +
+                             " m). Sites visited: " + std::to_string(visited) + " of " + std::to_string(r.sites.size()) +
+                             ". Blind area (> " + fixed_text(r.options.blind_beyond_m, 0) +
+                             " m from any walk): " + fixed_text(blind / 1e6, 2) + " km2.\n";
     return "Ten-walk coverage matrix (percent of each walk covered within sight; sites: mean share of outline walked):\n" +
            table.render() + line;
 }

@@ -2,6 +2,7 @@
 
 #include "text_table.hpp"
 
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/export/write_hotspots.hpp"
 
 #include <map>
@@ -12,13 +13,14 @@ namespace geowalk {
 std::string hotspot_report(const geo::Campaign& c, const geo::hotspot::HotspotResult& a)
 {
     const geo::hotspot::HotspotOptions& options = a.options;
+    using geo::significant_text;  // what the stream wrote for a double, without its locale
     std::ostringstream out;
     out << "Hotspots: " << a.issues.size() << " of " << c.issues.size() << " issues ("
         << options.filter.describe(c.utc_offset_minutes) << ")\n";
     if (a.density_grid)
         out << "  density: " << geo::raster::kernel_name(options.kde.kernel) << " kernel, radius "
-            << options.kde.radius_m << " m, " << a.density_grid->cols << " x " << a.density_grid->rows << " pixels of "
-            << a.density_grid->pixel << " m\n";
+            << significant_text(options.kde.radius_m) << " m, " << a.density_grid->cols << " x " << a.density_grid->rows << " pixels of "
+            << significant_text(a.density_grid->pixel) << " m\n";
     else
         out << "  density: none (no issue passed the filter)\n";
     if (a.density_advice) out << "  note: " << *a.density_advice << "\n";
@@ -30,14 +32,14 @@ std::string hotspot_report(const geo::Campaign& c, const geo::hotspot::HotspotRe
             ++bins[r.gi.bin[i]];
             not_inspected += a.inspected[i] ? 0 : 1;
         }
-        out << "  Gi*: " << r.binning.cells.size() << " cells of " << r.binning.layout.size << " m"
-            << (r.binning.size_chosen ? " (size from the issues' spacing)" : "") << ", band " << r.band_m << " m"
+        out << "  Gi*: " << r.binning.cells.size() << " cells of " << significant_text(r.binning.layout.size) << " m"
+            << (r.binning.size_chosen ? " (size from the issues' spacing)" : "") << ", band " << significant_text(r.band_m) << " m"
             << (r.band_search ? " (first peak of Moran's I)" : "") << "\n";
         TextTable table({"confidence", "hot cells", "cold cells"});
         for (int level = 3; level >= 1; --level)
             table.add({geo::output::gi_class(level).substr(10), std::to_string(bins[level]), std::to_string(bins[-level])});
         out << table.render();
-        out << "  " << not_inspected << " cells were walked less than " << a.min_walk_m
+        out << "  " << not_inspected << " cells were walked less than " << significant_text(a.min_walk_m)
             << " m: too little effort to call them clean\n";
         if (a.rate_gi) {
             out << "  Gi* of issues per walked km over the " << a.rate_cells.size()
@@ -52,14 +54,14 @@ std::string hotspot_report(const geo::Campaign& c, const geo::hotspot::HotspotRe
         std::map<std::string, int> patterns;
         for (const auto& cell : a.emerging->cells)
             if (cell.pattern != geo::hotspot::Pattern::none) ++patterns[std::string(geo::hotspot::pattern_label(cell.pattern))];
-        out << "  emerging over " << a.emerging->slices << " slices of " << a.emerging->slice_s / 86400.0 << " days:";
+        out << "  emerging over " << a.emerging->slices << " slices of " << significant_text(a.emerging->slice_s / 86400.0) << " days:";
         if (patterns.empty()) out << " no pattern";
         for (const auto& [label, n] : patterns) out << " " << label << " " << n << ";";
         out << "\n";
     } else {
         out << "  emerging hot spots: not run — " << a.emerging_skipped << "\n";
     }
-    out << "  rebounds (same category within " << options.rebounds.radius_m << " m after acceptance): "
+    out << "  rebounds (same category within " << significant_text(options.rebounds.radius_m) << " m after acceptance): "
         << a.rebounds.size() << "\n";
     return out.str();
 }

@@ -2,6 +2,7 @@
 
 #include "libgeo/core/datetime.hpp"
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/crs/gcj02.hpp"
 
 #include <cpl_string.h>
@@ -61,8 +62,8 @@ public:
         else if (n->is_floating_point()) v = n->as_floating_point()->get();
         else fail(n, std::string("'") + key + "' must be a number");
         if (!(v >= min && v <= max))
-            fail(n, std::string("'") + key + "' = " + std::to_string(v) + " is out of range",
-                 "use a value between " + std::to_string(min) + " and " + std::to_string(max));
+            fail(n, std::string("'") + key + "' = " + number_text(v) + " is out of range",
+                 "use a value between " + number_text(min) + " and " + number_text(max));
         return v;
     }
 

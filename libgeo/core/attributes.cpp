@@ -1,18 +1,13 @@
 #include "libgeo/core/attributes.hpp"
 
-#include <array>
-#include <charconv>
+#include "libgeo/core/number_text.hpp"
 
 namespace geo {
 
 std::string to_text(const AttributeValue& value)
 {
     if (const auto* i = std::get_if<std::int64_t>(&value)) return std::to_string(*i);
-    if (const auto* d = std::get_if<double>(&value)) {
-        std::array<char, 32> buffer{};
-        auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), *d);
-        return ec == std::errc{} ? std::string(buffer.data(), end) : std::string();
-    }
+    if (const auto* d = std::get_if<double>(&value)) return number_text(*d);
     if (const auto* s = std::get_if<std::string>(&value)) return *s;
     return {};
 }

@@ -1,6 +1,7 @@
 #include "libgeo/core/memory.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/number_text.hpp"
 
 #include <sys/mman.h>
 #include <sys/resource.h>
@@ -104,9 +105,7 @@ std::string size_text(double bytes)
     const bool gb = bytes >= 1e9;
     const double value = bytes / (gb ? 1e9 : 1e6);
     const int decimals = gb || value < 10.0 ? 1 : 0;  // "3.2 GB", "640 MB", "2.5 MB"
-    char buffer[32];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals).ptr;
-    return std::string(buffer, end) + (gb ? " GB" : " MB");
+    return fixed_text(value, decimals) + (gb ? " GB" : " MB");
 }
 
 double free_bytes()

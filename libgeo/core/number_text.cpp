@@ -3,13 +3,24 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <optional>
 
 namespace geo {
 
-std::string number_text(double value)
+namespace {
+
+std::optional<std::string> not_finite_text(double value)
 {
     if (std::isnan(value)) return "nan";
     if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string number_text(double value)
+{
+    if (auto text = not_finite_text(value)) return *text;
     std::array<char, 32> buffer{};
     const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value).ptr;
     return {buffer.data(), end};
@@ -23,6 +34,15 @@ std::string fixed_text(double value, int decimals)
     const auto [end, ec] =
         std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed, decimals);
     return ec == std::errc{} ? std::string(buffer.data(), end) : std::string("–");
+}
+
+std::string significant_text(double value, int digits)
+{
+    if (auto text = not_finite_text(value)) return *text;
+    std::array<char, 400> buffer{};  // "%.<digits>g" falls back to fixed notation only for exponents below `digits`
+    const auto [end, ec] =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::general, digits);
+    return ec == std::errc{} ? std::string(buffer.data(), end) : number_text(value);
 }
 
 }  // namespace geo

@@ -12,4 +12,8 @@ std::string number_text(double value);
 // "–" for a value that is not finite.
 std::string fixed_text(double value, int decimals);
 
+// At most `digits` significant digits, trailing zeros dropped, an exponent for very large or small values: what
+// printf's "%.<digits>g" writes in the C locale ("12.3457", "0.5", "1.5e+07" at 6 digits); "nan", "inf", "-inf".
+std::string significant_text(double value, int digits = 6);
+
 }  // namespace geo

@@ -1,6 +1,7 @@
 #include "libgeo/coverage/coverage.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/core/parallel.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/coverage/areas.hpp"

@@ -1,6 +1,7 @@
 #include "libgeo/crs/local_crs.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/number_text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -59,7 +60,7 @@ LocalCrs choose_local_crs(std::string_view spec, double lon, double lat)
     if (s.empty() || s == "auto") return describe(utm_epsg(lon, lat));
     if (s == "cgcs2000") {
         if (lon < 73.5 || lon > 136.5)
-            throw InputError("crs = \"cgcs2000\" but the data lies at longitude " + std::to_string(lon) + ", outside China",
+            throw InputError("crs = \"cgcs2000\" but the data lies at longitude " + fixed_text(lon, 6) + ", outside China",
                              {}, "use crs = \"auto\" for data outside China");
         return describe(cgcs2000_gk3_epsg(lon));
     }

@@ -1,7 +1,7 @@
 #pragma once
 // The parts of writing a Cloud-Optimized GeoTIFF that every raster output shares (write_cog for rasters held in
 // memory, write_density for rasters produced tile by tile): the CRS check, the COG creation options and the
-// CreateCopy that either leaves a complete file or none. Internal to libgeo/io.
+// CreateCopy that either leaves a complete file or none. Internal to libgeo/export.
 #include "libgeo/handles/gdal_errors.hpp"
 
 #include <gdal_priv.h>

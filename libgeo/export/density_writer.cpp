@@ -2,6 +2,7 @@
 
 #include "libgeo/core/error.hpp"
 #include "libgeo/core/memory.hpp"
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
 #include "libgeo/export/cog_support.hpp"
 
@@ -10,7 +11,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <system_error>
@@ -21,13 +21,6 @@ namespace geo::output {
 namespace {
 
 constexpr int block = 512;  // evaluation tile = temporary GTiff block = COG block
-
-std::string number(double value)
-{
-    char buffer[32];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value).ptr;  // shortest round-trip form
-    return std::string(buffer, end);
-}
 
 // Removes the temporary file however write_density leaves.
 class TemporaryFile {
@@ -160,9 +153,9 @@ std::map<std::string, std::string> kde_metadata(const raster::KdeOptions& option
 {
     return {{"GEOWALK_ANALYSIS", "hotspots"},
             {"KDE_KERNEL", std::string(raster::kernel_name(options.kernel))},
-            {"KDE_RADIUS_M", number(options.radius_m)},
+            {"KDE_RADIUS_M", number_text(options.radius_m)},
             {"KDE_PER_POINT_RADIUS", per_point_radius ? "yes" : "no"},
-            {"KDE_PIXEL_M", number(grid.pixel)},
+            {"KDE_PIXEL_M", number_text(grid.pixel)},
             {"KDE_OUTPUT", std::string(raster::kde_output_name(options.output))},
             {"KDE_UNITS", raster::kde_units(options)},
             {"KDE_POINTS", std::to_string(points)}};
@@ -173,8 +166,8 @@ std::map<std::string, std::string> kde_metadata(const raster::KdeOptions& option
 std::string density_description(const raster::KdeOptions& options, bool per_point_radius)
 {
     std::string text = "kernel density, " + std::string(raster::kernel_name(options.kernel)) + ", r = " +
-                       (per_point_radius ? "per point (default " + number(options.radius_m) + " m)"
-                                         : number(options.radius_m) + " m") +
+                       (per_point_radius ? "per point (default " + number_text(options.radius_m) + " m)"
+                                         : number_text(options.radius_m) + " m") +
                        ", " + std::string(raster::kde_output_name(options.output)) + " (" +
                        raster::kde_units(options) + ")";
     return text;

@@ -4,6 +4,7 @@
 #include "libgeo/core/parallel.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
 #include "libgeo/handles/ogr_transform.hpp"
+#include "libgeo/handles/wkt.hpp"
 
 #include <cpl_string.h>
 #include <gdal_priv.h>
@@ -42,10 +43,7 @@ OgrTransformPtr transform_to_wgs84(OGRLayer& source, const std::filesystem::path
         throw OutputError("the layer has no CRS, so it cannot be written as GeoJSON", in_file(file.string(), name));
     OGRSpatialReference from(*layer_srs);
     from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    char* wkt = nullptr;
-    from.exportToWkt(&wkt);
-    const std::string key = wkt ? wkt : "";
-    CPLFree(wkt);
+    const std::string key = crs_wkt(from);
     GdalErrorTrap errors;
     OgrTransformPtr& first = made[key];
     if (!first) first = make_transform(from, wgs84());

@@ -1,6 +1,7 @@
 #include "libgeo/hotspot/analysis.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/hotspot/walk_effort.hpp"
 
 #include <charconv>
@@ -65,7 +66,7 @@ std::vector<double> field_values(const Campaign& c, const std::vector<std::size_
                              "fill in a number or choose another field");
         if (*v < min || (strict && *v == min))
             throw InputError(where + " is " + to_text(*value) + (strict ? "; it must be above " : "; it must be at least ") +
-                                 std::to_string(static_cast<int>(min)),
+                                 number_text(min),
                              where_of(c, issue), "correct the value in the issue source");
         out.push_back(*v);
     }

@@ -1,8 +1,8 @@
 #pragma once
 // The hotspot step (`geowalk hotspots`, part of `geowalk run`): which issues count, their kernel density, Gi* hot
 // and cold spots of cells with the walking effort behind each count, emerging hot spots over time, and rebounds.
-// No I/O: the density is returned as points and a grid, and io/density_writer.hpp evaluates it tile by tile into
-// density.tif, so a grid of any size never sits in memory.
+// No I/O: the density is returned as points and a grid, and export/density_writer.hpp evaluates it tile by tile
+// into density.tif (staged in memory only when the grid is small enough), so a grid of any size can be written.
 #include "libgeo/core/campaign.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/hotspot/options.hpp"

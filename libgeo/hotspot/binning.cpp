@@ -1,6 +1,7 @@
 #include "libgeo/hotspot/binning.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/hotspot/moran.hpp"
 
 #include <algorithm>
@@ -168,7 +169,7 @@ Binning make_cells(const std::vector<Point>& points, const std::vector<MultiPoly
         l.rows = static_cast<long long>(std::floor(h / row_step(l))) + 2;
     }
     if (static_cast<double>(l.cols) * static_cast<double>(l.rows) > 2e9)
-        throw UsageError("hot spot cells of " + std::to_string(size) + " m over this extent would be more than 2e9 cells",
+        throw UsageError("hot spot cells of " + number_text(size) + " m over this extent would be more than 2e9 cells",
                          {}, "choose a larger cell size");
 
     // Sparse accumulation keyed by (row, col): the layout can be far larger than the cells kept.

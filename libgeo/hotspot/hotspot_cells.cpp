@@ -1,6 +1,7 @@
 #include "libgeo/hotspot/hotspot_cells.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/number_text.hpp"
 
 #include <string>
 
@@ -43,7 +44,7 @@ HotspotCells hotspot_cells(const std::vector<Point>& incidents, const std::vecto
     out.binning = make_cells(incidents, villages, options.binning, weights);
     if (out.binning.cells.size() < options.min_cells)
         throw UsageError("hot spot analysis needs at least " + std::to_string(options.min_cells) + " cells; the " +
-                             std::to_string(out.binning.layout.size) + " m cells give " +
+                             number_text(out.binning.layout.size) + " m cells give " +
                              std::to_string(out.binning.cells.size()),
                          {}, "choose a smaller cell size");
     std::vector<double> values;

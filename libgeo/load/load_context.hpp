@@ -1,5 +1,5 @@
 #pragma once
-// Shared state of one campaign load (internal to io/loader*.cpp).
+// Shared state of one campaign load (internal to load/loader.cpp and load/load_*.cpp).
 #include "libgeo/core/campaign.hpp"
 #include "libgeo/core/memory.hpp"
 #include "libgeo/handles/geos.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // The loop every loader shares: open each file of a source, count every feature read, and bring its geometry
-// into the local CRS or report why not (internal to io/load_*.cpp).
+// into the local CRS or report why not (internal to load/load_*.cpp).
 #include "libgeo/load/load_context.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
 #include "libgeo/handles/ogr_geometry.hpp"

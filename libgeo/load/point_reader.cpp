@@ -2,6 +2,7 @@
 
 #include "libgeo/core/error.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
+#include "libgeo/handles/wkt.hpp"
 
 #include <cpl_string.h>
 #include <gdal_priv.h>
@@ -106,12 +107,7 @@ OGRLayer* open_layer(GDALDataset& ds, const std::string& file, const std::string
 std::string crs_of(OGRLayer& layer)
 {
     const OGRSpatialReference* srs = layer.GetSpatialRef();
-    if (!srs) return {};
-    char* text = nullptr;
-    srs->exportToWkt(&text);
-    std::string wkt = text ? text : "";
-    CPLFree(text);
-    return wkt;
+    return srs ? crs_wkt(*srs) : std::string();
 }
 
 // Every attribute but the weight is ignored. The FID stays in the stream: GDAL 3.6.2's GeoPackage stream returns

@@ -3,6 +3,7 @@
 #include "libgeo/core/error.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
 #include "libgeo/handles/cpl.hpp"
+#include "libgeo/handles/wkt.hpp"
 
 #include <cpl_conv.h>
 #include <cpl_error.h>
@@ -224,11 +225,7 @@ OpenedLayer open_layer(const std::filesystem::path& path, const campaign::Source
                          "add crs = \"EPSG:…\" to this source's block (a Shapefile needs its .prj)");
     }
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    char* wkt = nullptr;
-    const char* wkt_options[] = {"FORMAT=WKT2_2019", nullptr};
-    srs.exportToWkt(&wkt, wkt_options);
-    out.srs_definition = wkt ? wkt : "";
-    CPLFree(wkt);
+    out.srs_definition = crs_wkt(srs, WktFormat::wkt2_2019);
     out.geographic = srs.IsGeographic();
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "libgeo/export/contract.hpp"
 
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/export/atomic_output.hpp"
 #include "libgeo/export/geojson_export.hpp"
 #include "libgeo/qgis/layer_styles.hpp"
@@ -15,7 +16,6 @@
 #include "libgeo/render/maps.hpp"
 #include "libgeo/render/report.hpp"
 
-#include <cstdio>
 #include <future>
 
 namespace geo::pipeline {
@@ -118,15 +118,14 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
     }
     if (results.coverage && results.coverage->walk_distance) {
         const auto& o = results.coverage->options;
-        char description[160];
-        std::snprintf(description, sizeof description, "distance to the nearest walk (m), pixel %g m", o.pixel_m);
+        const std::string description = "distance to the nearest walk (m), pixel " + significant_text(o.pixel_m) + " m";
         output::write_cog(out.staging() / output::file::walk_distance, *results.coverage->walk_distance, campaign.crs.wkt, description,
                   {{"GEOWALK_MEASURE", o.walk_distance == raster::DistanceMeasure::to_segments
                                            ? "exact distance from the pixel centre to the nearest track segment"
                                            : "distance from the pixel centre to the centre of the nearest pixel a "
                                              "track passes through (as gdal_proximity)"},
-                   {"GEOWALK_VILLAGE_M", std::to_string(o.walked_within_m)},
-                   {"GEOWALK_BLIND_M", std::to_string(o.blind_beyond_m)}},
+                   {"GEOWALK_VILLAGE_M", fixed_text(o.walked_within_m, 6)},
+                   {"GEOWALK_BLIND_M", fixed_text(o.blind_beyond_m, 6)}},
                   o.threads);
         names.push_back(output::file::walk_distance);
         manifest.walk_distance = output::WalkDistanceEntry{output::file::walk_distance, o.sight_override_m.value_or(o.sight_m),

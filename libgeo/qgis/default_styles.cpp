@@ -1,6 +1,7 @@
 #include "libgeo/qgis/default_styles.hpp"
 
 #include "libgeo/core/categories.hpp"
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/qgis/xml.hpp"
 
 #include <algorithm>
@@ -82,8 +83,8 @@ Renderer graduated(const std::string& field, const std::vector<std::tuple<double
     Renderer r{RendererKind::graduated, field, {}};
     for (const auto& [lower, upper, label, colour] : ranges)
         r.classes.push_back({label, fill(colour, Rgba{90, 90, 90, 255}, 0.2),
-                             {{field, Condition::Op::at_least, number(lower), false},
-                              {field, Condition::Op::below, number(upper), false}}});
+                             {{field, Condition::Op::at_least, number_text(lower), false},
+                              {field, Condition::Op::below, number_text(upper), false}}});
     return r;
 }
 

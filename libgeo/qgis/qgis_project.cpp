@@ -2,6 +2,7 @@
 
 #include "libgeo/core/error.hpp"
 #include "libgeo/export/contract.hpp"
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
 #include "libgeo/qgis/qml.hpp"
 #include "libgeo/qgis/raster_styles.hpp"
@@ -108,10 +109,10 @@ XmlElement spatial_ref(const QgisProjectSpec& spec)
 XmlElement extent_element(const char* name, const Extent& e)
 {
     XmlElement x(name);
-    x.add_text("xmin", qgis::number(e.xmin));
-    x.add_text("ymin", qgis::number(e.ymin));
-    x.add_text("xmax", qgis::number(e.xmax));
-    x.add_text("ymax", qgis::number(e.ymax));
+    x.add_text("xmin", number_text(e.xmin));
+    x.add_text("ymin", number_text(e.ymin));
+    x.add_text("xmax", number_text(e.xmax));
+    x.add_text("ymax", number_text(e.ymax));
     return x;
 }
 

@@ -1,5 +1,7 @@
 #include "libgeo/qgis/qml.hpp"
 
+#include "libgeo/core/number_text.hpp"
+
 #include <stdexcept>
 
 namespace geo::qgis {
@@ -15,7 +17,7 @@ public:
         m_map.add("Option").set("name", key).set("type", "QString").set("value", value);
         return *this;
     }
-    Properties& operator()(const std::string& key, double value) { return (*this)(key, number(value)); }
+    Properties& operator()(const std::string& key, double value) { return (*this)(key, number_text(value)); }
     XmlElement take() { return std::move(m_map); }
 
 private:
@@ -254,7 +256,7 @@ void add_style_elements(XmlElement& target, const LayerStyle& style)
     if (style.labels) target.add(qml_labeling(*style.labels));
     target.add_text("blendMode", "0");
     target.add_text("featureBlendMode", "0");
-    target.add_text("layerOpacity", number(style.opacity));
+    target.add_text("layerOpacity", number_text(style.opacity));
     if (!style.display_expression.empty()) target.add_text("previewExpression", style.display_expression);
 }
 

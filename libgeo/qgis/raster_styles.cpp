@@ -1,5 +1,6 @@
 #include "libgeo/qgis/raster_styles.hpp"
 
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/qgis/symbology.hpp"
 
 #include <cmath>
@@ -10,7 +11,7 @@ namespace geo::qgis {
 
 namespace {
 
-std::string metres(double m) { return number(std::round(m)) + " m"; }
+std::string metres(double m) { return number_text(std::round(m)) + " m"; }
 
 // The elements around the renderer that QGIS expects in every raster pipe.
 XmlElement pipe_with(XmlElement renderer)

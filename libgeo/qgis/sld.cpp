@@ -1,5 +1,6 @@
 #include "libgeo/qgis/sld.hpp"
 
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/qgis/xml.hpp"
 
 namespace geo::qgis {
@@ -17,17 +18,17 @@ void stroke(XmlElement& parent, Rgba color, double width_mm, bool dashed = false
 {
     XmlElement& s = parent.add("se:Stroke");
     parameter(s, "stroke", color.hex());
-    parameter(s, "stroke-opacity", number(color.opacity()));
-    parameter(s, "stroke-width", number(px(width_mm)));
+    parameter(s, "stroke-opacity", number_text(color.opacity()));
+    parameter(s, "stroke-width", number_text(px(width_mm)));
     parameter(s, "stroke-linejoin", "round");
-    if (dashed) parameter(s, "stroke-dasharray", number(px(4 * width_mm)) + " " + number(px(2 * width_mm)));
+    if (dashed) parameter(s, "stroke-dasharray", number_text(px(4 * width_mm)) + " " + number_text(px(2 * width_mm)));
 }
 
 void fill_with(XmlElement& parent, Rgba color)
 {
     XmlElement& f = parent.add("se:Fill");
     parameter(f, "fill", color.hex());
-    parameter(f, "fill-opacity", number(color.opacity()));
+    parameter(f, "fill-opacity", number_text(color.opacity()));
 }
 
 void mark(XmlElement& parent, const std::string& well_known, Rgba fill_color, Rgba stroke_color, double stroke_mm)
@@ -42,7 +43,7 @@ void symbolizer(XmlElement& rule, const MarkerLayer& m)
 {
     XmlElement& graphic = rule.add("se:PointSymbolizer").add("se:Graphic");
     mark(graphic, m.shape, m.fill, m.stroke, m.stroke_mm);
-    graphic.add_text("se:Size", number(px(m.size_mm)));
+    graphic.add_text("se:Size", number_text(px(m.size_mm)));
 }
 
 void symbolizer(XmlElement& rule, const LineLayer& l) { stroke(rule.add("se:LineSymbolizer"), l.color, l.width_mm, l.dashed); }
@@ -59,8 +60,8 @@ void symbolizer(XmlElement& rule, const HatchLayer& h)
 {
     XmlElement& graphic = rule.add("se:PolygonSymbolizer").add("se:Fill").add("se:GraphicFill").add("se:Graphic");
     mark(graphic, "horline", Rgba{0, 0, 0, 0}, h.color, h.width_mm);
-    graphic.add_text("se:Size", number(px(h.spacing_mm)));
-    graphic.add_text("se:Rotation", number(-h.angle_deg));
+    graphic.add_text("se:Size", number_text(px(h.spacing_mm)));
+    graphic.add_text("se:Rotation", number_text(-h.angle_deg));
 }
 
 // SE has no arrow line; a thick stroke keeps the colour and weight.
@@ -96,11 +97,11 @@ void label_rule(XmlElement& style, const Labels& l)
     text.add("se:Label").add_text("ogc:PropertyName", l.field);
     XmlElement& font = text.add("se:Font");
     parameter(font, "font-family", l.font);
-    parameter(font, "font-size", number(l.size_pt * 96.0 / 72.0));
+    parameter(font, "font-size", number_text(l.size_pt * 96.0 / 72.0));
     if (l.bold) parameter(font, "font-weight", "bold");
     if (l.placement == LabelPlacement::along_line) text.add("se:LabelPlacement").add("se:LinePlacement");
     XmlElement& halo = text.add("se:Halo");
-    halo.add_text("se:Radius", number(px(0.8)));
+    halo.add_text("se:Radius", number_text(px(0.8)));
     fill_with(halo, l.halo);
     fill_with(text, l.color);
 }

@@ -1,7 +1,6 @@
 #include "libgeo/qgis/xml.hpp"
 
-#include <charconv>
-#include <cmath>
+#include "libgeo/core/number_text.hpp"
 
 namespace geo::qgis {
 
@@ -18,7 +17,7 @@ XmlElement& XmlElement::set(std::string_view key, std::string_view value)
     return *this;
 }
 
-XmlElement& XmlElement::set(std::string_view key, double value) { return set(key, std::string_view(number(value))); }
+XmlElement& XmlElement::set(std::string_view key, double value) { return set(key, std::string_view(number_text(value))); }
 
 XmlElement& XmlElement::set(std::string_view key, int value) { return set(key, std::string_view(std::to_string(value))); }
 
@@ -62,15 +61,6 @@ std::string XmlElement::str() const
     std::string out;
     write(out);
     return out;
-}
-
-std::string number(double value)
-{
-    if (std::isnan(value)) return "nan";
-    if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-    char buffer[32];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return {buffer, result.ptr};
 }
 
 std::string xml_escape(std::string_view text)

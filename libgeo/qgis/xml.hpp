@@ -39,8 +39,6 @@ private:
     std::string m_text;
 };
 
-// Shortest round-trip decimal, independent of the C locale ("0.5", "1e-06", "120").
-std::string number(double value);
 // Escapes &, <, >, " and ' for use in attribute values and text.
 std::string xml_escape(std::string_view text);
 

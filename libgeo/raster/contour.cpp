@@ -1,6 +1,7 @@
 #include "libgeo/raster/contour.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
 
 #include <gdal_alg.h>
@@ -73,13 +74,6 @@ GeomPtr merged(const GeosContext& ctx, std::vector<GeomPtr> parts)
     return g;
 }
 
-std::string number(double v)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.17g", v);
-    return buffer;
-}
-
 }  // namespace
 
 Window window_covering(const Grid& grid, const Box& box)
@@ -107,10 +101,10 @@ DistanceBands distance_bands(const GeosContext& ctx, const Raster& raster, const
             OGRFieldDefn def(field, OFTReal);
             layer->CreateField(&def);
         }
-        const std::string levels = near_m == far_m ? number(near_m)
-                                                   : number(std::min(near_m, far_m)) + "," + number(std::max(near_m, far_m));
+        const std::string levels = near_m == far_m ? number_text(near_m)
+                                                   : number_text(std::min(near_m, far_m)) + "," + number_text(std::max(near_m, far_m));
         const std::string levels_option = "FIXED_LEVELS=" + levels;
-        const std::string nodata_option = "NODATA=" + number(nodata);
+        const std::string nodata_option = "NODATA=" + number_text(nodata);
         const char* options[] = {levels_option.c_str(), nodata_option.c_str(), "POLYGONIZE=YES", "ELEV_FIELD_MIN=0",
                                  "ELEV_FIELD_MAX=1", nullptr};
         if (GDALContourGenerateEx(ds->GetRasterBand(1), OGRLayer::ToHandle(layer), const_cast<char**>(options),  // NOLINT

@@ -2,8 +2,8 @@
 
 #include "libgeo/core/error.hpp"
 #include "libgeo/core/memory.hpp"
+#include "libgeo/core/number_text.hpp"
 
-#include <charconv>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -12,17 +12,12 @@ namespace geo::raster {
 
 namespace {
 
-std::string metres(double value)
-{
-    char buffer[32];
-    const auto end = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 6).ptr;
-    return std::string(buffer, end) + " m";
-}
+std::string metres(double value) { return significant_text(value, 6) + " m"; }
 
 void check_pixel(double pixel)
 {
     if (!(std::isfinite(pixel) && pixel > 0.0))
-        throw UsageError("a raster pixel size must be a positive number of metres, not " + std::to_string(pixel), {},
+        throw UsageError("a raster pixel size must be a positive number of metres, not " + number_text(pixel), {},
                          "use e.g. pixel_m = 10");
 }
 

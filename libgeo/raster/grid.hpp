@@ -1,6 +1,6 @@
 #pragma once
 // North-up raster grids in the campaign's local metric CRS, and the Float32 rasters the analyses return.
-// Rasters are plain values in memory; only io/raster_writer.hpp turns them into files.
+// Rasters are plain values in memory; only export/raster_writer.hpp and export/density_writer.hpp turn them into files.
 #include "libgeo/core/geometry.hpp"
 
 #include <array>

@@ -26,7 +26,7 @@ inline constexpr double print_dpi = 300;
 class Document {
 public:
     // A PNG is written by finish(); a PDF grows page by page, so callers draw into an output transaction's staging
-    // folder (io/atomic_output.hpp) and an unfinished document never reaches a final name.
+    // folder (export/atomic_output.hpp) and an unfinished document never reaches a final name.
     Document(std::filesystem::path file, PageFormat format, PageSize size = a4_landscape, double dpi = print_dpi);
 
     [[nodiscard]] cairo_t* cr() const { return m_cr.get(); }

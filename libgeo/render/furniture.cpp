@@ -1,11 +1,11 @@
 #include "libgeo/render/furniture.hpp"
 
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/render/document.hpp"
 #include "libgeo/render/symbols.hpp"
 #include "libgeo/render/text.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <numbers>
 
 namespace geo::render {
@@ -34,10 +34,7 @@ void draw_gradient(cairo_t* cr, const LegendGroup& g, const Rect& bar)
 
 std::string distance_label(double metres)
 {
-    char text[32];
-    if (metres >= 1000) std::snprintf(text, sizeof text, "%g km", metres / 1000);
-    else std::snprintf(text, sizeof text, "%g m", metres);
-    return text;
+    return metres >= 1000 ? significant_text(metres / 1000) + " km" : significant_text(metres) + " m";
 }
 
 }  // namespace
@@ -112,8 +109,7 @@ void draw_scale_bar(cairo_t* cr, const MapView& view, double x, double y)
     draw_text(cr, "0", label, x, y - h - 10);
     draw_text(cr, distance_label(length / 2), label, x + w / 2, y - h - 10);
     draw_text(cr, distance_label(length), label, x + w, y - h - 10);
-    char scale[48];
-    std::snprintf(scale, sizeof scale, "1:%.0f", std::round(view.scale_denominator() / 100) * 100);
+    const std::string scale = "1:" + fixed_text(std::round(view.scale_denominator() / 100) * 100, 0);
     label.align = Align::left;
     draw_text(cr, scale, label, x + w + 8, y - h - 1.5);
 }

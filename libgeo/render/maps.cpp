@@ -1,5 +1,6 @@
 #include "libgeo/render/maps.hpp"
 
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/qgis/default_styles.hpp"
 #include "libgeo/render/furniture.hpp"
 #include "libgeo/render/labels.hpp"
@@ -117,11 +118,11 @@ std::string data_note(const MapSource& source)
     const auto c = source.summary().value("campaign", output::Json::object());
     char figures[160];
     if (lang == Lang::zh)
-        std::snprintf(figures, sizeof figures, "  ·  %s: %d 个村, 路线 %.0f 公里, 轨迹 %d 段, 问题 %d 个", words::data_note(lang).data(),
-                      c.value("villages", 0), c.value("network_km", 0.0), c.value("track_pieces", 0), c.value("issues", 0));
+        std::snprintf(figures, sizeof figures, "  ·  %s: %d 个村, 路线 %s 公里, 轨迹 %d 段, 问题 %d 个", words::data_note(lang).data(),
+                      c.value("villages", 0), fixed_text(c.value("network_km", 0.0), 0).c_str(), c.value("track_pieces", 0), c.value("issues", 0));
     else
-        std::snprintf(figures, sizeof figures, "  ·  %s: %d villages, %.0f km of routes, %d walk pieces, %d problems",
-                      words::data_note(lang).data(), c.value("villages", 0), c.value("network_km", 0.0),
+        std::snprintf(figures, sizeof figures, "  ·  %s: %d villages, %s km of routes, %d walk pieces, %d problems",
+                      words::data_note(lang).data(), c.value("villages", 0), fixed_text(c.value("network_km", 0.0), 0).c_str(),
                       c.value("track_pieces", 0), c.value("issues", 0));
     return note + figures + "  ·  " + std::string(words::made_with(lang));
 }

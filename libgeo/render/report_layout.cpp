@@ -1,8 +1,8 @@
 #include "libgeo/render/report_layout.hpp"
 
+#include "libgeo/core/number_text.hpp"
+
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <cmath>
 
 namespace geo::render::report {
@@ -72,19 +72,7 @@ Area content_area(PageSize size)
     return {margin, top, size.width_pt - 2 * margin, bottom - top};
 }
 
-std::string fixed(double value, int decimals)
-{
-    if (!std::isfinite(value)) return "–";
-    // -0.0 prints as "-0.0"; a figure rounded to zero is zero.
-    const double scale = std::pow(10.0, decimals);
-    if (std::round(value * scale) == 0) value = 0;
-    std::array<char, 64> buffer{};
-    const auto [end, ec] =
-        std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed, decimals);
-    return ec == std::errc{} ? std::string(buffer.data(), end) : std::string("–");
-}
-
-std::string percent(double ratio, int decimals) { return fixed(ratio * 100.0, decimals) + "%"; }
+std::string percent(double ratio, int decimals) { return fixed_text(ratio * 100.0, decimals) + "%"; }
 
 std::string whole(long long value) { return std::to_string(value); }
 

@@ -38,8 +38,7 @@ Area draw_page_frame(cairo_t* cr, PageSize size, const PageFrame& frame);
 // "Page 3 of 9" / "第 3 页，共 9 页"
 std::string page_number_text(Lang lang, int page, int pages);
 
-// Numbers as text, independent of the process locale: fixed(1234.567, 1) = "1234.6", percent(0.623) = "62.3%".
-std::string fixed(double value, int decimals);
+// Numbers as text, independent of the process locale (fixed_text in core/number_text): percent(0.623) = "62.3%".
 std::string percent(double ratio, int decimals = 1);
 std::string whole(long long value);
 

@@ -1,5 +1,7 @@
 #include "libgeo/render/report_pages.hpp"
 
+#include "libgeo/core/number_text.hpp"
+
 #include <algorithm>
 
 namespace geo::render::report {
@@ -11,7 +13,7 @@ std::string str(std::string_view s) { return std::string(s); }
 std::string label(const CategoryInfo& c, Lang lang) { return str(lang == Lang::zh ? c.label_zh : c.label_en); }
 std::string label(const StatusInfo& s, Lang lang) { return str(lang == Lang::zh ? s.label_zh : s.label_en); }
 
-std::string km_text(double metres, Lang lang) { return fixed(metres / 1000.0, 1) + " " + str(words::km(lang)); }
+std::string km_text(double metres, Lang lang) { return fixed_text(metres / 1000.0, 1) + " " + str(words::km(lang)); }
 
 std::string share_of(long long part, long long total)
 {
@@ -38,7 +40,7 @@ void draw_boxes(cairo_t* cr, const Area& area, const ReportData& d, Lang lang)
                         whole(c.sites_visited) + " / " + whole(c.sites), share_of(c.sites_visited, c.sites));
         draw_figure_box(cr, box(0, 2), words::dead_corners(lang), whole(c.dead_corners),
                         km_text(c.dead_corner_m, lang), c.dead_corners > 0 ? ink_alert : ink);
-        draw_figure_box(cr, box(0, 3), words::blind_area(lang), fixed(c.blind_area_km2, 2) + " km²", "");
+        draw_figure_box(cr, box(0, 3), words::blind_area(lang), fixed_text(c.blind_area_km2, 2) + " km²", "");
     } else {
         for (int col = 0; col < 4; ++col) {
             const Words* w[] = {&words::network_covered, &words::sites_visited, &words::dead_corners,
@@ -189,10 +191,10 @@ TableSpec dead_corner_table(const ReportData& d, Lang lang)
         t.rows.push_back({{whole(r.rank)},
                           {r.village},
                           {r.category ? label(info(*r.category), lang) : r.category_code},
-                          {fixed(r.length_m, 0)},
-                          {r.distance_to_walk_m ? fixed(*r.distance_to_walk_m, 0) : "–"},
-                          {fixed(r.lon, 6)},
-                          {fixed(r.lat, 6)}});
+                          {fixed_text(r.length_m, 0)},
+                          {r.distance_to_walk_m ? fixed_text(*r.distance_to_walk_m, 0) : "–"},
+                          {fixed_text(r.lon, 6)},
+                          {fixed_text(r.lat, 6)}});
     t.empty_text = d.coverage ? str(words::none_found(lang)) : str(words::not_computed(lang));
     return t;
 }
@@ -209,12 +211,12 @@ TableSpec hotspot_table(const ReportData& d, Lang lang)
     for (const auto& r : d.hotspots)
         t.rows.push_back({{whole(++rank)},
                           {r.village.empty() ? "–" : r.village},
-                          {fixed(r.count, 0)},
-                          {r.issues_per_km ? fixed(*r.issues_per_km, 1) : "–"},
-                          {fixed(r.z, 2)},
+                          {fixed_text(r.count, 0)},
+                          {r.issues_per_km ? fixed_text(*r.issues_per_km, 1) : "–"},
+                          {fixed_text(r.z, 2)},
                           {r.bin >= 3 ? "99%" : r.bin == 2 ? "95%" : "90%"},
-                          {fixed(r.lon, 6)},
-                          {fixed(r.lat, 6)}});
+                          {fixed_text(r.lon, 6)},
+                          {fixed_text(r.lat, 6)}});
     t.empty_text = d.hotspot_cells ? str(words::none_found(lang)) : str(words::hotspots_skipped(lang));
     return t;
 }

@@ -1,15 +1,10 @@
 #include "libgeo/sample/issue_csv.hpp"
 
-#include <charconv>
+#include "libgeo/core/number_text.hpp"
 
 namespace geo::sample {
 
-std::string format_degrees(double degrees)
-{
-    char text[40];
-    const auto result = std::to_chars(text, text + sizeof text, degrees, std::chars_format::fixed, 7);
-    return std::string(text, result.ptr);
-}
+std::string format_degrees(double degrees) { return fixed_text(degrees, 7); }
 
 IssueRow issue_row(const Issue& issue, crs::LonLat gcj02)
 {

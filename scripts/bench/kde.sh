@@ -17,7 +17,7 @@
 #   2. N points (scripts/bench/kde_tool.py points: 70 % in 60 Gaussian clusters, 30 % uniform, fixed seed) written as
 #      points.gpkg (EPSG:32650) with ogr2ogr.
 #   3. geowalk: tests/bench/kde_points.cpp (geowalk_kde_bench), the library call the CLI makes (read the points,
-#      QGIS's grid, raster::kde_tiles + io::write_density to a COG), whole-process wall time, quartic raw, with 2 and
+#      QGIS's grid, raster::kde_tiles + output::write_density to a COG), whole-process wall time, quartic raw, with 2 and
 #      with 1 thread; then once scaled (quartic and each GRASS kernel) for the GRASS comparison.
 #   4. QGIS: /usr/bin/qgis_process.bin (QT_QPA_PLATFORM=offscreen; Debian's qgis_process wrapper passes a flag 3.22
 #      rejects) run qgis:heatmapkerneldensityestimation, quartic, raw, whole-process wall time (its start-up, ~2 s,

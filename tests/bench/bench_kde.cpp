@@ -7,6 +7,7 @@
 //   BM_kde_evaluate/kernel/threads   the tiled evaluation alone (raster::kde_tiles, tiles discarded)
 //   BM_kde_write/threads             evaluation and density.tif (output::write_density, quartic raw), as the CLI does it
 #include "libgeo/export/density_writer.hpp"
+#include "libgeo/handles/wkt.hpp"
 #include "libgeo/raster/kde.hpp"
 
 #include <benchmark/benchmark.h>
@@ -72,10 +73,7 @@ void BM_kde_write(benchmark::State& state)
     const geo::raster::Grid grid = geo::raster::kde_grid(points, options);
     OGRSpatialReference srs;
     srs.importFromEPSG(32650);
-    char* wkt = nullptr;
-    srs.exportToWkt(&wkt);
-    const std::string crs = wkt;
-    CPLFree(wkt);
+    const std::string crs = geo::crs_wkt(srs);
     const auto file = std::filesystem::temp_directory_path() / "geowalk_bench_density.tif";
     for (auto _ : state) benchmark::DoNotOptimize(geo::output::write_density(file, grid, points, options, crs));
     std::filesystem::remove(file);

@@ -1,5 +1,5 @@
 // The rasters of a run (density.tif, walk_distance.tif) pass the structural checks of GDAL's
-// validate_cloud_optimized_geotiff.py (re-implemented in io/cog_check.hpp) and the output contract; and that
+// validate_cloud_optimized_geotiff.py (re-implemented in export/cog_check.hpp) and the output contract; and that
 // checker itself rejects GeoTIFFs that are not cloud-optimized.
 #include "export/cog_check.hpp"
 #include "support.hpp"

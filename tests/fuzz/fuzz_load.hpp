@@ -12,7 +12,7 @@
 
 namespace geo::fuzz {
 
-// The villages of tests/io/fixture.hpp: 甲村 and 乙村 near Ganjun, 100.40–100.50 E, 38.90–38.95 N.
+// The villages of tests/load/fixture.hpp: 甲村 and 乙村 near Ganjun, 100.40–100.50 E, 38.90–38.95 N.
 inline const char* fuzz_villages_geojson = R"({"type":"FeatureCollection","features":[
 {"type":"Feature","properties":{"name":"甲村"},"geometry":{"type":"Polygon","coordinates":[[[100.40,38.90],[100.45,38.90],[100.45,38.95],[100.40,38.95],[100.40,38.90]]]}},
 {"type":"Feature","properties":{"name":"乙村"},"geometry":{"type":"Polygon","coordinates":[[[100.45,38.90],[100.50,38.90],[100.50,38.95],[100.45,38.95],[100.45,38.90]]]}}

@@ -1,4 +1,4 @@
-// The vector loading path (libgeo/io: open_layer, the loaders, normalisation to the local CRS) through GDAL's
+// The vector loading path (libgeo/load: open_layer, the loaders, normalisation to the local CRS) through GDAL's
 // in-memory files: the first byte picks the format and role, the rest is the file.
 #include "fuzz_load.hpp"
 

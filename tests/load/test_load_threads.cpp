@@ -3,6 +3,7 @@
 #include "fixture.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/core/number_text.hpp"
 #include "libgeo/load/loader.hpp"
 
 #include <gtest/gtest.h>
@@ -14,13 +15,6 @@ namespace geo::test {
 
 namespace {
 
-std::string number(double v)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.17g", v);
-    return buffer;
-}
-
 // Everything loading tracks decides, as text: tracks with every fix, cleaning reports, sources and problems.
 std::string fingerprint(const Campaign& c)
 {
@@ -30,8 +24,8 @@ std::string fingerprint(const Campaign& c)
             << t.origin.source << ':' << t.origin.feature;
         for (const auto& a : t.attributes) out << ' ' << a.name << '=' << to_text(a.value);
         for (const Fix& f : t.fixes)
-            out << ' ' << number(f.position.x()) << ',' << number(f.position.y()) << ',' << number(f.time) << ','
-                << number(f.accuracy_m);
+            out << ' ' << number_text(f.position.x()) << ',' << number_text(f.position.y()) << ',' << number_text(f.time) << ','
+                << number_text(f.accuracy_m);
         out << '\n';
     }
     for (const TrackReport& r : c.track_reports) {

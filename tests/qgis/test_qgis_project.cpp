@@ -2,6 +2,7 @@
 
 #include "qgis/xml_check.hpp"
 #include "libgeo/qgis/project_spec.hpp"
+#include "libgeo/handles/wkt.hpp"
 #include "support.hpp"
 
 #include <gdal_priv.h>
@@ -27,11 +28,8 @@ std::string cgcs2000_gk_wkt()
 {
     OGRSpatialReference srs;
     EXPECT_EQ(srs.importFromEPSG(4542), OGRERR_NONE);
-    char* wkt = nullptr;
-    const char* options[] = {"FORMAT=WKT2_2019", nullptr};
-    EXPECT_EQ(srs.exportToWkt(&wkt, options), OGRERR_NONE);
-    std::string out = wkt ? wkt : "";
-    CPLFree(wkt);
+    std::string out = crs_wkt(srs, WktFormat::wkt2_2019);
+    EXPECT_FALSE(out.empty());
     return out;
 }
 
