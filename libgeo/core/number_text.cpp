@@ -21,8 +21,12 @@ std::optional<std::string> not_finite_text(double value)
 std::string number_text(double value)
 {
     if (auto text = not_finite_text(value)) return *text;
-    std::array<char, 32> buffer{};
-    const auto end = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value).ptr;
+    // Plain digits for the magnitudes people write ("100000", not "1e+05"); exponents only far outside them.
+    const double magnitude = std::abs(value);
+    const bool plain = magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e15);
+    std::array<char, 48> buffer{};
+    const auto end = plain ? std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed).ptr
+                           : std::to_chars(buffer.data(), buffer.data() + buffer.size(), value).ptr;
     return {buffer.data(), end};
 }
 

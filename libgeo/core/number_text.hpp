@@ -5,7 +5,8 @@
 
 namespace geo {
 
-// The shortest text that reads back as the same double: "30", "0.05", "1e+21"; "nan", "inf", "-inf".
+// The shortest text that reads back as the same double, in plain digits from 1e-4 to 1e15 ("30", "0.05",
+// "100000") and with an exponent beyond ("1e+21", "1e-07"); "nan", "inf", "-inf".
 std::string number_text(double value);
 
 // `decimals` digits after the point ("12.5", "0.0" for -0.04 at one decimal: a figure rounded to zero is zero);

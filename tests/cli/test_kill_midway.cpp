@@ -92,7 +92,7 @@ Snapshot read_outputs(const std::filesystem::path& dir)
     }
     try {
         const auto coverage = nlohmann::json::parse(read_text(dir / "summary.json")).at("coverage");
-        s.sight_m = coverage.at("sight_m").get<double>();
+        s.sight_m = coverage.at("sight").at("default_m").get<double>();
         s.covered_m = coverage.at("covered_m").get<double>();
     } catch (const std::exception& e) {
         ADD_FAILURE() << "summary.json: " << e.what();

@@ -83,6 +83,9 @@ TEST(NumberText, ShortestRoundTripByHand)
     EXPECT_EQ(number_text(-2.5), "-2.5");
     EXPECT_EQ(number_text(123456.789), "123456.789");
     EXPECT_EQ(number_text(1.0 / 3.0), "0.3333333333333333");
+    EXPECT_EQ(number_text(100000), "100000");
+    EXPECT_EQ(number_text(4294967295.0), "4294967295");
+    EXPECT_EQ(number_text(0.0001), "0.0001");
     EXPECT_EQ(number_text(1e21), "1e+21");
     EXPECT_EQ(number_text(1e-7), "1e-07");
     EXPECT_EQ(number_text(0.0), "0");
