@@ -103,6 +103,39 @@ TEST(LoadRejects, BareYearIsRejectedAsAYearNotReadAsExcelSerial)
     EXPECT_DOUBLE_EQ(*c.issues[0].found, 1487606400.0);
 }
 
+TEST(LoadRejects, VillagesSharingANameStaySeparateWithANote)
+{
+    // Three polygons, two named 甲村; explicit GeoJSON ids are the OGR feature ids the notes must name.
+    MiniTown town;
+    write_text(town.dir / "villages.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","id":11,"properties":{"name":"甲村"},"geometry":{"type":"Polygon","coordinates":[[[100.40,38.90],[100.45,38.90],[100.45,38.95],[100.40,38.95],[100.40,38.90]]]}},
+{"type":"Feature","id":12,"properties":{"name":"乙村"},"geometry":{"type":"Polygon","coordinates":[[[100.45,38.90],[100.50,38.90],[100.50,38.95],[100.45,38.95],[100.45,38.90]]]}},
+{"type":"Feature","id":13,"properties":{"name":"甲村"},"geometry":{"type":"Polygon","coordinates":[[[100.40,38.95],[100.45,38.95],[100.45,39.00],[100.40,39.00],[100.40,38.95]]]}}
+]})");
+    const Campaign c = town.load("");
+    expect_accounted(c);
+    const auto& s = source(c, "villages");
+    EXPECT_EQ(s.loaded, 3);
+    EXPECT_EQ(s.rejected, 0);
+    // Not merged: three villages, the two 甲村 with their own areas (0.05 x 0.05 degrees each).
+    ASSERT_EQ(c.villages.size(), 3u);
+    EXPECT_EQ(c.villages[0].name, "甲村");
+    EXPECT_EQ(c.villages[2].name, "甲村");
+    EXPECT_NEAR(bg::area(c.villages[0].area) / bg::area(c.villages[2].area), 1.0, 0.01);
+    EXPECT_EQ(reason_count(s, reason::duplicate_village_name), 2);
+    std::vector<long long> noted;
+    for (const auto& p : c.diagnostics.problems()) {
+        if (p.reason != reason::duplicate_village_name) continue;
+        noted.push_back(p.feature);
+        EXPECT_EQ(p.action, Action::noted);
+        EXPECT_NE(p.detail.find("'甲村'"), std::string::npos) << p.detail;
+        EXPECT_NE(p.detail.find("features 11 and 13 of villages.geojson"), std::string::npos) << p.detail;
+        EXPECT_NE(p.detail.find("ambiguous"), std::string::npos) << p.detail;
+        ASSERT_NE(find(p.attributes, "name"), nullptr);
+    }
+    EXPECT_EQ(noted, (std::vector<long long>{11, 13}));
+}
+
 TEST(LoadRejects, NetworkProblems)
 {
     MiniTown town;
