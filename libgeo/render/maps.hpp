@@ -32,8 +32,9 @@ std::vector<MapSpec> map_catalogue(const MapSource& source);
 MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const MapSpec& spec);
 
 // Writes <maps_dir>/<name>.png (300 dpi, georeferenced by a world file .wld) or .pdf for every map of the catalogue;
-// returns the map files written.
+// returns the map files written, in catalogue order. With threads > 1 the maps are drawn side by side, each thread
+// reading the folder through its own MapSource; the files are the same as with one thread.
 std::vector<std::filesystem::path> render_maps(const MapSource& source, const std::filesystem::path& maps_dir,
-                                               PageFormat format, Progress progress = {});
+                                               PageFormat format, Progress progress = {}, int threads = 1);
 
 }  // namespace geo::render

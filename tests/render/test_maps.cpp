@@ -233,6 +233,27 @@ TEST_F(Maps, PdfMapsCarryTitlesAndChineseVillageNames)
     }
 }
 
+// Drawn on two threads, every file (PNG, world file, CRS) is byte for byte what one thread writes, in the same order.
+TEST_F(Maps, TwoThreadsWriteTheSameFilesAsOne)
+{
+    TempDir dir("geowalk-maps-threads");
+    const MapSource source(out(), Lang::zh);
+    const auto one = render_maps(source, dir / "one", PageFormat::png, {}, 1);
+    const auto two = render_maps(source, dir / "two", PageFormat::png, {}, 2);
+    ASSERT_EQ(one.size(), two.size());
+    ASSERT_GE(one.size(), 6u);  // town maps and village maps
+    std::size_t compared = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "one")) {
+        SCOPED_TRACE(entry.path().filename().string());
+        const auto other = dir / "two" / entry.path().filename();
+        ASSERT_TRUE(std::filesystem::exists(other));
+        EXPECT_TRUE(test::read_text(entry.path()) == test::read_text(other)) << "files differ";
+        ++compared;
+    }
+    EXPECT_EQ(compared, 3 * one.size());  // .png, .wld, .png.aux.xml
+    for (std::size_t i = 0; i < one.size(); ++i) EXPECT_EQ(one[i].filename(), two[i].filename());
+}
+
 TEST(MapSourceErrors, AFolderWithoutOutputsNamesWhatToRunFirst)
 {
     TempDir empty("geowalk-maps-empty");
