@@ -4,6 +4,7 @@
 #include "libgeo/qgis/default_styles.hpp"
 #include "libgeo/render/furniture.hpp"
 #include "libgeo/render/labels.hpp"
+#include "libgeo/render/page_image.hpp"
 #include "libgeo/render/raster_layer.hpp"
 #include "libgeo/render/text.hpp"
 #include "libgeo/render/vector_layer.hpp"
@@ -189,7 +190,8 @@ std::vector<MapSpec> map_catalogue(const MapSource& source)
     return maps;
 }
 
-MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const MapSpec& spec)
+MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const MapSpec& spec,
+                      FrameDrawing frame_drawing)
 {
     const Lang lang = source.lang();
     CairoSaved saved(cr);
@@ -209,9 +211,13 @@ MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const
 
     Labeller labels;
     std::vector<LegendGroup> legend;
-    for (const auto& layer : spec.layers)
-        if (auto group = draw_layer(cr, view, source, layer, labels)) legend.push_back(std::move(*group));
-    if (!spec.village.empty()) highlight_village(cr, view, source, spec.village);
+    const auto draw_layers = [&](cairo_t* c) {
+        for (const auto& layer : spec.layers)
+            if (auto group = draw_layer(c, view, source, layer, labels)) legend.push_back(std::move(*group));
+        if (!spec.village.empty()) highlight_village(c, view, source, spec.village);
+    };
+    if (frame_drawing == FrameDrawing::image) draw_as_image(cr, frame, print_dpi, draw_layers);
+    else draw_layers(cr);
     {
         CairoSaved clip(cr);
         view.clip_to_frame(cr);
@@ -270,7 +276,8 @@ private:
 void render_map(const MapSource& source, const MapSpec& spec, const std::filesystem::path& file, PageFormat format)
 {
     Document doc(file, format, a4_landscape);
-    const MapView view = draw_map_page(doc.cr(), doc.size(), source, spec);
+    const MapView view = draw_map_page(doc.cr(), doc.size(), source, spec,
+                                       format == PageFormat::pdf ? FrameDrawing::image : FrameDrawing::vectors);
     if (format == PageFormat::png) doc.georeference(view.points_to_world(), source.outputs().crs_wkt);
     doc.finish();
 }
