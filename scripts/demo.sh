@@ -8,8 +8,15 @@ bash scripts/setup.sh
 bash scripts/build.sh
 build_dir=${GEOWALK_BUILD_DIR:-build}
 "$build_dir/apps/geowalk/geowalk" demo --out "$out"
+out_abs=$(cd "$out" && pwd)
 echo
-echo "Done. Outputs are in $(cd "$out" && pwd):"
+echo "Done. Outputs are in $out_abs:"
 ls -1 "$out"
-echo "Open $(cd "$out" && pwd)/geowalk.gpkg in QGIS; edit $(cd "$out" && pwd)/input/campaign.toml and re-run with"
+echo "Edit $out_abs/input/campaign.toml and re-run with"
 echo "  $build_dir/apps/geowalk/geowalk run $out/input/campaign.toml --out $out"
+# The last line is the one thing to do next: open the project (every layer, grouped and styled) in QGIS.
+if [[ ! -f $out_abs/geowalk.qgs ]]; then
+  echo "geowalk.qgs was not written in $out_abs / 未生成 QGIS 工程 geowalk.qgs" >&2
+  exit 1
+fi
+echo "Open in QGIS / 用 QGIS 打开: $out_abs/geowalk.qgs"

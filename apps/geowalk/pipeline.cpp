@@ -50,7 +50,9 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
     }
 
     bar.last_percent = -1;
-    const auto written = geo::pipeline::write_run_outputs(campaign, results, out_dir, options.presentation,
+    auto presentation = options.presentation;
+    presentation.threads = options.coverage ? coverage.threads : hotspots.threads;  // the run's --threads
+    const auto written = geo::pipeline::write_run_outputs(campaign, results, out_dir, presentation,
                                                          {progress_callback, &bar, "writing"});
     std::cout << "\nOutputs:\n";
     for (const auto& f : written) std::cout << "  " << f.string() << "\n";

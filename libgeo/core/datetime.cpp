@@ -268,6 +268,8 @@ std::optional<Timestamp> parse_number(std::string_view integer, std::string_view
         return to_timestamp(f, utc_offset_minutes);
     }
     if (integer.empty() || integer.size() > 7 || (has_point && fraction.empty())) return std::nullopt;
+    // A year alone ("2017"), not serial 2017 (1905-07-09): see the header.
+    if (integer.size() == 4 && !has_point) return std::nullopt;
     const int serial = digit_value(integer);
     // Serial 60 is 1900-02-29, which Excel invented to stay compatible with Lotus 1-2-3's leap-year bug.
     if (serial < 1 || serial > 2958465 || serial == 60) return std::nullopt;
@@ -380,6 +382,12 @@ std::optional<Timestamp> parse_timestamp(std::string_view text, int utc_offset_m
     }
     if (!c.done() || !valid_fields(f)) return std::nullopt;
     return to_timestamp(f, utc_offset_minutes);
+}
+
+bool is_bare_year(std::string_view text)
+{
+    const auto t = trim(text);
+    return t.size() == 4 && is_digit(t[0]) && is_digit(t[1]) && is_digit(t[2]) && is_digit(t[3]);
 }
 
 double utc_seconds(int year, int month, int day, int hour, int minute, double second, int utc_offset_minutes)

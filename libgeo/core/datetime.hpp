@@ -16,7 +16,7 @@
 //            YYYYMMDDHHMMSS (exactly 14 digits) is a compact date and time.
 //   zone     directly after a time: Z, +HH:MM, +HHMM, +HH (also '-'); without one, utc_offset_minutes applies.
 //   Excel    a plain number, 1..7 integer digits with an optional fraction, is a serial of Excel's 1900 date
-//            system (see parse_timestamp).
+//            system (see parse_timestamp), except a bare 4-digit number, which is a year (refused).
 // Rejected: impossible dates, hour > 23, minute or second > 59 (no leap second 60, no 24:00), a zone on a
 // date without time, a day-first or month-first date (20/02/2017: we do not guess the order), anything left over.
 #include <optional>
@@ -34,12 +34,19 @@ struct Timestamp {
 // utc_offset_minutes applies to inputs without an explicit zone (Chinese campaigns: +480).
 //
 // Bare numbers: 1..7 digits are an Excel serial, exactly 8 digits are YYYYMMDD, exactly 14 YYYYMMDDHHMMSS, any
-// other count is rejected. So a 5-digit number such as 42786 is a serial (2017-02-20), never a date, and a bare
-// "2017" is serial 2017 (1905-07-09), not a year. Serial 1 is 1900-01-01; serial 60 is Excel's non-existent
+// other count is rejected. So a 5-digit number such as 42786 is a serial (2017-02-20), never a date. A bare
+// 4-digit number ("2017", or an integer cell 2017) is refused: it is a year someone typed without month and day,
+// and reading it as serial 2017 (1905-07-09) would put the record in the wrong century without a word (serials of
+// 4 digits are 1902-09-26..1927-05-17, dates no campaign records; with a fraction, "2017.5", it stays a serial).
+// Serial 1 is 1900-01-01; serial 60 is Excel's non-existent
 // 1900-02-29 and is rejected; serials above 60 count from 1899-12-30 (61 = 1900-03-01); the largest is 2958465
 // (9999-12-31). The fraction is the time of day, rounded to the millisecond because spreadsheets keep only 15
 // significant digits (09:30 comes back as 0.395833333333333). A serial is date_only when it has no fraction.
 std::optional<Timestamp> parse_timestamp(std::string_view text, int utc_offset_minutes);
+
+// True when the text (trimmed as parse_timestamp trims) is exactly four ASCII digits: a year alone, which
+// parse_timestamp refuses. Readers use it to say so instead of "cannot be read".
+bool is_bare_year(std::string_view text);
 
 // Seconds since 1970 UTC of a civil date and time given at utc_offset_minutes (no range checks: callers pass
 // fields a reader has already validated, such as OGR's DateTime fields).

@@ -27,6 +27,7 @@ inline constexpr std::string_view unknown_status = "unknown_status";
 inline constexpr std::string_view too_few_fixes = "too_few_fixes";
 inline constexpr std::string_view transform_failed = "transform_failed";
 inline constexpr std::string_view no_times = "track_without_times";
+inline constexpr std::string_view duplicate_village_name = "duplicate_village_name";  // noted: both villages kept
 }  // namespace reason
 
 enum class Action {

@@ -91,6 +91,10 @@ void load_issues(LoadContext& ctx)
             const std::string value = text(feature, fields.at(role));
             if (value.empty()) continue;
             const auto t = parse_timestamp(value, ctx.campaign.utc_offset_minutes);
+            if (!t && is_bare_year(value))
+                return reject(reason::bad_date, std::string(role) + " date '" + value +
+                                                    "' is a year without month and day; write the whole date, such as "
+                                                    "2017-02-20 (a 4-digit number is not read as an Excel serial)");
             if (!t)
                 return reject(reason::bad_date, std::string(role) + " date '" + value +
                                                     "' cannot be read; write it as 2017-02-20 (day-first dates such as "

@@ -4,6 +4,10 @@
 #include "libgeo/normalise/repair.hpp"
 #include <boost/geometry/algorithms/equals.hpp>
 
+#include <map>
+#include <string>
+#include <vector>
+
 namespace geo::load::detail {
 
 void fail_on_read_error(const GdalErrorTrap& errors, const OpenedLayer& layer)
@@ -90,6 +94,53 @@ bool repaired_area(LoadContext& ctx, int source, OGRFeature& feature, MultiPolyg
     return true;
 }
 
+// Villages that share a name stay separate villages (merging them would change every per-village figure), but
+// everything reported by name — tables, summary.json, the report — cannot tell them apart. Each of them gets a
+// note naming all features of that name, so the planner can rename one.
+void note_duplicate_names(LoadContext& ctx)
+{
+    const auto& villages = ctx.campaign.villages;
+    std::map<std::string, std::vector<std::size_t>> by_name;
+    for (std::size_t i = 0; i < villages.size(); ++i) by_name[villages[i].name].push_back(i);
+    for (const auto& [name, members] : by_name) {
+        if (members.size() < 2) continue;
+        // "features 11 and 13 of villages.geojson (layer villages)", by source in the order the villages were read.
+        std::vector<std::pair<int, std::vector<long long>>> per_source;
+        std::vector<int> ids;
+        for (std::size_t i : members) {
+            const Village& v = villages[i];
+            if (per_source.empty() || per_source.back().first != v.origin.source) per_source.push_back({v.origin.source, {}});
+            per_source.back().second.push_back(v.origin.feature);
+            ids.push_back(v.id);
+        }
+        const auto listed = [](const auto& items) {
+            std::string out;
+            for (std::size_t k = 0; k < items.size(); ++k)
+                out += (k == 0 ? "" : k + 1 == items.size() ? " and " : ", ") + std::to_string(items[k]);
+            return out;
+        };
+        std::string features;
+        for (const auto& [source, fids] : per_source) {
+            const auto& s = ctx.campaign.diagnostics.sources().at(static_cast<std::size_t>(source));
+            features += std::string(features.empty() ? "" : "; ") + (fids.size() == 1 ? "feature " : "features ") +
+                        listed(fids) + " of " + s.source + (s.layer.empty() ? "" : " (layer " + s.layer + ")");
+        }
+        const std::string detail = "village name '" + name + "' is shared by " + std::to_string(members.size()) +
+                                   " features: " + features + "; they stay separate villages (ids " + listed(ids) +
+                                   "), but figures given per village name will be ambiguous; give each its own name";
+        for (std::size_t i : members) {
+            Problem p;
+            p.source = villages[i].origin.source;
+            p.feature = villages[i].origin.feature;
+            p.reason = std::string(reason::duplicate_village_name);
+            p.detail = detail;
+            p.action = Action::noted;
+            p.attributes = villages[i].attributes;  // the geometry is the loaded village's, in the villages layer
+            ctx.campaign.diagnostics.report(std::move(p));
+        }
+    }
+}
+
 }  // namespace
 
 void load_villages(LoadContext& ctx)
@@ -116,6 +167,7 @@ void load_villages(LoadContext& ctx)
         ctx.campaign.villages.push_back(std::move(v));
         return true;
     });
+    note_duplicate_names(ctx);
     if (ctx.campaign.villages.empty())
         throw InputError("no village could be loaded", in_file(ctx.spec.file.string()),
                          "every village feature was rejected; run `geowalk validate` and read the reasons");

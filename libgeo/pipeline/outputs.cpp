@@ -58,7 +58,8 @@ std::vector<std::string> write_presentation(const render::MapSource& source, con
     SubProgress maps_part{progress.fn, progress.data, 0.0, split};
     SubProgress report_part{progress.fn, progress.data, split, 1.0};
     if (presentation.maps && !render::render_maps(source, staging / "maps", presentation.map_format,
-                                                  {SubProgress::callback, &maps_part, progress.task})
+                                                  {SubProgress::callback, &maps_part, progress.task},
+                                                  presentation.threads)
                                   .empty())
         names.emplace_back("maps");
     if (presentation.report) {

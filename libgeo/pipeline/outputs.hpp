@@ -27,6 +27,7 @@ struct PresentationOptions {
     bool maps = true;
     render::PageFormat map_format = render::PageFormat::png;
     bool report = true;  // report.pdf
+    int threads = 2;     // maps drawn side by side (the analyses' default); the maps do not depend on it
 };
 
 // The files written, final paths; the GeoJSON copies and the maps as their folders, geojson/ and maps/.

@@ -1,9 +1,11 @@
 #include "libgeo/render/maps.hpp"
 
 #include "libgeo/core/number_text.hpp"
+#include "libgeo/core/parallel.hpp"
 #include "libgeo/qgis/default_styles.hpp"
 #include "libgeo/render/furniture.hpp"
 #include "libgeo/render/labels.hpp"
+#include "libgeo/render/page_image.hpp"
 #include "libgeo/render/raster_layer.hpp"
 #include "libgeo/render/text.hpp"
 #include "libgeo/render/vector_layer.hpp"
@@ -12,6 +14,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <mutex>
 
 namespace geo::render {
 
@@ -187,7 +191,8 @@ std::vector<MapSpec> map_catalogue(const MapSource& source)
     return maps;
 }
 
-MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const MapSpec& spec)
+MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const MapSpec& spec,
+                      FrameDrawing frame_drawing)
 {
     const Lang lang = source.lang();
     CairoSaved saved(cr);
@@ -207,9 +212,13 @@ MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const
 
     Labeller labels;
     std::vector<LegendGroup> legend;
-    for (const auto& layer : spec.layers)
-        if (auto group = draw_layer(cr, view, source, layer, labels)) legend.push_back(std::move(*group));
-    if (!spec.village.empty()) highlight_village(cr, view, source, spec.village);
+    const auto draw_layers = [&](cairo_t* c) {
+        for (const auto& layer : spec.layers)
+            if (auto group = draw_layer(c, view, source, layer, labels)) legend.push_back(std::move(*group));
+        if (!spec.village.empty()) highlight_village(c, view, source, spec.village);
+    };
+    if (frame_drawing == FrameDrawing::image) draw_as_image(cr, frame, print_dpi, draw_layers);
+    else draw_layers(cr);
     {
         CairoSaved clip(cr);
         view.clip_to_frame(cr);
@@ -231,22 +240,81 @@ MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const
     return view;
 }
 
+namespace {
+
+// Map sources for the drawing threads, one per thread at a time: a GDAL dataset, with its layers' read cursors and
+// spatial filters, must not be used by two threads. Each opens the same folder, so every map sees the same data.
+class SourcePool {
+public:
+    explicit SourcePool(const MapSource& like) : m_like(like) {}
+
+    std::unique_ptr<MapSource> take()
+    {
+        {
+            const std::lock_guard lock(m_mutex);
+            if (!m_free.empty()) {
+                auto source = std::move(m_free.back());
+                m_free.pop_back();
+                return source;
+            }
+        }
+        return std::make_unique<MapSource>(m_like.folder(), m_like.manifest(), m_like.lang());
+    }
+
+    void give_back(std::unique_ptr<MapSource> source)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_free.push_back(std::move(source));
+    }
+
+private:
+    const MapSource& m_like;  // its folder, manifest (in memory, as the run made it) and language
+    std::mutex m_mutex;
+    std::vector<std::unique_ptr<MapSource>> m_free;
+};
+
+void render_map(const MapSource& source, const MapSpec& spec, const std::filesystem::path& file, PageFormat format)
+{
+    Document doc(file, format, a4_landscape);
+    const MapView view = draw_map_page(doc.cr(), doc.size(), source, spec,
+                                       format == PageFormat::pdf ? FrameDrawing::image : FrameDrawing::vectors);
+    if (format == PageFormat::png) doc.georeference(view.points_to_world(), source.outputs().crs_wkt);
+    doc.finish();
+}
+
+}  // namespace
+
 std::vector<std::filesystem::path> render_maps(const MapSource& source, const std::filesystem::path& maps_dir,
-                                               PageFormat format, Progress progress)
+                                               PageFormat format, Progress progress, int threads)
 {
     std::filesystem::create_directories(maps_dir);
     const auto maps = map_catalogue(source);
     std::vector<std::filesystem::path> written;
-    for (std::size_t i = 0; i < maps.size(); ++i) {
-        progress(static_cast<double>(i) / static_cast<double>(maps.size()), maps[i].name.c_str());
-        const auto file = maps_dir / (maps[i].name + (format == PageFormat::png ? ".png" : ".pdf"));
-        Document doc(file, format, a4_landscape);
-        const MapView view = draw_map_page(doc.cr(), doc.size(), source, maps[i]);
-        if (format == PageFormat::png) doc.georeference(view.points_to_world(), source.outputs().crs_wkt);
-        doc.finish();
-        written.push_back(file);
+    written.reserve(maps.size());
+    for (const auto& spec : maps) written.push_back(maps_dir / (spec.name + (format == PageFormat::png ? ".png" : ".pdf")));
+    progress(0.0, "maps");
+    if (threads <= 1 || maps.size() < 2) {
+        for (std::size_t i = 0; i < maps.size(); ++i) {
+            render_map(source, maps[i], written[i], format);
+            progress(static_cast<double>(i + 1) / static_cast<double>(maps.size()), maps[i].name.c_str());
+        }
+        return written;
     }
-    progress(1.0, "maps");
+    // Each map is drawn on its own surface and Cairo context, with its own MapSource (GDAL datasets are not shared)
+    // and its thread's own Pango font map (pango_cairo_font_map_get_default is per thread since Pango 1.32.6), so
+    // the files are the same whatever the thread count. Progress is reported on this thread only.
+    SourcePool pool(source);
+    geo::detail::parallel_chunks(
+        maps.size(), 1, threads,
+        [&](std::size_t first, std::size_t last) {
+            auto own = pool.take();
+            for (std::size_t i = first; i < last; ++i) render_map(*own, maps[i], written[i], format);
+            pool.give_back(std::move(own));
+        },
+        [&](double done) {
+            progress(done, "maps");
+            return true;
+        });
     return written;
 }
 

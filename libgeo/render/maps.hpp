@@ -27,13 +27,21 @@ struct MapSpec {
 // village. A map none of whose thematic layers exist is left out.
 std::vector<MapSpec> map_catalogue(const MapSource& source);
 
+// How the layers inside the map frame reach the page: drawn as they are (onto a PNG's pixels, or into the report's
+// page image), or as one image at print resolution (a PDF map: its size no longer grows with the vertices and
+// raster cells drawn, page_image.hpp; title, legend, labels, scale bar and north arrow stay text and vectors).
+enum class FrameDrawing { vectors, image };
+
 // Draws one map as a whole page on the current page of `cr` (measured in points): map frame, title, period,
 // legend, scale bar, north arrow, village names and a data note. Returns the map frame's view.
-MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const MapSpec& spec);
+MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const MapSpec& spec,
+                      FrameDrawing frame_drawing = FrameDrawing::vectors);
 
-// Writes <maps_dir>/<name>.png (300 dpi, georeferenced by a world file .wld) or .pdf for every map of the catalogue;
-// returns the map files written.
+// Writes <maps_dir>/<name>.png (300 dpi, georeferenced by a world file .wld) or .pdf (the frame as a 300 dpi image)
+// for every map of the catalogue;
+// returns the map files written, in catalogue order. With threads > 1 the maps are drawn side by side, each thread
+// reading the folder through its own MapSource; the files are the same as with one thread.
 std::vector<std::filesystem::path> render_maps(const MapSource& source, const std::filesystem::path& maps_dir,
-                                               PageFormat format, Progress progress = {});
+                                               PageFormat format, Progress progress = {}, int threads = 1);
 
 }  // namespace geo::render

@@ -2,6 +2,7 @@
 
 #include "libgeo/render/document.hpp"
 #include "libgeo/render/maps.hpp"
+#include "libgeo/render/page_image.hpp"
 #include "libgeo/render/report_data.hpp"
 #include "libgeo/render/report_pages.hpp"
 
@@ -44,28 +45,13 @@ void plan_table(std::vector<PlannedPage>& pages, cairo_t* cr, PageSize size, con
     } while (first < shared->rows.size());
 }
 
-// Draws the map into an image at print resolution and places that on the page. Drawn as vectors, a county's map
-// (millions of road and track vertices) is recorded whole by Cairo's PDF surface until the page ends: 3 GB for the
-// 100x sample town; the image is 28 MB whatever the data, and the report's file stays small.
+// The whole map page as one image (page_image.hpp): drawn as vectors, a county's map is recorded whole by Cairo's
+// PDF surface until the page ends, 3 GB for the 100x sample town.
 void draw_map_image(cairo_t* cr, PageSize page, const MapSource& source, const MapSpec& spec)
 {
     constexpr double dpi = 200;
-    const double scale = dpi / 72.0;
-    CairoSurfacePtr image(cairo_image_surface_create(CAIRO_FORMAT_RGB24,
-                                                     static_cast<int>(std::ceil(page.width_pt * scale)),
-                                                     static_cast<int>(std::ceil(page.height_pt * scale))));
-    {
-        const CairoPtr ic(cairo_create(image.get()));
-        cairo_scale(ic.get(), scale, scale);
-        cairo_set_source_rgb(ic.get(), 1, 1, 1);
-        cairo_paint(ic.get());
-        draw_map_page(ic.get(), page, source, spec);
-    }
-    cairo_surface_flush(image.get());
-    const CairoSaved saved(cr);
-    cairo_scale(cr, 1 / scale, 1 / scale);
-    cairo_set_source_surface(cr, image.get(), 0, 0);
-    cairo_paint(cr);
+    draw_as_image(cr, Rect{0, 0, page.width_pt, page.height_pt}, dpi,
+                  [&](cairo_t* ic) { draw_map_page(ic, page, source, spec); });
 }
 
 }  // namespace

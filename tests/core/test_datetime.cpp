@@ -166,9 +166,29 @@ TEST(ParseTimestamp, ExcelSerials)
     expect_parsed("61", beijing, -2203891200 - 28800, true);
     expect_parsed("2958465", 0, 253402214400, true);
     expect_parsed("2958465.5", 0, 253402214400 + 43200, false);
-    // A bare year is a serial too: the documented rule, not a guess.
-    expect_parsed("2017", 0, -2034892800, true);
     expect_parsed("0042786", beijing, local_midnight_20170220, true);
+    // Four digits with a fraction are still a serial: 2017.5 days after 1899-12-30 is 1905-07-09 12:00.
+    expect_parsed("2017.5", 0, -2034892800 + 43200, false);
+    // The neighbours of the refused 4-digit range stay serials: 999 = 1902-09-25
+    // (`date -u -d '1899-12-30 + 999 days' +%s` = -2122848000), 10000 = 1927-05-18 (-1345161600).
+    expect_parsed("999", 0, -2122848000, true);
+    expect_parsed("10000", 0, -1345161600, true);
+}
+
+TEST(ParseTimestamp, BareYearIsRefusedNotReadAsSerial)
+{
+    // Someone typed the year alone; as serial 2017 it would silently be 1905-07-09.
+    expect_rejected("2017");
+    expect_rejected(" 2017 ");
+    expect_rejected("1999");
+    expect_rejected("1000");
+    expect_rejected("9999");
+    EXPECT_TRUE(is_bare_year("2017"));
+    EXPECT_TRUE(is_bare_year("\xE3\x80\x80" "2017 "));
+    EXPECT_FALSE(is_bare_year("42786"));
+    EXPECT_FALSE(is_bare_year("201"));
+    EXPECT_FALSE(is_bare_year("2017.5"));
+    EXPECT_FALSE(is_bare_year("2017-02-20"));
 }
 
 TEST(ParseTimestamp, ExcelSerialsRejected)

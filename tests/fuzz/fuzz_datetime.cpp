@@ -1,6 +1,7 @@
 // parse_timestamp, parse_utc_offset and the formatters on arbitrary text. Invariants: a parsed instant is finite;
 // formatting it and parsing the result at UTC gives the same instant (to the millisecond the formatter keeps)
-// whenever the year has four digits; a parsed offset is within ±14:00 and formatters never crash.
+// whenever the year has four digits; a bare 4-digit year is never a date; a parsed offset is within ±14:00 and
+// formatters never crash.
 #include "libgeo/core/datetime.hpp"
 #include "fuzz_support.hpp"
 
@@ -21,6 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // The offset: any minute from -14:00 to +14:00 as the campaign's timezone would allow.
     const int offset = static_cast<int>(geo::fuzz::take_selector(bytes)) * 7 % (2 * 840 + 1) - 840;
 
+    if (geo::is_bare_year(bytes) && geo::parse_timestamp(bytes, offset))
+        geo::fuzz::fail("a bare year was read as a date:", std::string(bytes));
     if (const auto t = geo::parse_timestamp(bytes, offset)) {
         if (!std::isfinite(t->seconds)) geo::fuzz::fail("parse_timestamp: not finite", std::string(bytes));
         const std::string utc = geo::format_utc(t->seconds);

@@ -73,6 +73,9 @@ const std::string swapped_detail = "latitude and longitude look swapped (the poi
 const std::string metres_detail = "coordinates are not valid longitude/latitude degrees (they look like metres: the file "
                                   "may be projected but declared as WGS 84; set crs = \"EPSG:…\" for the source)";
 const std::string null_island_detail = "the coordinates are (0, 0): the device had no position fix";
+const std::string shared_name = "village name '甲村' is shared by 2 features: features 0 and 1 of duplicate_ids.geojson "
+                                "(layer duplicate_ids); they stay separate villages (ids 1 and 2), but figures given per "
+                                "village name will be ambiguous; give each its own name";
 
 const std::string three_unusable = "3 fixes: 3 without valid position, 0 duplicates, 0 inaccurate, 0 without time, "
                                    "0 out of time order, 0 spikes, 0 too fast, 0 isolated";
@@ -134,7 +137,9 @@ const std::vector<Case>& cases()
          {"", 2, 1, {"feature 1: point_at_0_0 (rejected): " + null_island_detail}, [](const Campaign& c) {
               EXPECT_EQ(c.crs.id, "EPSG:32647");  // the UTM zone of 甲村, not one pulled towards (0, 0)
           }}},
-        {"villages", "duplicate_ids.geojson", "", {"", 2, 2, {}, [](const Campaign& c) {
+        {"villages", "duplicate_ids.geojson", "", {"", 2, 2, {"feature 0: duplicate_village_name (noted): " + shared_name,
+                                                              "feature 1: duplicate_village_name (noted): " + shared_name},
+                                                    [](const Campaign& c) {
              EXPECT_EQ(names_of(c.villages), (std::vector<std::string>{"甲村", "甲村"}));
          }}},
 

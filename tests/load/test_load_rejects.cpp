@@ -75,6 +75,67 @@ TEST(LoadRejects, IssueRowsEachGetTheirReason)
     EXPECT_NE(outside->wkt.find("POINT"), std::string::npos);
 }
 
+TEST(LoadRejects, BareYearIsRejectedAsAYearNotReadAsExcelSerial)
+{
+    // 2017 as an integer property (GeoJSON, as an integer spreadsheet cell arrives) and as CSV text: a year typed
+    // without month and day, never Excel serial 2017 = 1905-07-09. A 5-digit serial still loads.
+    MiniTown town;
+    write_text(town.dir / "issues.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"id":"Y1","category":"river_ditch","found":2017},"geometry":{"type":"Point","coordinates":[100.42,38.92]}},
+{"type":"Feature","properties":{"id":"Y2","category":"river_ditch","found":42787},"geometry":{"type":"Point","coordinates":[100.43,38.92]}}
+]})");
+    write_text(town.dir / "issues.csv", "编号,类别,发现时间,经度,纬度\n"
+                                        "Y3,river_ditch,2017,100.44,38.92\n");
+    for (const char* file : {"issues.geojson", "issues.csv"}) {
+        SCOPED_TRACE(file);
+        const Campaign c = town.load(std::string("[issues]\nsource = \"") + file + "\"\n");
+        expect_accounted(c);
+        EXPECT_EQ(reason_count(source(c, "issues"), reason::bad_date), 1);
+        const Problem* year = problem(c, reason::bad_date);
+        ASSERT_TRUE(year);
+        EXPECT_NE(year->detail.find("'2017' is a year without month and day"), std::string::npos) << year->detail;
+        EXPECT_EQ(year->action, Action::rejected);
+        for (const auto& issue : c.issues) EXPECT_EQ(issue.code, "Y2");
+    }
+    const Campaign c = town.load("[issues]\nsource = \"issues.geojson\"\n");
+    ASSERT_EQ(c.issues.size(), 1u);
+    // Serial 42787 = 2017-02-21 local midnight = 2017-02-20T16:00Z: `date -u -d 2017-02-20T16:00:00Z +%s`.
+    EXPECT_DOUBLE_EQ(*c.issues[0].found, 1487606400.0);
+}
+
+TEST(LoadRejects, VillagesSharingANameStaySeparateWithANote)
+{
+    // Three polygons, two named 甲村; explicit GeoJSON ids are the OGR feature ids the notes must name.
+    MiniTown town;
+    write_text(town.dir / "villages.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","id":11,"properties":{"name":"甲村"},"geometry":{"type":"Polygon","coordinates":[[[100.40,38.90],[100.45,38.90],[100.45,38.95],[100.40,38.95],[100.40,38.90]]]}},
+{"type":"Feature","id":12,"properties":{"name":"乙村"},"geometry":{"type":"Polygon","coordinates":[[[100.45,38.90],[100.50,38.90],[100.50,38.95],[100.45,38.95],[100.45,38.90]]]}},
+{"type":"Feature","id":13,"properties":{"name":"甲村"},"geometry":{"type":"Polygon","coordinates":[[[100.40,38.95],[100.45,38.95],[100.45,39.00],[100.40,39.00],[100.40,38.95]]]}}
+]})");
+    const Campaign c = town.load("");
+    expect_accounted(c);
+    const auto& s = source(c, "villages");
+    EXPECT_EQ(s.loaded, 3);
+    EXPECT_EQ(s.rejected, 0);
+    // Not merged: three villages, the two 甲村 with their own areas (0.05 x 0.05 degrees each).
+    ASSERT_EQ(c.villages.size(), 3u);
+    EXPECT_EQ(c.villages[0].name, "甲村");
+    EXPECT_EQ(c.villages[2].name, "甲村");
+    EXPECT_NEAR(bg::area(c.villages[0].area) / bg::area(c.villages[2].area), 1.0, 0.01);
+    EXPECT_EQ(reason_count(s, reason::duplicate_village_name), 2);
+    std::vector<long long> noted;
+    for (const auto& p : c.diagnostics.problems()) {
+        if (p.reason != reason::duplicate_village_name) continue;
+        noted.push_back(p.feature);
+        EXPECT_EQ(p.action, Action::noted);
+        EXPECT_NE(p.detail.find("'甲村'"), std::string::npos) << p.detail;
+        EXPECT_NE(p.detail.find("features 11 and 13 of villages.geojson"), std::string::npos) << p.detail;
+        EXPECT_NE(p.detail.find("ambiguous"), std::string::npos) << p.detail;
+        ASSERT_NE(find(p.attributes, "name"), nullptr);
+    }
+    EXPECT_EQ(noted, (std::vector<long long>{11, 13}));
+}
+
 TEST(LoadRejects, NetworkProblems)
 {
     MiniTown town;

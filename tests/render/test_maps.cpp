@@ -9,11 +9,15 @@
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <set>
+#include <string>
+#include <vector>
 
 namespace geo::render {
 
@@ -231,6 +235,120 @@ TEST_F(Maps, PdfMapsCarryTitlesAndChineseVillageNames)
         // Labels that would overprint each other are left out; most names fit on a town map.
         EXPECT_GE(found, villages * 2 / 3) << text;
     }
+}
+
+// Drawn on two threads, every file (PNG, world file, CRS) is byte for byte what one thread writes, in the same order.
+TEST_F(Maps, TwoThreadsWriteTheSameFilesAsOne)
+{
+    TempDir dir("geowalk-maps-threads");
+    const MapSource source(out(), Lang::zh);
+    const auto one = render_maps(source, dir / "one", PageFormat::png, {}, 1);
+    const auto two = render_maps(source, dir / "two", PageFormat::png, {}, 2);
+    ASSERT_EQ(one.size(), two.size());
+    ASSERT_GE(one.size(), 6u);  // town maps and village maps
+    std::size_t compared = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir / "one")) {
+        SCOPED_TRACE(entry.path().filename().string());
+        const auto other = dir / "two" / entry.path().filename();
+        ASSERT_TRUE(std::filesystem::exists(other));
+        EXPECT_TRUE(test::read_text(entry.path()) == test::read_text(other)) << "files differ";
+        ++compared;
+    }
+    EXPECT_EQ(compared, 3 * one.size());  // .png, .wld, .png.aux.xml
+    for (std::size_t i = 0; i < one.size(); ++i) EXPECT_EQ(one[i].filename(), two[i].filename());
+}
+
+namespace {
+
+struct PdfImage {
+    int width = 0, height = 0;
+    std::string type;  // image, smask, ...
+};
+
+// The images of a PDF as poppler's pdfimages -list sees them (an independent reader of the file).
+std::vector<PdfImage> pdf_images(const std::filesystem::path& pdf)
+{
+    const std::string command = "pdfimages -list '" + pdf.string() + "' 2>&1";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    std::vector<PdfImage> images;
+    if (!pipe) return images;
+    char line[512];
+    int skip = 2;  // the header and its underline
+    while (std::fgets(line, sizeof line, pipe.get())) {
+        if (skip > 0) {
+            --skip;
+            continue;
+        }
+        int page = 0, num = 0;
+        char type[32] = {};
+        PdfImage image;
+        if (std::sscanf(line, "%d %d %31s %d %d", &page, &num, type, &image.width, &image.height) == 5) {
+            image.type = type;
+            images.push_back(image);
+        }
+    }
+    return images;
+}
+
+}  // namespace
+
+// A scene far denser than the sample: one track of 300,000 vertices wandering over the town, added to a copy of the
+// sample run. As vectors the PDF would grow with every vertex; drawn as one image of the map frame at 300 dpi it holds
+// that image (RGB, no mask) and a little text, and stays under a bound from the image's pixel count.
+TEST_F(Maps, PdfMapsHoldTheFrameAsOneImageWhateverTheVertexCount)
+{
+    TempDir dir("geowalk-maps-dense");
+    const auto scene = dir / "run";
+    std::filesystem::copy(out(), scene, std::filesystem::copy_options::recursive);
+    std::filesystem::remove_all(scene / "maps");
+    constexpr int vertices = 300000;
+    {
+        GDALDatasetUniquePtr gpkg(GDALDataset::Open((scene / "geowalk.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        ASSERT_TRUE(gpkg);
+        OGRLayer* tracks = gpkg->GetLayerByName("tracks");
+        ASSERT_TRUE(tracks);
+        OGREnvelope town;
+        ASSERT_EQ(gpkg->GetLayerByName("villages")->GetExtent(&town), OGRERR_NONE);
+        OGRLineString line;
+        std::uint32_t state = 12345;  // a fixed LCG: the same scene every run
+        auto next = [&state] {
+            state = state * 1664525u + 1013904223u;
+            return static_cast<double>(state >> 8) / static_cast<double>(1u << 24);
+        };
+        // A random walk of 5 m steps from the town's centre, kept inside its extent: short segments, as GPS fixes.
+        double x = (town.MinX + town.MaxX) / 2, y = (town.MinY + town.MaxY) / 2;
+        for (int i = 0; i < vertices; ++i) {
+            x = std::clamp(x + (next() - 0.5) * 10, town.MinX, town.MaxX);
+            y = std::clamp(y + (next() - 0.5) * 10, town.MinY, town.MaxY);
+            line.addPoint(x, y);
+        }
+        OGRFeatureUniquePtr feature(OGRFeature::CreateFeature(tracks->GetLayerDefn()));
+        feature->SetGeometry(&line);
+        ASSERT_EQ(tracks->CreateFeature(feature.get()), OGRERR_NONE);
+    }
+    const MapSource source(scene, Lang::en);
+    const auto files = render_maps(source, dir / "maps", PageFormat::pdf);
+    for (const auto& pdf : files) {
+        SCOPED_TRACE(pdf.filename().string());
+        const auto images = pdf_images(pdf);
+        ASSERT_EQ(images.size(), 1u) << "one image: the map frame (rasters and vectors in it), no soft mask";
+        EXPECT_EQ(images[0].type, "image");
+        // The frame is most of an A4 landscape page (3508 x 2480 dots at 300 dpi) left of the legend column.
+        EXPECT_GT(images[0].width, 2000);
+        EXPECT_LT(images[0].width, 3508);
+        EXPECT_GT(images[0].height, 1500);
+        EXPECT_LT(images[0].height, 2480);
+        // The raw RGB of that image plus 1 MB of text and legend; the vectors alone would be several bytes a vertex.
+        const auto bound = static_cast<std::uintmax_t>(images[0].width) * static_cast<std::uintmax_t>(images[0].height) * 3 +
+                           (1u << 20);
+        EXPECT_LT(std::filesystem::file_size(pdf), bound);
+    }
+    // The coverage map draws the tracks: the dense one is in its image, and the file is still a fraction of the bound.
+    const auto coverage = std::find_if(files.begin(), files.end(), [](const auto& f) { return f.stem() == "coverage"; });
+    ASSERT_NE(coverage, files.end());
+    EXPECT_LT(std::filesystem::file_size(*coverage), std::uintmax_t{vertices} * 4);
+    // Titles and labels stay text.
+    EXPECT_NE(pdf_text(*coverage).find("Walk coverage and dead corners"), std::string::npos);
 }
 
 TEST(MapSourceErrors, AFolderWithoutOutputsNamesWhatToRunFirst)
