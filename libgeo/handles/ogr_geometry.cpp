@@ -47,10 +47,15 @@ void collect(const OGRGeometry& g, SourceGeometry& out)
         for (const OGRGeometry* part : *g.toGeometryCollection()) collect(*part, out);
         break;
     default:
-        // Curves, TINs, polyhedral surfaces: linearise once, then read the plain form.
-        if (g.hasCurveGeometry() || wkbFlatten(g.getGeometryType()) > wkbGeometryCollection) {
+        // TINs, polyhedral surfaces and triangles are polygons to us (getLinearGeometry keeps their type);
+        // curves are linearised once. Then the plain form is read.
+        if (const auto type = wkbFlatten(g.getGeometryType());
+            type == wkbTIN || type == wkbPolyhedralSurface || type == wkbTriangle) {
+            OGRGeometryUniquePtr polygons(OGRGeometryFactory::forceToMultiPolygon(g.clone()));
+            if (polygons && wkbFlatten(polygons->getGeometryType()) == wkbMultiPolygon) collect(*polygons, out);
+        } else if (g.hasCurveGeometry() || type > wkbGeometryCollection) {
             OGRGeometryUniquePtr linear(g.getLinearGeometry());
-            if (linear && wkbFlatten(linear->getGeometryType()) != wkbFlatten(g.getGeometryType())) collect(*linear, out);
+            if (linear && wkbFlatten(linear->getGeometryType()) != type) collect(*linear, out);
         }
         break;
     }

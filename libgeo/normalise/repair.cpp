@@ -29,7 +29,11 @@ Repair repair_polygons(const GeosContext& ctx, MultiPolygon& area)
 
     GeomPtr g = to_geos(ctx, area);
     const bool valid = predicate_result(ctx, GEOSisValid_r(ctx, g.get()), "isValid");
-    if (valid) return out;
+    if (valid) {
+        // GEOS does not look at ring order; our areas are clockwise shells with counter-clockwise holes.
+        bg::correct(area);
+        return out;
+    }
     char* reason = GEOSisValidReason_r(ctx, g.get());
     out.was_invalid = true;
     out.why = reason ? reason : "invalid";

@@ -88,7 +88,7 @@ TEST(Cli, CoveragePrintsTheMatrixAndWritesItsLayers)
 {
     TempDir dir;
     const auto campaign = (source_dir() / "data/sample/campaign.toml").string();
-    const auto r = run_geowalk("coverage --quiet '" + campaign + "' --out '" + dir.path().string() + "'");
+    const auto r = run_geowalk("coverage --quiet --no-maps --no-report '" + campaign + "' --out '" + dir.path().string() + "'");
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("Ten-walk coverage matrix"), std::string::npos);
     EXPECT_NE(r.output.find("甘浚村"), std::string::npos);
@@ -126,7 +126,7 @@ TEST(Cli, CoveragePrintsTheMatrixAndWritesItsLayers)
 
     // A larger sight never lowers coverage; absurd ones are usage errors.
     TempDir wide;
-    ASSERT_EQ(run_geowalk("coverage --quiet --sight 60 '" + campaign + "' --out '" + wide.path().string() + "'").exit_code, 0);
+    ASSERT_EQ(run_geowalk("coverage --quiet --no-maps --no-report --sight 60 '" + campaign + "' --out '" + wide.path().string() + "'").exit_code, 0);
     const auto wide_summary = nlohmann::json::parse(read_text(wide / "summary.json"));
     EXPECT_GT(wide_summary["coverage"]["covered_m"].get<double>(), cov["covered_m"].get<double>());
     for (const char* bad : {"0", "-3", "5001", "abc"}) {
@@ -187,7 +187,7 @@ TEST(Cli, WalkDistanceToPixelCentresIsWithinHalfAPixelDiagonalOfExact)
 TEST(Cli, FailedRunLeavesPreviousOutputsIntact)
 {
     TempDir dir;
-    ASSERT_EQ(run_geowalk("demo --quiet --out '" + dir.path().string() + "'").exit_code, 0);
+    ASSERT_EQ(run_geowalk("demo --quiet --no-maps --no-report --out '" + dir.path().string() + "'").exit_code, 0);
     const std::string before = read_text(dir / "summary.json");
     // Break one source: the run fails before anything is moved into place.
     write_text(dir / "input/rivers.geojson", "{ truncated");
@@ -203,7 +203,7 @@ TEST(Cli, CommittedSampleIsWhatDemoGenerates)
     // data/sample is `geowalk demo`'s input folder for the default seed, committed so planners can read it;
     // it must not drift from the generator.
     TempDir dir;
-    ASSERT_EQ(run_geowalk("demo --quiet --out '" + dir.path().string() + "'").exit_code, 0);
+    ASSERT_EQ(run_geowalk("demo --quiet --no-maps --no-report --out '" + dir.path().string() + "'").exit_code, 0);
     const auto committed = source_dir() / "data/sample";
     std::size_t files = 0;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(dir / "input")) {

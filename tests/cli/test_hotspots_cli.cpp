@@ -38,7 +38,7 @@ TEST(HotspotsCli, DensityIsTheExactQuarticSumOnQgisGrid)
     TempDir dir;
     const auto out = dir / "out";
     const auto result = run_geowalk("hotspots '" + (source_dir() / "data/sample/campaign.toml").string() + "' --out '" +
-                                    out.string() + "' --quiet --radius 300 --pixel 20 --gi-rate");
+                                    out.string() + "' --quiet --no-maps --no-report --radius 300 --pixel 20 --gi-rate");
     ASSERT_EQ(result.exit_code, 0) << result.output;
     EXPECT_NE(result.output.find("Hotspots:"), std::string::npos) << result.output;
 
@@ -143,8 +143,8 @@ TEST(HotspotsCli, FeatureModeReproducesEsdaPublishedGiStar)
                                            features + "]}");
     const auto out = dir / "out";
     const auto result = run_geowalk("hotspots '" + (source_dir() / "data/sample/campaign.toml").string() + "' --out '" +
-                                    out.string() + "' --quiet --gi-features '" + (dir / "points.geojson").string() +
-                                    "' --gi-field value --band 15");
+                                    out.string() + "' --quiet --no-maps --no-report --gi-features '" +
+                                    (dir / "points.geojson").string() + "' --gi-field value --band 15");
     ASSERT_EQ(result.exit_code, 0) << result.output;
 
     std::istringstream expected(read_text(ref / "expected_esda_G_Local.csv"));
