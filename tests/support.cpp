@@ -72,7 +72,11 @@ std::string read_text(const std::filesystem::path& file)
 
 CommandResult run_geowalk(const std::string& arguments)
 {
-    const std::string command = "'" + geowalk_binary().string() + "' " + arguments + " 2>&1";
+    return run_command("'" + geowalk_binary().string() + "' " + arguments + " 2>&1");
+}
+
+CommandResult run_command(const std::string& command)
+{
     FILE* pipe = popen(command.c_str(), "r");
     if (!pipe) throw std::runtime_error("popen failed for " + command);
     std::string output;

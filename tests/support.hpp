@@ -40,6 +40,8 @@ struct CommandResult {
 };
 // Runs the geowalk binary with the given arguments (shell-quoted by the caller where needed).
 CommandResult run_geowalk(const std::string& arguments);
+// A shell command line (through popen): its stdout and exit status.
+CommandResult run_command(const std::string& command);
 
 // The outputs of `geowalk run data/sample/campaign.toml` (what `geowalk demo` writes), made once per build of the
 // binary and shared by the tests that only read them: ctest runs every test in its own process, and a run with

@@ -16,14 +16,7 @@ namespace {
 // The script's output (stdout and stderr together) and exit status, run by bash from `dir`.
 CommandResult run_script(const std::filesystem::path& script, const std::string& arguments)
 {
-    const std::string command = "env -u GEOWALK_BUILD_DIR bash '" + script.string() + "' " + arguments + " 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) throw std::runtime_error("popen failed for " + command);
-    std::string output;
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+    return run_command("env -u GEOWALK_BUILD_DIR bash '" + script.string() + "' " + arguments + " 2>&1");
 }
 
 std::string last_line(std::string text)
