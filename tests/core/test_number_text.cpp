@@ -174,15 +174,4 @@ TEST(NumberText, IgnoresAGlobalCppLocaleWithADecimalComma)
     expect_locale_independent();
 }
 
-TEST(NumberText, IgnoresACLocaleWithADecimalComma)
-{
-    const LocaleGuard guard;
-    if (std::setlocale(LC_ALL, "de_DE.UTF-8") == nullptr && std::setlocale(LC_ALL, "de_DE") == nullptr)
-        GTEST_SKIP() << "no de_DE locale installed (the C++ locale test covers the formatter)";
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", 1234.5);
-    ASSERT_EQ(std::string(text), "1234,5");  // the locale is in force: printf follows it
-    expect_locale_independent();
-}
-
 }  // namespace geo

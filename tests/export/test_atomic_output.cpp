@@ -238,24 +238,6 @@ TEST(AtomicOutput, FileByFileFallbackKeepsTheSameRules)
                                                 "geojson/mine/", "geojson/mine/kept.geojson"}));
 }
 
-TEST(AtomicOutput, UnreadableUserFolderIsKeptByMovingFiles)
-{
-    if (::geteuid() == 0) GTEST_SKIP() << "root reads every folder";
-    test::TempDir dir("geowalk-atomic");
-    const auto out = dir / "out";
-    test::write_text(out / "private/secret.txt", "the user's");
-    test::write_text(out / "summary.json", "earlier run");
-    fs::permissions(out / "private", fs::perms::none);
-    {
-        OutputTransaction t(out);
-        test::write_text(t.staging() / "summary.json", "this run");
-        t.commit({"summary.json"});
-    }
-    fs::permissions(out / "private", fs::perms::owner_all);
-    EXPECT_EQ(test::read_text(out / "private/secret.txt"), "the user's");
-    EXPECT_EQ(test::read_text(out / "summary.json"), "this run");
-}
-
 // A child commits generation after generation (two files that must agree); the parent reads the folder meanwhile
 // and kills the child at random moments. Read through one folder handle, a set is whole: both files of one
 // generation. After each kill the folder holds one whole generation, and the next commit cleans up what the killed
