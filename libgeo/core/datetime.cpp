@@ -433,6 +433,21 @@ std::string format_local_date(double seconds, int utc_offset_minutes)
     return out;
 }
 
+std::string format_local_time(double seconds, int utc_offset_minutes)
+{
+    const auto ms = to_milliseconds(seconds);
+    if (!ms) return {};
+    // The local wall clock is UTC shifted by the offset; its text then ends with the offset instead of 'Z'.
+    std::string out = format_utc(static_cast<double>(*ms + std::int64_t{utc_offset_minutes} * 60 * 1000) / 1000.0);
+    out.pop_back();
+    const int minutes = std::abs(utc_offset_minutes);
+    out += utc_offset_minutes < 0 ? '-' : '+';
+    append_padded(out, minutes / 60, 2);
+    out += ':';
+    append_padded(out, minutes % 60, 2);
+    return out;
+}
+
 std::optional<int> parse_utc_offset(std::string_view text)
 {
     text = trim(text);

@@ -60,6 +60,10 @@ std::string format_utc(double seconds);
 // like format_utc, so the two never disagree about which day an instant falls on. Empty for NaN and infinities.
 std::string format_local_date(double seconds, int utc_offset_minutes);
 
+// Local time with its offset, ISO 8601: "2017-02-20T10:00:30+08:00" (milliseconds when not whole); empty for NaN
+// and infinities.
+std::string format_local_time(double seconds, int utc_offset_minutes);
+
 // Parses "+08:00", "+0800", "+08", "+8", "UTC+8", "GMT+8", "UTC+05:30", "-05:30", "Z", "UTC" into minutes
 // east of Greenwich. Offsets beyond ±14:00 (the widest in use) are rejected as typos.
 std::optional<int> parse_utc_offset(std::string_view text);

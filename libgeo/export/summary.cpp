@@ -12,8 +12,9 @@ namespace geo::output {
 
 namespace {
 
-// The local dates of the first and last record (walked fix, issue found, rectified or accepted); null when there
-// are none. Maps and the report print it as the campaign's period.
+// The local dates of the first and last record (walked fix, issue found, rectified or accepted), which maps and
+// the report print as the campaign's period, and the two instants as local times with the campaign's UTC offset;
+// null when there are none.
 Json period(const Campaign& c)
 {
     double first = std::numeric_limits<double>::infinity();
@@ -30,7 +31,9 @@ Json period(const Campaign& c)
             if (t) see(*t);
     if (first > last) return nullptr;
     return {{"from", format_local_date(first, c.utc_offset_minutes)},
-            {"to", format_local_date(last, c.utc_offset_minutes)}};
+            {"to", format_local_date(last, c.utc_offset_minutes)},
+            {"first_record", format_local_time(first, c.utc_offset_minutes)},
+            {"last_record", format_local_time(last, c.utc_offset_minutes)}};
 }
 
 }  // namespace

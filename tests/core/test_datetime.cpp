@@ -291,6 +291,20 @@ TEST(FormatUtc, WholeSecondsAndMillisecondsOnlyWhenNonZero)
     EXPECT_EQ(format_utc(1e300), "");
 }
 
+TEST(FormatLocalTime, WallClockWithItsOffset)
+{
+    // 1487548800 is 2017-02-20T00:00:00Z (GNU date -u -d @1487548800).
+    EXPECT_EQ(format_local_time(1487548800, 480), "2017-02-20T08:00:00+08:00");
+    EXPECT_EQ(format_local_time(1487548800 + 30.25, 480), "2017-02-20T08:00:30.250+08:00");
+    EXPECT_EQ(format_local_time(1487548800, -330), "2017-02-19T18:30:00-05:30");
+    EXPECT_EQ(format_local_time(1487548800, 0), "2017-02-20T00:00:00+00:00");
+    EXPECT_EQ(format_local_time(std::numeric_limits<double>::quiet_NaN(), 480), "");
+    // It reads back as the same instant.
+    const auto back = parse_timestamp(format_local_time(1487548800 + 3723, 480), 0);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->seconds, 1487548800 + 3723);
+}
+
 TEST(FormatLocalDate, DayAtTheOffset)
 {
     EXPECT_EQ(format_local_date(local_midnight_20170220, beijing), "2017-02-20");
