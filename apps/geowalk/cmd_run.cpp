@@ -12,8 +12,8 @@ namespace geowalk {
 
 namespace {
 
-// Both analyses have a --pixel of their own; --threads is listed once.
-const FlagsLeftOut run_leaves_out{"pixel"};
+// Both analyses have a --pixel of their own; --threads is listed once in the help.
+FlagsLeftOut run_leaves_out() { return {"pixel"}; }
 FlagsLeftOut leave_out_threads() { return {"pixel", "threads"}; }
 
 class RunCommand : public Command {
@@ -48,14 +48,14 @@ Options:
   --out DIR              output folder (created if missing)
 The options of `geowalk coverage` and `geowalk hotspots` over the campaign file's settings (not --pixel, which
 each has its own: set [coverage] pixel_m or [hotspots] pixel_m):
-)") + flags_help(geo::coverage::coverage_option_table(), run_leaves_out) +
+)") + flags_help(geo::coverage::coverage_option_table(), run_leaves_out()) +
                flags_help(geo::hotspot::hotspot_option_table(), leave_out_threads());
     }
     Flags flags() const override
     {
         Flags f{{"out"}, {}, true};
-        add_flags(geo::coverage::coverage_option_table(), f.valued, f.switches, run_leaves_out);
-        add_flags(geo::hotspot::hotspot_option_table(), f.valued, f.switches, run_leaves_out);
+        add_flags(geo::coverage::coverage_option_table(), f.valued, f.switches, run_leaves_out());
+        add_flags(geo::hotspot::hotspot_option_table(), f.valued, f.switches, run_leaves_out());
         return f;
     }
     int execute(const Args& args) override

@@ -71,7 +71,8 @@ VectorLayer VectorFile::create_layer(const std::string& name, OGRwkbGeometryType
     }
     if (m_dataset->TestCapability(ODsCTransactions) && m_dataset->StartTransaction() == OGRERR_NONE)
         m_in_transaction = true;
-    ManifestLayer& record = m_layers.emplace_back(ManifestLayer{name, geometry_kind(type), {}, 0});
+    m_layers.push_back({name, geometry_kind(type), {}, 0});
+    ManifestLayer& record = m_layers.back();
     for (const auto& f : fields) record.fields.push_back(f.name);
     return VectorLayer(layer, m_path, record);
 }

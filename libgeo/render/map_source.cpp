@@ -18,7 +18,7 @@ MapSource::MapSource(std::filesystem::path folder, output::Manifest manifest, La
     m_outputs = qgis::project_spec(m_manifest, lang == Lang::zh ? "zh" : "en");
 }
 
-MapSource::MapSource(std::filesystem::path folder, Lang lang)
+MapSource::MapSource(const std::filesystem::path& folder, Lang lang)
     : MapSource(folder, output::read_manifest(folder), lang)
 {
 }

@@ -21,7 +21,7 @@ public:
     // naming the folder when geowalk.gpkg cannot be opened.
     MapSource(std::filesystem::path folder, output::Manifest manifest, Lang lang);
     // The same with the folder's manifest.json; throws geo::InputError when it is missing or malformed.
-    MapSource(std::filesystem::path folder, Lang lang);
+    MapSource(const std::filesystem::path& folder, Lang lang);
 
     [[nodiscard]] const std::filesystem::path& folder() const { return m_folder; }
     [[nodiscard]] Lang lang() const { return m_lang; }
