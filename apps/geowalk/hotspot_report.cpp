@@ -17,10 +17,10 @@ std::string hotspot_report(const geo::Campaign& c, const geo::hotspot::HotspotRe
     std::ostringstream out;
     out << "Hotspots: " << a.issues.size() << " of " << c.issues.size() << " issues ("
         << options.filter.describe(c.utc_offset_minutes) << ")\n";
-    if (a.density_grid)
+    if (a.density)
         out << "  density: " << geo::raster::kernel_name(options.kde.kernel) << " kernel, radius "
-            << significant_text(options.kde.radius_m) << " m, " << a.density_grid->cols << " x " << a.density_grid->rows << " pixels of "
-            << significant_text(a.density_grid->pixel) << " m\n";
+            << significant_text(options.kde.radius_m) << " m, " << a.density->grid.cols << " x " << a.density->grid.rows
+            << " pixels of " << significant_text(a.density->grid.pixel) << " m\n";
     else
         out << "  density: none (no issue passed the filter)\n";
     if (a.density_advice) out << "  note: " << *a.density_advice << "\n";

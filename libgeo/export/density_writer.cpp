@@ -173,11 +173,13 @@ std::string density_description(const raster::KdeOptions& options, bool per_poin
     return text;
 }
 
-DensityStats write_density(const std::filesystem::path& file, const raster::Grid& grid,
-                           std::span<const raster::KdePoint> points, const raster::KdeOptions& options,
+DensityStats write_density(const std::filesystem::path& file, const raster::Density& density,
                            const std::string& crs_wkt, const std::map<std::string, std::string>& metadata,
                            Progress progress)
 {
+    const raster::Grid& grid = density.grid;
+    const std::vector<raster::KdePoint>& points = density.points;
+    const raster::KdeOptions& options = density.options;
     raster::KdeOptions tiled = options;
     tiled.tile_px = block;
     tiled.validate();
@@ -213,21 +215,24 @@ DensityStats write_density(const std::filesystem::path& file, const raster::Grid
     std::vector<float> buffer(in_memory ? 0 : static_cast<std::size_t>(block) * block);
     SubProgress evaluation{progress.fn, progress.data, 0.0, 0.8};
     Progress eval_progress{progress.fn ? &SubProgress::callback : nullptr, &evaluation, progress.task};
-    raster::kde_tiles(grid, points, tiled, [&](const raster::KdeTile& tile) {
-        stats.add_tile(tile);
-        CPLErr written = CE_None;
-        if (in_memory) {
-            written = band->RasterIO(GF_Write, tile.col, tile.row, tile.cols, tile.rows,
-                                     const_cast<float*>(tile.values.data()), tile.cols, tile.rows, GDT_Float32,
-                                     sizeof(float), static_cast<GSpacing>(sizeof(float)) * tile.stride, nullptr);
-        } else {
-            std::copy(tile.values.begin(), tile.values.end(), buffer.begin());
-            written = band->WriteBlock(tile.col / block, tile.row / block, buffer.data());
-        }
-        if (written != CE_None)
-            detail::fail_output(file, "cannot write the staging raster: " + errors.message(),
-                                "check free space in the output folder");
-    }, eval_progress);
+    density.drain(
+        block,
+        [&](const raster::KdeTile& tile) {
+            stats.add_tile(tile);
+            CPLErr written = CE_None;
+            if (in_memory) {
+                written = band->RasterIO(GF_Write, tile.col, tile.row, tile.cols, tile.rows,
+                                         const_cast<float*>(tile.values.data()), tile.cols, tile.rows, GDT_Float32,
+                                         sizeof(float), static_cast<GSpacing>(sizeof(float)) * tile.stride, nullptr);
+            } else {
+                std::copy(tile.values.begin(), tile.values.end(), buffer.begin());
+                written = band->WriteBlock(tile.col / block, tile.row / block, buffer.data());
+            }
+            if (written != CE_None)
+                detail::fail_output(file, "cannot write the staging raster: " + errors.message(),
+                                    "check free space in the output folder");
+        },
+        eval_progress);
     const DensityStats result = stats.result();
     band->SetStatistics(result.min, result.max, result.mean, result.stddev);
     dataset->FlushCache(false);

@@ -34,8 +34,7 @@ struct DensityStats {
 // 256 MB (restored afterwards; GDAL's cache is process-wide) so that memory stays bounded for any grid size.
 // Progress: evaluation 0-80 %, COG copy 80-100 %. Throws geo::UsageError for invalid options, grid or points and
 // geo::OutputError naming the file when GDAL fails (no partial file is left).
-DensityStats write_density(const std::filesystem::path& file, const raster::Grid& grid,
-                           std::span<const raster::KdePoint> points, const raster::KdeOptions& options,
+DensityStats write_density(const std::filesystem::path& file, const raster::Density& density,
                            const std::string& crs_wkt, const std::map<std::string, std::string>& metadata = {},
                            Progress progress = {});
 

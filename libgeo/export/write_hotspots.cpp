@@ -153,12 +153,13 @@ std::optional<DensityStats> write_density_raster(const std::filesystem::path& fi
                                                  const hotspot::HotspotResult& a, Progress progress)
 {
     const hotspot::HotspotOptions& options = a.options;
-    if (!a.density_grid) return std::nullopt;
-    return write_density(file, *a.density_grid, a.density_points, options.kde, c.crs.wkt,
-                         {{"GEOWALK_ISSUES", options.filter.describe(c.utc_offset_minutes)},
-                          {"GEOWALK_WEIGHT_FIELD", options.weight_field},
-                          {"GEOWALK_EXTENT", std::string(geo::options::name_of(hotspot::density_extent_names, options.extent))}},
-                         progress);
+    if (!a.density) return std::nullopt;
+    return write_density(
+        file, *a.density, c.crs.wkt,
+        {{"GEOWALK_ISSUES", options.filter.describe(c.utc_offset_minutes)},
+         {"GEOWALK_WEIGHT_FIELD", options.weight_field},
+         {"GEOWALK_EXTENT", std::string(geo::options::name_of(hotspot::density_extent_names, options.extent))}},
+        progress);
 }
 
 Json hotspots_section(const Campaign& c, const hotspot::HotspotResult& a, const std::optional<DensityStats>& density)
@@ -170,13 +171,13 @@ Json hotspots_section(const Campaign& c, const hotspot::HotspotResult& a, const 
     if (density) {
         s["density"] = {{"kernel", std::string(raster::kernel_name(options.kde.kernel))},
                         {"radius_m", options.kde.radius_m},
-                        {"pixel_m", a.density_grid->pixel},
+                        {"pixel_m", a.density->grid.pixel},
                         {"output", std::string(raster::kde_output_name(options.kde.output))},
                         {"units", raster::kde_units(options.kde)},
-                        {"cols", a.density_grid->cols},
-                        {"rows", a.density_grid->rows},
+                        {"cols", a.density->grid.cols},
+                        {"rows", a.density->grid.rows},
                         {"max", density->max},
-                        {"sum_times_pixel_area", density->sum * a.density_grid->pixel * a.density_grid->pixel}};
+                        {"sum_times_pixel_area", density->sum * a.density->grid.pixel * a.density->grid.pixel}};
     }
     if (a.cells) {
         const auto& r = *a.cells;

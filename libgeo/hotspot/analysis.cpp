@@ -168,18 +168,24 @@ HotspotResult analyse(const Campaign& c, const HotspotOptions& options, Progress
     std::vector<double> weights, radii;
     if (!options.weight_field.empty()) weights = field_values(c, a.issues, options.weight_field, "weight", 0, false);
     if (!options.radius_field.empty()) radii = field_values(c, a.issues, options.radius_field, "radius", 0, true);
+    std::vector<raster::KdePoint> points;
+    points.reserve(a.issues.size());
     for (std::size_t k = 0; k < a.issues.size(); ++k) {
         const Point& p = c.issues[a.issues[k]].position;
-        a.density_points.push_back({p.x(), p.y(), weights.empty() ? 1.0 : weights[k], radii.empty() ? 0.0 : radii[k]});
+        points.push_back({p.x(), p.y(), weights.empty() ? 1.0 : weights[k], radii.empty() ? 0.0 : radii[k]});
     }
+    std::optional<raster::Grid> grid;
     if (options.extent == DensityExtent::villages && !c.villages.empty()) {
         MultiPolygon land;
         for (const auto& v : c.villages) land.insert(land.end(), v.area.begin(), v.area.end());
-        a.density_grid = raster::grid_covering(bg::return_envelope<Box>(land), options.kde.pixel_m);
-    } else if (!a.density_points.empty()) {
-        a.density_grid = raster::kde_grid(a.density_points, options.kde);
+        grid = raster::grid_covering(bg::return_envelope<Box>(land), options.kde.pixel_m);
+    } else if (!points.empty()) {
+        grid = raster::kde_grid(points, options.kde);
     }
-    if (a.density_grid) a.density_advice = raster::kde_advice(*a.density_grid, options.kde);
+    if (grid) {
+        a.density_advice = raster::kde_advice(*grid, options.kde);
+        a.density = raster::Density{*grid, std::move(points), options.kde};
+    }
 
     progress(0.1, "hot spots (Gi*)");
     std::vector<Point> positions;

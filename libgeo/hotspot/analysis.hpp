@@ -1,8 +1,9 @@
 #pragma once
 // The hotspot step (`geowalk hotspots`, part of `geowalk run`): which issues count, their kernel density, Gi* hot
 // and cold spots of cells with the walking effort behind each count, emerging hot spots over time, and rebounds.
-// No I/O: the density is returned as points and a grid, and export/density_writer.hpp evaluates it tile by tile
-// into density.tif (staged in memory only when the grid is small enough), so a grid of any size can be written.
+// No I/O: the density is returned as a raster::Density (grid, points, kernel) that export/density_writer.hpp drains
+// tile by tile into density.tif (staged in memory only when the grid is small enough), so a grid of any size can be
+// written.
 #include "libgeo/core/campaign.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/hotspot/options.hpp"
@@ -17,8 +18,9 @@ struct HotspotResult {
     HotspotOptions options;           // what it was computed with
     std::vector<std::size_t> issues;  // indices into Campaign::issues that passed the filter
 
-    std::vector<raster::KdePoint> density_points;  // one per filtered issue, weights and radii applied
-    std::optional<raster::Grid> density_grid;      // none without issues (nothing to lay a grid over)
+    // The kernel density of the filtered issues (one point each, weights and radii applied) over its grid, for a
+    // writer to drain tile by tile; none without issues (nothing to lay a grid over) unless over the villages.
+    std::optional<raster::Density> density;
     std::optional<std::string> density_advice;     // a warning for legal but odd settings
 
     std::optional<HotspotCells> cells;  // none when Gi* could not run; cells_skipped says why

@@ -153,6 +153,22 @@ using KdeSink = std::function<void(const KdeTile&)>;
 void kde_tiles(const Grid& grid, std::span<const KdePoint> points, const KdeOptions& options, const KdeSink& sink,
                Progress progress = {});
 
+// A density ready to be evaluated: the grid, the points (weights and radii applied) and the kernel. An analysis
+// returns it; a writer drains it tile by tile, so a grid of any size never sits in memory.
+struct Density {
+    Grid grid;
+    std::vector<KdePoint> points;
+    KdeOptions options;
+
+    // kde_tiles over the grid with tiles of `tile_px` pixels (options.tile_px otherwise).
+    void drain(int tile_px, const KdeSink& sink, Progress progress = {}) const
+    {
+        KdeOptions tiled = options;
+        tiled.tile_px = tile_px;
+        kde_tiles(grid, points, tiled, sink, progress);
+    }
+};
+
 // The whole raster in memory (checked against the memory limit; write_density writes bigger ones tile by tile).
 [[nodiscard]] Raster kde(const Grid& grid, std::span<const KdePoint> points, const KdeOptions& options,
                          Progress progress = {});

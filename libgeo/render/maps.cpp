@@ -1,5 +1,6 @@
 #include "libgeo/render/maps.hpp"
 
+#include "libgeo/export/contract.hpp"
 #include "libgeo/core/number_text.hpp"
 #include "libgeo/core/parallel.hpp"
 #include "libgeo/qgis/default_styles.hpp"
@@ -18,6 +19,9 @@
 #include <mutex>
 
 namespace geo::render {
+
+namespace L = output::layer;
+namespace F = output::file;
 
 namespace {
 
@@ -46,8 +50,8 @@ qgis::GeometryKind kind_of(const MapSource& source, const std::string& layer)
 // Label priority by layer: village names first, then sites, then everything else (dead corner lengths).
 int label_priority(const std::string& layer)
 {
-    if (layer == "villages") return 0;
-    if (layer == "sites" || layer == "site_coverage") return 1;
+    if (layer == L::villages) return 0;
+    if (layer == L::sites || layer == L::site_coverage) return 1;
     return 2;
 }
 
@@ -85,7 +89,7 @@ std::optional<LegendGroup> draw_layer(cairo_t* cr, const MapView& view, const Ma
 {
     const Lang lang = source.lang();
     const std::string title(layer_title(layer)(lang));
-    if (layer == "density.tif") {
+    if (layer == F::density) {
         const auto tif = source.raster(layer);
         if (tif.empty()) return std::nullopt;
         RasterLegend ramp{RampKind::interpolated, qgis::density_stops(raster_maximum(tif), lang_code(lang))};
@@ -93,7 +97,7 @@ std::optional<LegendGroup> draw_layer(cairo_t* cr, const MapView& view, const Ma
         return LegendGroup{std::string(words::density(lang)), {}, ramp.items, std::string(words::density_low(lang)),
                            std::string(words::density_high(lang))};
     }
-    if (layer == "walk_distance.tif") {
+    if (layer == F::walk_distance) {
         const auto tif = source.raster(layer);
         const auto& w = source.outputs().walk_distance;
         if (tif.empty() || !w) return std::nullopt;
@@ -134,7 +138,7 @@ std::string data_note(const MapSource& source)
 // The outline of one village drawn bold over everything, for the village maps.
 void highlight_village(cairo_t* cr, const MapView& view, const MapSource& source, const std::string& name)
 {
-    OGRLayer* villages = source.layer("villages");
+    OGRLayer* villages = source.layer(L::villages);
     if (!villages) return;
     CairoSaved saved(cr);
     view.clip_to_frame(cr);
@@ -152,7 +156,7 @@ void highlight_village(cairo_t* cr, const MapView& view, const MapSource& source
 bool has_any(const MapSource& source, const std::vector<std::string>& layers)
 {
     return std::any_of(layers.begin(), layers.end(), [&](const std::string& l) {
-        if (l == "villages") return false;
+        if (l == L::villages) return false;
         if (l.ends_with(".tif")) return !source.raster(l).empty();
         return has_features(source, l);
     });
@@ -163,18 +167,18 @@ bool has_any(const MapSource& source, const std::vector<std::string>& layers)
 std::vector<MapSpec> map_catalogue(const MapSource& source)
 {
     const Lang lang = source.lang();
-    const std::vector<std::string> coverage{"villages", "tracks", "network_coverage", "site_coverage", "uncovered"};
+    const std::vector<std::string> coverage{L::villages, L::tracks, L::network_coverage, L::site_coverage, L::uncovered};
     std::vector<MapSpec> maps{
-        {"overview", std::string(words::map_overview(lang)), {"villages", "density.tif", "network", "sites"}, {}, {}},
+        {"overview", std::string(words::map_overview(lang)), {L::villages, F::density, L::network, L::sites}, {}, {}},
         {"coverage", std::string(words::map_coverage(lang)), coverage, {}, {}},
-        {"hotspots", std::string(words::map_hotspots(lang)), {"villages", "hotspot_cells", "rebounds"}, {}, {}},
-        {"blind_spots", std::string(words::map_blind_spots(lang)), {"villages", "blind_areas", "walk_distance.tif", "tracks"}, {}, {}},
+        {"hotspots", std::string(words::map_hotspots(lang)), {L::villages, L::hotspot_cells, L::rebounds}, {}, {}},
+        {"blind_spots", std::string(words::map_blind_spots(lang)), {L::villages, L::blind_areas, F::walk_distance, L::tracks}, {}, {}},
     };
     // With --gi-rate: where problems are dense for the walking done, unwalked cells hatched as not inspected.
     if (has_features(source, "hotspot_cells_rate"))
         maps.insert(maps.begin() + 3, {"hotspots_per_km", std::string(words::map_hotspots_rate(lang)),
-                                       {"villages", "hotspot_cells_rate", "rebounds"}, {}, {}});
-    if (OGRLayer* villages = source.layer("villages")) {
+                                       {L::villages, "hotspot_cells_rate", L::rebounds}, {}, {}});
+    if (OGRLayer* villages = source.layer(L::villages)) {
         villages->ResetReading();
         for (OGRFeatureUniquePtr f(villages->GetNextFeature()); f; f.reset(villages->GetNextFeature())) {
             const OGRGeometry* g = f->GetGeometryRef();

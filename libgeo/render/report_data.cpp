@@ -1,5 +1,6 @@
 #include "libgeo/render/report_data.hpp"
 
+#include "libgeo/export/contract.hpp"
 #include "libgeo/core/datetime.hpp"
 #include "libgeo/core/error.hpp"
 #include "libgeo/handles/ogr_transform.hpp"
@@ -123,14 +124,14 @@ std::optional<double> latest_record(const MapSource& source)
     auto see = [&](std::optional<double> t) {
         if (t) last = last ? std::max(*last, *t) : *t;
     };
-    if (OGRLayer* tracks = source.layer("tracks")) {
+    if (OGRLayer* tracks = source.layer(output::layer::tracks)) {
         LayerScan scan(tracks);
         while (auto f = scan.next()) {
             see(time_field(*f, "start"));
             see(time_field(*f, "end"));
         }
     }
-    if (OGRLayer* issues = source.layer("issues")) {
+    if (OGRLayer* issues = source.layer(output::layer::issues)) {
         LayerScan scan(issues);
         while (auto f = scan.next())
             for (const char* name : {"found", "rectified", "accepted"}) see(time_field(*f, name));
@@ -140,7 +141,7 @@ std::optional<double> latest_record(const MapSource& source)
 
 std::optional<IssueFigures> read_issues(const MapSource& source)
 {
-    OGRLayer* layer = source.layer("issues");
+    OGRLayer* layer = source.layer(output::layer::issues);
     if (!layer) return std::nullopt;
     IssueFigures out;
     out.as_of = latest_record(source);
@@ -218,7 +219,7 @@ void read_coverage(const json& summary, ReportData& out)
 std::vector<DeadCornerRow> read_dead_corners(const MapSource& source, std::size_t top)
 {
     std::vector<DeadCornerRow> rows;
-    OGRLayer* layer = source.layer("uncovered");
+    OGRLayer* layer = source.layer(output::layer::uncovered);
     if (!layer) return rows;
     const ToWgs84 to_wgs84(layer->GetSpatialRef());
     LayerScan scan(layer);
@@ -262,7 +263,7 @@ std::string village_at(OGRLayer* villages, double x, double y)
 std::vector<HotspotRow> read_hotspots(const MapSource& source, std::size_t top)
 {
     std::vector<HotspotRow> rows;
-    OGRLayer* layer = source.layer("hotspot_cells");
+    OGRLayer* layer = source.layer(output::layer::hotspot_cells);
     if (!layer) return rows;
     const ToWgs84 to_wgs84(layer->GetSpatialRef());
     struct Cell {
@@ -289,7 +290,7 @@ std::vector<HotspotRow> read_hotspots(const MapSource& source, std::size_t top)
     }
     std::stable_sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) { return a.row.z > b.row.z; });
     if (cells.size() > top) cells.resize(top);
-    OGRLayer* villages = source.layer("villages");
+    OGRLayer* villages = source.layer(output::layer::villages);
     for (auto& c : cells) {
         const auto lonlat = to_wgs84(c.x, c.y);
         if (!lonlat) continue;
@@ -332,9 +333,9 @@ ReportData read_report_data(const MapSource& source, std::size_t top)
     if (const json* h = section(summary, "hotspots"))
         if (const json* r = section(*h, "rebounds")) out.rebounds = static_cast<long long>(number(*r, "count"));
     if (!out.rebounds)
-        if (OGRLayer* r = source.layer("rebounds")) out.rebounds = r->GetFeatureCount();
+        if (OGRLayer* r = source.layer(output::layer::rebounds)) out.rebounds = r->GetFeatureCount();
     out.dead_corners = read_dead_corners(source, top);
-    out.hotspot_cells = source.layer("hotspot_cells") != nullptr;
+    out.hotspot_cells = source.layer(output::layer::hotspot_cells) != nullptr;
     out.hotspots = read_hotspots(source, top);
     return out;
 }

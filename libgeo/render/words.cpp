@@ -1,5 +1,6 @@
 #include "libgeo/render/words.hpp"
 
+#include "libgeo/export/contract.hpp"
 #include "libgeo/core/categories.hpp"
 
 #include <array>
@@ -20,20 +21,20 @@ std::optional<Lang> parse_lang(std::string_view text)
 Words layer_title(std::string_view layer)
 {
     static constexpr std::array<std::pair<std::string_view, Words>, 14> titles{{
-        {"villages", {"Villages", "村界"}},
-        {"network", {"Routes to walk", "巡查路线"}},
-        {"sites", {"Sites", "场所"}},
-        {"tracks", {"Walks (GPS tracks)", "巡查轨迹"}},
-        {"issues", {"Problems found", "发现的问题"}},
-        {"network_coverage", {"Route coverage", "路线覆盖"}},
-        {"uncovered", {"Dead corners", "死角"}},
-        {"site_coverage", {"Sites walked round", "场所巡查"}},
-        {"village_coverage", {"Village coverage", "村庄覆盖"}},
-        {"blind_areas", {"Blind areas", "盲区"}},
-        {"hotspot_cells", {"Hot and cold spots (Gi*)", "热点与冷点（Gi*）"}},
+        {output::layer::villages, {"Villages", "村界"}},
+        {output::layer::network, {"Routes to walk", "巡查路线"}},
+        {output::layer::sites, {"Sites", "场所"}},
+        {output::layer::tracks, {"Walks (GPS tracks)", "巡查轨迹"}},
+        {output::layer::issues, {"Problems found", "发现的问题"}},
+        {output::layer::network_coverage, {"Route coverage", "路线覆盖"}},
+        {output::layer::uncovered, {"Dead corners", "死角"}},
+        {output::layer::site_coverage, {"Sites walked round", "场所巡查"}},
+        {output::layer::village_coverage, {"Village coverage", "村庄覆盖"}},
+        {output::layer::blind_areas, {"Blind areas", "盲区"}},
+        {output::layer::hotspot_cells, {"Hot and cold spots (Gi*)", "热点与冷点（Gi*）"}},
         {"hotspot_cells_rate", {"Hot and cold spots per walked km (Gi*)", "每巡查公里问题数的热点与冷点（Gi*）"}},
-        {"emerging_hotspots", {"Emerging hot spots", "新兴热点"}},
-        {"rebounds", {"Rebounds", "反弹"}},
+        {output::layer::emerging_hotspots, {"Emerging hot spots", "新兴热点"}},
+        {output::layer::rebounds, {"Rebounds", "反弹"}},
     }};
     for (const auto& [name, words] : titles)
         if (name == layer) return words;

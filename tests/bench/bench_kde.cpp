@@ -75,7 +75,8 @@ void BM_kde_write(benchmark::State& state)
     srs.importFromEPSG(32650);
     const std::string crs = geo::crs_wkt(srs);
     const auto file = std::filesystem::temp_directory_path() / "geowalk_bench_density.tif";
-    for (auto _ : state) benchmark::DoNotOptimize(geo::output::write_density(file, grid, points, options, crs));
+    const geo::raster::Density density{grid, {points.begin(), points.end()}, options};
+    for (auto _ : state) benchmark::DoNotOptimize(geo::output::write_density(file, density, crs));
     std::filesystem::remove(file);
 }
 

@@ -85,7 +85,8 @@ int main(int argc, char** argv)
         const double read_s = seconds_since(t0);
         const auto t1 = std::chrono::steady_clock::now();
         const geo::raster::Grid grid = a.grid_given ? a.grid : geo::raster::kde_grid(points, a.options);
-        const auto stats = geo::output::write_density(a.output, grid, points, a.options, wkt);
+        const auto stats = geo::output::write_density(
+            a.output, geo::raster::Density{grid, {points.begin(), points.end()}, a.options}, wkt);
         const double kde_s = seconds_since(t1);
         std::printf("read_s=%.3f kde_write_s=%.3f cols=%d rows=%d points=%zu skipped=%zu max=%.9g\n", read_s, kde_s,
                     grid.cols, grid.rows, points.size(), read.skipped.size(), stats.max);

@@ -63,7 +63,8 @@ void check_cog_equals_in_memory_density(Staging staging)
         ~LimitRestorer() { memory::set_limit_bytes(0); }
     } restore;
     if (staging == Staging::file) memory::set_limit_bytes(memory::resident_bytes() + 4096);
-    const DensityStats stats = write_density(file, grid, points, options, wkt, {{"GEOWALK_FILTER", "all"}});
+    const DensityStats stats = write_density(file, raster::Density{grid, {points.begin(), points.end()}, options}, wkt,
+                                             {{"GEOWALK_FILTER", "all"}});
     memory::set_limit_bytes(0);
 
     const GDALDatasetUniquePtr ds = test::open_readonly(file);
@@ -156,15 +157,19 @@ TEST(DensityWriter, FailuresNameTheFileAndLeaveNothing)
     const raster::Grid grid = raster::kde_grid(points, options);
     const auto missing = dir / "no such folder" / "density.tif";
     try {
-        (void)write_density(missing, grid, points, options, utm50n_wkt());
+        (void)write_density(missing, raster::Density{grid, {points.begin(), points.end()}, options}, utm50n_wkt());
         FAIL() << "expected an OutputError";
     } catch (const OutputError& e) {
         EXPECT_EQ(e.where().file, missing.string());
     }
-    EXPECT_THROW((void)write_density(dir / "d.tif", grid, points, options, "not a CRS"), OutputError);
+    EXPECT_THROW(
+        (void)write_density(dir / "d.tif", raster::Density{grid, {points.begin(), points.end()}, options}, "not a CRS"),
+        OutputError);
     std::vector<raster::KdePoint> bad = points;
     bad[3].weight = -2.0;
-    EXPECT_THROW((void)write_density(dir / "d.tif", grid, bad, options, utm50n_wkt()), UsageError);
+    EXPECT_THROW(
+        (void)write_density(dir / "d.tif", raster::Density{grid, {bad.begin(), bad.end()}, options}, utm50n_wkt()),
+        UsageError);
     EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
 
@@ -208,7 +213,7 @@ TEST(DensityWriter, HugeGridIsWrittenTileByTileInBoundedMemory)
             // survive fork() (its threads are gone in the child, so jobs queued to it would never run).
             raster::KdeOptions options;
             options.threads = 1;
-            (void)write_density(file, grid, points, options, utm50n_wkt());
+            (void)write_density(file, raster::Density{grid, {points.begin(), points.end()}, options}, utm50n_wkt());
             rusage usage{};
             getrusage(RUSAGE_SELF, &usage);
             peak_kb = usage.ru_maxrss;

@@ -81,8 +81,8 @@ TEST(HotspotStep, PlantedClusterIsAHotSpotAndUnwalkedCellsAreFlagged)
     for (const auto& t : c.tracks) track_length += bg::distance(t.fixes.front().position, t.fixes.back().position);
     EXPECT_NEAR(walked, track_length, 1e-6 * track_length);  // inside the cells, an edge counted once
     EXPECT_DOUBLE_EQ(a.min_walk_m, 250.0);                   // default: one cell side
-    ASSERT_TRUE(a.density_grid);
-    EXPECT_EQ(a.density_points.size(), c.issues.size());
+    ASSERT_TRUE(a.density);
+    EXPECT_EQ(a.density->points.size(), c.issues.size());
 }
 
 TEST(HotspotStep, RateGiStarRunsOnInspectedCellsOnly)
@@ -134,13 +134,13 @@ TEST(HotspotStep, FilterWeightsAndRadiiFromFields)
     const HotspotResult a = analyse(c, o);
     ASSERT_EQ(a.issues.size(), 10U);
     for (std::size_t k = 0; k < 10; ++k) {
-        EXPECT_EQ(a.density_points[k].weight, k % 2 ? 2.0 : 0.5);
-        EXPECT_EQ(a.density_points[k].radius, 150.0);
+        EXPECT_EQ(a.density->points[k].weight, k % 2 ? 2.0 : 0.5);
+        EXPECT_EQ(a.density->points[k].radius, 150.0);
     }
     // Ten issues are fewer than Gi* needs: a reason, not a failure; the heatmap is still made.
     EXPECT_FALSE(a.cells);
     EXPECT_FALSE(a.cells_skipped.empty());
-    EXPECT_TRUE(a.density_grid);
+    EXPECT_TRUE(a.density);
 
     c.issues[3].attributes[0].value = std::string("many");
     EXPECT_THROW(analyse(c, o), InputError);
@@ -158,7 +158,7 @@ TEST(HotspotStep, NoIssuesGiveNoDensityAndAReason)
     Campaign c = planted();
     c.issues.clear();
     const HotspotResult a = analyse(c, options_for_test());
-    EXPECT_FALSE(a.density_grid);
+    EXPECT_FALSE(a.density);
     EXPECT_FALSE(a.cells);
     EXPECT_FALSE(a.cells_skipped.empty());
     EXPECT_TRUE(a.rebounds.empty());
