@@ -10,8 +10,11 @@ namespace {
 std::vector<std::pair<Box, int>> boxes(const std::vector<Village>& villages)
 {
     std::vector<std::pair<Box, int>> out;
+    // A village without area has no envelope (Boost returns an inverted box, which an R-tree must not hold); it
+    // contains nothing, so it is left out.
     for (std::size_t i = 0; i < villages.size(); ++i)
-        out.emplace_back(bg::return_envelope<Box>(villages[i].area), static_cast<int>(i));
+        if (!bg::is_empty(villages[i].area))
+            out.emplace_back(bg::return_envelope<Box>(villages[i].area), static_cast<int>(i));
     return out;
 }
 }  // namespace
