@@ -9,8 +9,33 @@
 #include "libgeo/load/loader.hpp"
 
 #include <iostream>
+#include <sstream>
 
 namespace geowalk {
+
+std::string kept_outputs_report(const geo::pipeline::RunOutputs& run, const std::string& campaign_file,
+                                const std::string& out_dir)
+{
+    std::ostringstream out;
+    for (const auto& kept : run.kept) {
+        std::string outputs;
+        for (const auto& o : kept.outputs) outputs += (outputs.empty() ? "" : ", ") + o;
+        if (!kept.stale) {
+            out << "\nKept from the earlier " << kept.name << " run (" << kept.written_at << ", same input data): "
+                << outputs << "\n";
+            continue;
+        }
+        out << "\nwarning: kept the earlier " << kept.name << " run's outputs (" << kept.written_at << "): " << outputs
+            << "\n  they rest on other input data than this step (the files changed since); to bring them up to date run"
+            << "\n    geowalk " << kept.name << " '" << campaign_file << "' --out '" << out_dir << "'"
+            << "\n  or `geowalk run` for every analysis\n";
+    }
+    for (const auto& stale : run.stale)
+        out << "\nwarning: " << stale.path << " is from before this step (" << stale.reason
+            << ") and does not show its results; redraw with\n    " << stale.remedy << "\n";
+    for (const auto& dropped : run.dropped) out << "\nwarning: not kept: " << dropped << "\n";
+    return out.str();
+}
 
 int run_pipeline(const std::string& campaign_file, const std::string& out_dir, const PipelineOptions& options)
 {
@@ -52,10 +77,11 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
     bar.last_percent = -1;
     auto presentation = options.presentation;
     presentation.threads = options.coverage ? coverage.threads : hotspots.threads;  // the run's --threads
-    const auto written = geo::pipeline::write_run_outputs(campaign, results, out_dir, presentation,
-                                                         {progress_callback, &bar, "writing"});
+    const auto run = geo::pipeline::write_run_outputs(campaign, results, out_dir, presentation,
+                                                     {progress_callback, &bar, "writing"});
     std::cout << "\nOutputs:\n";
-    for (const auto& f : written) std::cout << "  " << f.string() << "\n";
+    for (const auto& f : run.files) std::cout << "  " << f.string() << "\n";
+    std::cout << kept_outputs_report(run, campaign_file, out_dir);
     return 0;
 }
 

@@ -22,6 +22,10 @@ struct PipelineOptions {
     geo::pipeline::PresentationOptions presentation;  // maps, report, language
 };
 
+// What the step kept of the folder's earlier run, and what no longer matches: for the end of the step's output.
+std::string kept_outputs_report(const geo::pipeline::RunOutputs& run, const std::string& campaign_file,
+                                const std::string& out_dir);
+
 int run_pipeline(const std::string& campaign_file, const std::string& out_dir, const PipelineOptions& options);
 
 }  // namespace geowalk

@@ -18,6 +18,14 @@ inline constexpr char maps[] = "maps";        // a folder
 inline constexpr char geojson[] = "geojson";  // a folder
 }  // namespace file
 
+// The analyses a run can hold; each owns the layers it wrote (ManifestLayer::analysis), its raster and its sections
+// of summary.json. A step that runs some of them keeps the others' outputs from the folder's earlier run.
+namespace analysis {
+inline constexpr char inputs[] = "inputs";  // the input layers and rejects: rewritten by every step
+inline constexpr char coverage[] = "coverage";
+inline constexpr char hotspots[] = "hotspots";
+}  // namespace analysis
+
 namespace layer {
 // The inputs as loaded, and what was not.
 inline constexpr char villages[] = "villages";

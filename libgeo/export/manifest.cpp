@@ -2,10 +2,14 @@
 
 #include "libgeo/export/contract.hpp"
 
+#include "libgeo/core/datetime.hpp"
 #include "libgeo/core/error.hpp"
 
 #include <ogr_spatialref.h>
 
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 
 namespace geo::output {
@@ -36,9 +40,100 @@ const ManifestLayer* Manifest::layer(std::string_view name) const
     return nullptr;
 }
 
+const AnalysisEntry* Manifest::analysis(std::string_view name) const
+{
+    for (const auto& a : analyses)
+        if (a.name == name) return &a;
+    return nullptr;
+}
+
+namespace {
+
+// FNV-1a over the bytes of plain values: a digest, not a defence against anyone forging inputs.
+class Digest {
+public:
+    void add(const void* data, std::size_t size)
+    {
+        const auto* bytes = static_cast<const unsigned char*>(data);
+        for (std::size_t i = 0; i < size; ++i) m_hash = (m_hash ^ bytes[i]) * 0x100000001b3ULL;
+    }
+    void add(double v) { add(&v, sizeof v); }
+    void add(long long v) { add(&v, sizeof v); }
+    void add(const std::string& s)
+    {
+        add(static_cast<long long>(s.size()));
+        add(s.data(), s.size());
+    }
+    void add(const std::optional<double>& v) { add(v.value_or(no_time)); }
+    void add(const Point& p) { add(p.x()), add(p.y()); }
+    template <class Range>
+    void add_points(const Range& points)
+    {
+        add(static_cast<long long>(points.size()));
+        for (const auto& p : points) add(p);
+    }
+    void add(const MultiPolygon& area)
+    {
+        add(static_cast<long long>(area.size()));
+        for (const auto& polygon : area) {
+            add_points(polygon.outer());
+            for (const auto& ring : polygon.inners()) add_points(ring);
+        }
+    }
+    [[nodiscard]] std::string hex() const
+    {
+        char text[17];
+        std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(m_hash));
+        return text;
+    }
+
+private:
+    std::uint64_t m_hash = 0xcbf29ce484222325ULL;
+};
+
+}  // namespace
+
+std::string inputs_fingerprint(const Campaign& c)
+{
+    Digest d;
+    d.add(c.crs.wkt);
+    d.add(static_cast<long long>(c.utc_offset_minutes));
+    for (const auto& v : c.villages) d.add(v.name), d.add(v.area);
+    for (const auto& n : c.network) {
+        d.add(static_cast<long long>(n.category));
+        d.add(n.block_sight_m);
+        d.add_points(n.line);
+    }
+    for (const auto& s : c.sites) {
+        d.add(static_cast<long long>(s.category));
+        d.add(s.name);
+        if (s.point) d.add(*s.point);
+        d.add(s.area);
+    }
+    for (const auto& t : c.tracks) {
+        d.add(t.name), d.add(t.walker);
+        d.add(static_cast<long long>(t.fixes.size()));
+        for (const auto& f : t.fixes) d.add(f.position), d.add(f.time);
+    }
+    for (const auto& i : c.issues) {
+        d.add(i.code), d.add(i.problem), d.add(i.responsible);
+        d.add(static_cast<long long>(i.category)), d.add(static_cast<long long>(i.status));
+        d.add(i.found), d.add(i.deadline), d.add(i.rectified), d.add(i.accepted);
+        d.add(i.position);
+    }
+    return d.hex();
+}
+
+std::string utc_now_text()
+{
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    return format_utc(static_cast<double>(std::chrono::duration_cast<std::chrono::seconds>(now).count()));
+}
+
 Manifest manifest_of(const Campaign& campaign)
 {
     Manifest m;
+    m.inputs = inputs_fingerprint(campaign);
     m.title = campaign.name;
     m.crs_wkt = campaign.crs.wkt;
     OGRSpatialReference srs;
@@ -63,7 +158,8 @@ Json to_json(const Manifest& m)
         layers.push_back({{"name", l.name},
                           {"geometry", std::string(options::name_of(geometry_kind_names, l.kind))},
                           {"fields", l.fields},
-                          {"features", l.features}});
+                          {"features", l.features},
+                          {"analysis", l.analysis}});
     Json rasters = Json::object();
     if (m.walk_distance)
         rasters["walk_distance"] = {{"file", m.walk_distance->file},
@@ -71,6 +167,12 @@ Json to_json(const Manifest& m)
                                     {"village_m", m.walk_distance->village_m},
                                     {"blind_m", m.walk_distance->blind_m}};
     if (m.density) rasters["density"] = {{"file", m.density->file}, {"max", m.density->max_value}};
+    Json analyses = Json::array();
+    for (const auto& a : m.analyses)
+        analyses.push_back({{"name", a.name}, {"written_at", a.written_at}, {"inputs", a.inputs},
+                            {"carried", a.carried}, {"stale", a.stale}});
+    Json stale = Json::array();
+    for (const auto& s : m.stale) stale.push_back({{"path", s.path}, {"reason", s.reason}, {"remedy", s.remedy}});
     return {{"manifest_version", Manifest::version},
             {"generator", "geowalk"},
             {"title", m.title},
@@ -78,6 +180,9 @@ Json to_json(const Manifest& m)
             {"extent", {m.extent.xmin, m.extent.ymin, m.extent.xmax, m.extent.ymax}},
             {"layers", layers},
             {"rasters", rasters},
+            {"inputs", m.inputs},
+            {"analyses", analyses},
+            {"stale", stale},
             {"summary", m.summary}};
 }
 
@@ -104,7 +209,7 @@ Manifest manifest_from_json(const Json& j, const std::filesystem::path& file)
             const auto kind = options::value_named(geometry_kind_names, l.at("geometry").get<std::string>());
             if (!kind) throw bad("names an unknown geometry kind " + l.at("geometry").dump());
             m.layers.push_back({l.at("name").get<std::string>(), *kind, l.at("fields").get<std::vector<std::string>>(),
-                                l.at("features").get<long long>()});
+                                l.at("features").get<long long>(), l.value("analysis", std::string())});
         }
         const Json& rasters = j.at("rasters");
         if (rasters.contains("walk_distance")) {
@@ -115,6 +220,14 @@ Manifest manifest_from_json(const Json& j, const std::filesystem::path& file)
         if (rasters.contains("density"))
             m.density = DensityEntry{rasters["density"].at("file").get<std::string>(), rasters["density"].at("max").get<double>()};
         m.summary = j.at("summary");
+        // Written since runs keep each other's outputs; a folder from before holds none of them.
+        m.inputs = j.value("inputs", std::string());
+        for (const Json& a : j.value("analyses", Json::array()))
+            m.analyses.push_back({a.at("name").get<std::string>(), a.at("written_at").get<std::string>(),
+                                  a.at("inputs").get<std::string>(), a.at("carried").get<bool>(), a.at("stale").get<bool>()});
+        for (const Json& s : j.value("stale", Json::array()))
+            m.stale.push_back({s.at("path").get<std::string>(), s.at("reason").get<std::string>(),
+                               s.at("remedy").get<std::string>()});
         return m;
     } catch (const Json::exception& e) {
         throw bad(std::string("is incomplete: ") + e.what());

@@ -33,6 +33,23 @@ struct ManifestLayer {
     GeometryKind kind = GeometryKind::none;
     std::vector<std::string> fields;  // attribute fields, in the table's order
     long long features = 0;
+    std::string analysis;  // which analysis wrote it (contract.hpp analysis::), the inputs for input layers
+};
+
+// One analysis whose outputs the folder holds.
+struct AnalysisEntry {
+    std::string name;        // analysis::coverage, analysis::hotspots
+    std::string written_at;  // when its outputs were written, UTC, ISO 8601
+    std::string inputs;      // inputs_fingerprint() of the campaign it ran on
+    bool carried = false;    // kept from the folder's earlier run by a step that did not run it
+    bool stale = false;      // carried, and the inputs have changed since it ran
+};
+
+// An output kept although it no longer matches the rest (maps/ after a step run with --no-maps).
+struct StaleOutput {
+    std::string path;    // relative to the folder: "maps", "report.pdf"
+    std::string reason;  // for people
+    std::string remedy;  // the command that brings it up to date
 };
 
 // walk_distance.tif and the distances its classes break at: S, W, B.
@@ -55,12 +72,25 @@ struct Manifest {
     std::optional<WalkDistanceEntry> walk_distance;
     std::optional<DensityEntry> density;
     Json summary;  // the figures, as summary.json holds them (campaign, inputs, coverage, hotspots, options)
+    std::string inputs;                  // inputs_fingerprint() of this run's campaign
+    std::vector<AnalysisEntry> analyses;  // those whose outputs the folder holds, run now or carried
+    std::vector<StaleOutput> stale;       // outputs kept that do not match the rest
 
     [[nodiscard]] const ManifestLayer* layer(std::string_view name) const;
+    [[nodiscard]] const AnalysisEntry* analysis(std::string_view name) const;
 };
 
-// A manifest with the campaign's title, CRS and extent; the writers add layers, rasters and figures.
+// A manifest with the campaign's title, CRS, extent and inputs fingerprint; the writers add layers, rasters and
+// figures.
 Manifest manifest_of(const Campaign& campaign);
+
+// A digest of what the analyses read from the campaign (CRS, geometries, categories, names, times, statuses; not
+// the attributes carried along for people): equal digests mean that an analysis run on one would give what it gives
+// on the other, with the same options. 16 hex digits (FNV-1a, 64 bits).
+std::string inputs_fingerprint(const Campaign& campaign);
+
+// Now, UTC, ISO 8601 to the second: AnalysisEntry::written_at.
+std::string utc_now_text();
 
 Json to_json(const Manifest& manifest);
 // Throws geo::InputError naming `file` for a manifest of another version or a missing or mistyped member.

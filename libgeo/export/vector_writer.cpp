@@ -71,10 +71,21 @@ VectorLayer VectorFile::create_layer(const std::string& name, OGRwkbGeometryType
     }
     if (m_dataset->TestCapability(ODsCTransactions) && m_dataset->StartTransaction() == OGRERR_NONE)
         m_in_transaction = true;
-    m_layers.push_back({name, geometry_kind(type), {}, 0});
+    m_layers.push_back({name, geometry_kind(type), {}, 0, m_analysis});
     ManifestLayer& record = m_layers.back();
     for (const auto& f : fields) record.fields.push_back(f.name);
     return VectorLayer(layer, m_path, record);
+}
+
+void VectorFile::copy_layer(OGRLayer& source, const ManifestLayer& record)
+{
+    end_layer();
+    GdalErrorTrap errors;
+    OGRLayer* copy = m_dataset->CopyLayer(&source, record.name.c_str());
+    if (!copy || errors.failed())
+        throw OutputError("cannot copy layer '" + record.name + "': " + errors.message(), in_file(m_path.string()));
+    m_layers.push_back(record);
+    m_layers.back().features = copy->GetFeatureCount(TRUE);
 }
 
 void VectorFile::end_layer()

@@ -44,6 +44,11 @@ public:
     // Creates a layer in the given CRS (WKT; empty for an attribute-only table) with the given fields.
     VectorLayer create_layer(const std::string& name, OGRwkbGeometryType type, const std::string& crs_wkt,
                              const std::vector<FieldDef>& fields, const std::vector<std::string>& options = {});
+    // Copies a layer of another dataset whole (fields, features, geometry type and CRS); recorded as `record` says,
+    // with the feature count read from the copy.
+    void copy_layer(OGRLayer& source, const ManifestLayer& record);
+    // Layers created from now on are recorded as written by this analysis (contract.hpp analysis::).
+    void set_analysis(std::string analysis) { m_analysis = std::move(analysis); }
     // Commits the open transaction, if any.
     void end_layer();
     [[nodiscard]] GDALDataset& dataset() { return *m_dataset; }
@@ -56,6 +61,7 @@ private:
     GDALDatasetUniquePtr m_dataset;
     std::filesystem::path m_path;
     bool m_in_transaction = false;
+    std::string m_analysis;
     std::deque<ManifestLayer> m_layers;  // a deque: VectorLayers keep pointers to their entries
 };
 

@@ -20,7 +20,48 @@
 
 namespace geo::pipeline {
 
+namespace fs = std::filesystem;
+
 namespace {
+
+// The coverage options an earlier run recorded in summary.json's options section, for the network layer's sight_m
+// when a step keeps that run's coverage.
+std::optional<coverage::CoverageOptions> recorded_coverage_options(const output::Json& summary)
+{
+    const auto& table = coverage::coverage_option_table();
+    const std::string section(table.section());
+    if (!summary.contains("options") || !summary["options"].contains(section)) return std::nullopt;
+    const output::Json& recorded = summary["options"][section];
+    std::vector<std::pair<std::size_t, options::Value>> values;
+    const auto specs = table.specs();
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+        const std::string name(specs[i].key.empty() ? specs[i].flag : specs[i].key);
+        if (!recorded.contains(name)) continue;
+        const output::Json& v = recorded[name];
+        if (v.is_number()) values.emplace_back(i, v.get<double>());
+        else if (v.is_boolean()) values.emplace_back(i, v.get<bool>());
+        else if (v.is_string() && specs[i].kind != options::Kind::date) values.emplace_back(i, v.get<std::string>());
+        else if (v.is_array()) values.emplace_back(i, v.get<std::vector<std::string>>());
+        else if (v.is_object()) values.emplace_back(i, v.get<std::map<std::string, double>>());
+    }
+    coverage::CoverageOptions o;
+    table.apply(o, values);
+    return o;
+}
+
+// Outputs the step keeps without redrawing them, which therefore no longer show its results.
+std::vector<output::StaleOutput> stale_presentation(const fs::path& dir, const PresentationOptions& presentation)
+{
+    std::vector<output::StaleOutput> stale;
+    std::error_code ec;
+    if (!presentation.maps && fs::is_directory(dir / output::file::maps, ec) && !fs::is_empty(dir / output::file::maps, ec))
+        stale.push_back({output::file::maps, "it ran with --no-maps",
+                         "geowalk render " + dir.string()});
+    if (!presentation.report && fs::exists(dir / output::file::report, ec))
+        stale.push_back({output::file::report, "it ran with --no-report",
+                         "geowalk report " + dir.string()});
+    return stale;
+}
 
 // The summary of a run: the loaded campaign, then one section per analysis.
 output::Json run_summary(const Campaign& campaign, const AnalysisResults& results, const std::optional<output::DensityStats>& density)
@@ -78,9 +119,8 @@ std::vector<output::OwnedFolder> presentation_folders()
 
 }  // namespace
 
-std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, const AnalysisResults& results,
-                                                     const std::filesystem::path& out_dir,
-                                                     const PresentationOptions& presentation, Progress progress)
+RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& results, const fs::path& out_dir,
+                             const PresentationOptions& presentation, Progress progress)
 {
     const std::string lang = presentation.lang == render::Lang::zh ? "zh" : "en";
     // Density takes most of the writing time, the maps and the report most of the rest.
@@ -88,14 +128,31 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
     SubProgress density_part{progress.fn, progress.data, 0.0, presenting ? 0.7 : 1.0};
     SubProgress presentation_part{progress.fn, progress.data, 0.7, 1.0};
     output::OutputTransaction out(out_dir);
+    RunOutputs run;
     std::vector<std::string> names{output::file::gpkg, output::file::summary, output::file::manifest};
     output::Manifest manifest = output::manifest_of(campaign);
+    std::vector<std::string> ran;
+    if (results.coverage) ran.emplace_back(output::analysis::coverage);
+    if (results.hotspots) ran.emplace_back(output::analysis::hotspots);
+    const output::CarryOver carry = output::plan_carry_over(out.target(), ran, manifest);
+    run.dropped = carry.dropped;
+    const bool keeps_coverage =
+        std::find(carry.analyses.begin(), carry.analyses.end(), output::analysis::coverage) != carry.analyses.end();
+    const std::optional<coverage::CoverageOptions> kept_coverage_options =
+        keeps_coverage ? recorded_coverage_options(carry.previous.summary) : std::nullopt;
     {
         output::VectorFile gpkg(out.staging() / output::file::gpkg, "GPKG");
-        output::write_input_layers(gpkg, campaign, results.coverage ? &results.coverage->options : nullptr);
+        gpkg.set_analysis(output::analysis::inputs);
+        output::write_input_layers(gpkg, campaign,
+                                   results.coverage         ? &results.coverage->options
+                                   : kept_coverage_options ? &*kept_coverage_options
+                                                           : nullptr);
         output::write_rejects(gpkg, campaign);
+        gpkg.set_analysis(output::analysis::coverage);
         if (results.coverage) output::write_coverage_layers(gpkg, campaign, *results.coverage);
+        gpkg.set_analysis(output::analysis::hotspots);
         if (results.hotspots) output::write_hotspot_layers(gpkg, campaign, *results.hotspots);
+        output::carry_layers(carry, gpkg);
         manifest.layers = gpkg.layers();
         gpkg.close();
     }
@@ -134,6 +191,10 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
     }
     if (!geojson.get().empty()) names.push_back("geojson");
     manifest.summary = run_summary(campaign, results, density);
+    const std::string now = output::utc_now_text();
+    for (const auto& name : ran) manifest.analyses.push_back({name, now, manifest.inputs, false, false});
+    run.kept = output::carry_rest(carry, out.staging(), manifest);
+    run.stale = manifest.stale = stale_presentation(out.target(), presentation);
     output::write_json(out.staging() / output::file::summary, manifest.summary);
     output::write_manifest(out.staging() / output::file::manifest, manifest);
     // Last: the project lists exactly the files written above.
@@ -146,28 +207,36 @@ std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, c
                                               {SubProgress::callback, &presentation_part, progress.task});
         names.insert(names.end(), drawn.begin(), drawn.end());
     }
-    // Every file a geowalk run can write; one that this run did not produce (a raster turned off) is removed.
-    // geojson/ holds one file per layer of this run, so any other .geojson there is a layer this run did not write;
-    // maps of an earlier run (or all of them, with --no-maps) no longer match the data and go too.
-    std::vector<output::OwnedFolder> folders{{"geojson", ".geojson"}};
-    for (auto& f : presentation_folders()) folders.push_back(std::move(f));
-    out.commit({output::file::gpkg, output::file::summary, output::file::manifest, output::file::walk_distance, output::file::density, output::file::qgis_project,
-                output::file::report},
-               folders);
-    std::vector<std::filesystem::path> written;
-    for (const auto& n : names) written.push_back(out.target() / n);
-    return written;
+    // Every file a geowalk run can write; one that this step neither produced nor kept (a raster turned off) is
+    // removed. geojson/ holds one file per layer of the set, so any other .geojson there is a layer the set no longer
+    // has; maps of an earlier run no longer match the data and go too, unless this step draws none (--no-maps), in
+    // which case they stay, marked stale; the same for the report.
+    std::vector<std::string> owned{output::file::gpkg,          output::file::summary, output::file::manifest,
+                                   output::file::walk_distance, output::file::density, output::file::qgis_project};
+    if (presentation.report) owned.emplace_back(output::file::report);
+    std::vector<output::OwnedFolder> folders{{output::file::geojson, ".geojson"}};
+    if (presentation.maps)
+        for (auto& f : presentation_folders()) folders.push_back(std::move(f));
+    out.commit(owned, folders);
+    for (const auto& n : names) run.files.push_back(out.target() / n);
+    return run;
 }
 
 std::vector<std::filesystem::path> redraw_presentation(const std::filesystem::path& out_dir,
                                                        const PresentationOptions& presentation, Progress progress)
 {
     // The folder's manifest says what the run wrote; without it (or malformed) nothing is drawn.
-    const render::MapSource source(out_dir, output::read_manifest(out_dir), presentation.lang);
+    output::Manifest manifest = output::read_manifest(out_dir);
+    const render::MapSource source(out_dir, manifest, presentation.lang);
     output::OutputTransaction out(out_dir);
     const auto names = write_presentation(source, out.staging(), presentation, progress);
+    // What was redrawn shows the folder's data again.
+    std::erase_if(manifest.stale, [&](const output::StaleOutput& s) {
+        return (presentation.maps && s.path == output::file::maps) || (presentation.report && s.path == output::file::report);
+    });
+    output::write_manifest(out.staging() / output::file::manifest, manifest);
     // Only what was redrawn is replaced: `render` leaves the report alone, `report` the maps.
-    out.commit({}, presentation.maps ? presentation_folders() : std::vector<output::OwnedFolder>{});
+    out.commit({output::file::manifest}, presentation.maps ? presentation_folders() : std::vector<output::OwnedFolder>{});
     std::vector<std::filesystem::path> written;
     for (const auto& n : names) written.push_back(out.target() / n);
     return written;

@@ -5,6 +5,7 @@
 #include "libgeo/coverage/coverage.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/hotspot/analysis.hpp"
+#include "libgeo/export/carry_over.hpp"
 #include "libgeo/export/summary.hpp"
 #include "libgeo/render/document.hpp"
 #include "libgeo/render/words.hpp"
@@ -30,13 +31,24 @@ struct PresentationOptions {
     int threads = 2;     // maps drawn side by side (the analyses' default); the maps do not depend on it
 };
 
-// The files written, final paths; the GeoJSON copies and the maps as their folders, geojson/ and maps/.
-// Progress covers the writing, most of which is evaluating density.tif.
-std::vector<std::filesystem::path> write_run_outputs(const Campaign& campaign, const AnalysisResults& results,
+// What a step left in the output folder.
+struct RunOutputs {
+    std::vector<std::filesystem::path> files;     // written, final paths; geojson/ and maps/ as folders
+    std::vector<output::CarriedAnalysis> kept;    // analyses kept from the folder's earlier run
+    std::vector<output::StaleOutput> stale;       // outputs kept that do not show this step's results
+    std::vector<std::string> dropped;             // earlier outputs that could not be kept, with the reason
+};
+
+// Writes the analyses that ran and keeps the others the folder already holds (export/carry_over.hpp): a step never
+// loses another step's outputs. Maps and the report are drawn from the whole set; with --no-maps or --no-report the
+// earlier ones stay, marked stale in the manifest. Progress covers the writing, most of which is evaluating
+// density.tif.
+RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& results,
                                                      const std::filesystem::path& out_dir,
                                                      const PresentationOptions& presentation = {}, Progress progress = {});
 
-// Redraws maps/ (and the report) of an output folder an earlier run wrote, atomically: e.g. in another language.
+// Redraws maps/ (and the report) of an output folder an earlier run wrote, atomically: e.g. in another language,
+// or after a step run with --no-maps (the manifest then no longer lists them as stale).
 // Throws geo::InputError naming the folder when it holds no run's outputs.
 std::vector<std::filesystem::path> redraw_presentation(const std::filesystem::path& out_dir,
                                                        const PresentationOptions& presentation, Progress progress = {});

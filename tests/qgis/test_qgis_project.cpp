@@ -244,7 +244,7 @@ TEST(QgisProjectFiles, SpecFromTheRunManifest)
     m.crs_name = "CGCS2000 / 3-degree Gauss-Kruger CM 102E";
     m.crs_authid = "EPSG:4542";
     m.extent = {521000, 4301000, 522000, 4303000};
-    m.layers = {{"villages", GeometryKind::polygon, {"id", "name"}, 1}, {"rejects", GeometryKind::none, {"reason"}, 0}};
+    m.layers = {{"villages", GeometryKind::polygon, {"id", "name"}, 1, "inputs"}, {"rejects", GeometryKind::none, {"reason"}, 0, "inputs"}};
     m.walk_distance = output::WalkDistanceEntry{"walk_distance.tif", 25, 120, 250};
     const QgisProjectSpec spec = project_spec(m);
     EXPECT_EQ(spec.crs_authid, "EPSG:4542");
