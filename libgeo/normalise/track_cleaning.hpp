@@ -1,6 +1,7 @@
 #pragma once
 // Turns the raw fixes of one recorded track into continuous pieces of walking: drops duplicates, inaccurate fixes,
-// spikes and driven stretches, and splits at time gaps. Pure: metres in, pieces and counts out.
+// spikes and driven stretches (judged over a window, see driving.hpp), and splits at time gaps. Pure: metres in,
+// pieces, counts and lengths out.
 #include "libgeo/core/campaign.hpp"
 
 #include <vector>
@@ -11,6 +12,8 @@ struct CleaningOptions {
     double max_accuracy_m = 30.0;
     double max_speed_mps = 4.0;
     double max_gap_s = 600.0;
+    double speed_window_s = 10.0;  // driving is judged over windows of at least this time...
+    double speed_window_m = 25.0;  // ...and this distance between their ends (driving.hpp)
 };
 
 // GPX gives HDOP, not metres; a user-equivalent range error of 5 m per unit of HDOP is the usual rule of thumb
