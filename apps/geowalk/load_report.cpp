@@ -2,22 +2,9 @@
 
 #include "text_table.hpp"
 
-#include <charconv>
 #include <map>
-#include <system_error>
 
 namespace geowalk {
-
-namespace {
-
-std::string km(double metres)
-{
-    char text[32];
-    const auto [end, ec] = std::to_chars(text, text + sizeof text, metres / 1000.0, std::chars_format::fixed, 2);
-    return ec == std::errc{} ? std::string(text, end) : std::string("?");
-}
-
-}  // namespace
 
 std::string load_report(const geo::Campaign& c)
 {
@@ -41,17 +28,16 @@ std::string load_report(const geo::Campaign& c)
 
     if (c.track_reports.size() > 60) {
         out += "\nTrack cleaning: " + std::to_string(c.track_reports.size()) +
-               " tracks; per-track counts and lengths are in summary.json (track_cleaning.by_track).\n";
+               " tracks; per-track counts are in summary.json (track_cleaning) and the tracks layer.\n";
     } else if (!c.track_reports.empty()) {
         TextTable tracks({"track", "fixes", "kept", "bad pos", "dupl", "inacc", "time", "spikes", "fast", "alone",
-                          "gaps", "pieces", "km read", "km kept", "times"});
+                          "gaps", "pieces", "times"});
         for (const auto& r : c.track_reports) {
             const auto& t = r.cleaning;
             tracks.add({r.name, std::to_string(t.fixes_read), std::to_string(t.fixes_kept), std::to_string(t.bad_position),
                         std::to_string(t.duplicates), std::to_string(t.inaccurate), std::to_string(t.untimed + t.out_of_order),
                         std::to_string(t.spikes), std::to_string(t.too_fast), std::to_string(t.isolated),
-                        std::to_string(t.gaps), std::to_string(t.pieces), km(t.length_read_m), km(t.length_kept_m),
-                        t.has_times ? "yes" : "NO"});
+                        std::to_string(t.gaps), std::to_string(t.pieces), t.has_times ? "yes" : "NO"});
         }
         out += "\nTrack cleaning (fixes dropped per step; pieces after splitting at gaps):\n" + tracks.render();
     }

@@ -69,21 +69,12 @@ struct TrackCleaning {
     long long untimed = 0;       // fixes without a time in a track whose other fixes have one
     long long out_of_order = 0;  // time not after the fix before, or a lone jump ahead of the fixes after it
     long long spikes = 0;        // single fixes far off the path (implied speed above the limit in and out)
-    long long too_fast = 0;      // fixes inside a driven stretch (sustained speed above the limit over a window)
+    long long too_fast = 0;      // fixes inside a stretch moved faster than walking (driven)
     long long isolated = 0;      // fixes left alone between gaps, too few to form a piece
     long long gaps = 0;          // splits at time gaps
     long long fixes_kept = 0;
     long long pieces = 0;
     bool has_times = true;
-    // Lengths in metres of the line through the fixes with a valid position, in reading order. read = kept + driven
-    // + across_gaps + dropped_fixes: kept lies in the pieces; driven and across_gaps are the steps cut out at driven
-    // stretches and time gaps; dropped_fixes is how much shorter the line became when duplicates, inaccurate,
-    // untimed, out-of-order and spike fixes were taken out (never negative: a fix taken out never lengthens a line).
-    double length_read_m = 0;
-    double length_kept_m = 0;
-    double length_driven_m = 0;
-    double length_across_gaps_m = 0;
-    double length_dropped_fixes_m = 0;
 };
 
 struct TrackReport {

@@ -36,28 +36,6 @@ Json period(const Campaign& c)
             {"last_record", format_local_time(last, c.utc_offset_minutes)}};
 }
 
-// What cleaning removed and why, in fixes and in length (read = kept + driven + across_gaps + dropped_fixes).
-Json cleaning_counts(const TrackCleaning& t)
-{
-    return {{"fixes_read", t.fixes_read},
-            {"fixes_kept", t.fixes_kept},
-            {"bad_position", t.bad_position},
-            {"duplicates", t.duplicates},
-            {"inaccurate", t.inaccurate},
-            {"untimed", t.untimed},
-            {"out_of_order", t.out_of_order},
-            {"spikes", t.spikes},
-            {"too_fast", t.too_fast},
-            {"isolated", t.isolated},
-            {"gap_splits", t.gaps},
-            {"pieces", t.pieces},
-            {"length_read_km", t.length_read_m / 1000.0},
-            {"length_kept_km", t.length_kept_m / 1000.0},
-            {"length_driven_km", t.length_driven_m / 1000.0},
-            {"length_across_gaps_km", t.length_across_gaps_m / 1000.0},
-            {"length_dropped_fixes_km", t.length_dropped_fixes_m / 1000.0}};
-}
-
 }  // namespace
 
 Json campaign_section(const Campaign& c)
@@ -99,7 +77,6 @@ Json tracks_cleaning_section(const Campaign& c)
 {
     TrackCleaning total;
     long long untimed = 0;
-    Json by_track = Json::array();
     for (const auto& r : c.track_reports) {
         const auto& t = r.cleaning;
         total.fixes_read += t.fixes_read;
@@ -114,24 +91,16 @@ Json tracks_cleaning_section(const Campaign& c)
         total.gaps += t.gaps;
         total.fixes_kept += t.fixes_kept;
         total.pieces += t.pieces;
-        total.length_read_m += t.length_read_m;
-        total.length_kept_m += t.length_kept_m;
-        total.length_driven_m += t.length_driven_m;
-        total.length_across_gaps_m += t.length_across_gaps_m;
-        total.length_dropped_fixes_m += t.length_dropped_fixes_m;
         untimed += t.has_times ? 0 : 1;
-        Json one = cleaning_counts(t);
-        one["name"] = r.name;
-        one["source"] = c.diagnostics.sources().at(static_cast<std::size_t>(r.source)).source;
-        one["feature"] = r.feature;
-        one["has_times"] = t.has_times;
-        by_track.push_back(std::move(one));
     }
-    Json out = cleaning_counts(total);
-    out["tracks_read"] = c.track_reports.size();
-    out["tracks_without_times"] = untimed;
-    out["by_track"] = std::move(by_track);
-    return out;
+    return {{"tracks_read", c.track_reports.size()}, {"tracks_without_times", untimed},
+            {"fixes_read", total.fixes_read},         {"fixes_kept", total.fixes_kept},
+            {"bad_position", total.bad_position},     {"duplicates", total.duplicates},
+            {"inaccurate", total.inaccurate},         {"untimed", total.untimed},
+            {"out_of_order", total.out_of_order},
+            {"spikes", total.spikes},                 {"too_fast", total.too_fast},
+            {"isolated", total.isolated},             {"gap_splits", total.gaps},
+            {"pieces", total.pieces}};
 }
 
 Json options_section(std::span<const options::Spec> specs, const std::vector<options::Value>& values,

@@ -110,13 +110,13 @@ CleanedTrack clean_track(const std::vector<Fix>& fixes, const CleaningOptions& o
     CleanedTrack result;
     TrackCleaning& counts = result.counts;
     counts.fixes_read = static_cast<long long>(fixes.size());
-    counts.length_read_m = line_length(fixes);
+    result.lengths.read_m = line_length(fixes);
     const bool timed = times_usable(fixes);
     counts.has_times = timed;
 
     std::vector<Fix> kept = drop_bad_fixes(fixes, options, timed, counts);
     if (timed) kept = drop_spikes(kept, options.max_speed_mps, counts);
-    counts.length_dropped_fixes_m = std::max(0.0, counts.length_read_m - line_length(kept));
+    result.lengths.dropped_fixes_m = std::max(0.0, result.lengths.read_m - line_length(kept));
 
     // Split where walking stops being plausible: a time gap, or a driven stretch (sustained speed over a window,
     // so that a one-second GPS jump does not count as driving).
@@ -127,7 +127,7 @@ CleanedTrack clean_track(const std::vector<Fix>& fixes, const CleaningOptions& o
     auto close_piece = [&] {
         if (piece.size() >= 2) {
             counts.fixes_kept += static_cast<long long>(piece.size());
-            counts.length_kept_m += line_length(piece);
+            result.lengths.kept_m += line_length(piece);
             result.pieces.push_back(std::move(piece));
         } else {
             counts.isolated += static_cast<long long>(piece.size());
@@ -140,11 +140,11 @@ CleanedTrack clean_track(const std::vector<Fix>& fixes, const CleaningOptions& o
             const double step = distance(kept[i - 1], kept[i]);
             if (kept[i].time - kept[i - 1].time > options.max_gap_s) {
                 ++counts.gaps;
-                counts.length_across_gaps_m += step;
+                result.lengths.across_gaps_m += step;
                 close_piece();
             } else if (driven[i - 1]) {
                 driven_in = true;
-                counts.length_driven_m += step;
+                result.lengths.driven_m += step;
                 close_piece();
             }
         }

@@ -33,9 +33,7 @@ std::string fingerprint(const Campaign& c)
         out << "report " << r.source << ':' << r.feature << ' ' << r.name << ' ' << k.fixes_read << ' '
             << k.bad_position << ' ' << k.duplicates << ' ' << k.inaccurate << ' ' << k.untimed << ' '
             << k.out_of_order << ' ' << k.spikes << ' ' << k.too_fast << ' ' << k.isolated << ' ' << k.gaps << ' '
-            << k.fixes_kept << ' ' << k.pieces << ' ' << number_text(k.length_read_m) << ' ' << number_text(k.length_kept_m)
-            << ' ' << number_text(k.length_driven_m) << ' ' << number_text(k.length_across_gaps_m) << ' '
-            << number_text(k.length_dropped_fixes_m) << '\n';
+            << k.fixes_kept << ' ' << k.pieces << '\n';
     }
     for (const SourceSummary& s : c.diagnostics.sources())
         out << "source " << s.role << ' ' << s.source << ' ' << s.layer << ' ' << s.read << ' ' << s.loaded << ' '

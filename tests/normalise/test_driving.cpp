@@ -56,9 +56,9 @@ TEST(Driving, FiveOneSecondJumpsThatStayDoNotCutAWalk)
     ASSERT_EQ(r.pieces.size(), 1u);
     EXPECT_EQ(r.counts.fixes_kept, 600);
     EXPECT_EQ(r.counts.too_fast, 0);
-    EXPECT_NEAR(r.counts.length_read_m, raw, 1e-6);
-    EXPECT_NEAR(r.counts.length_kept_m, raw, 1e-6);
-    EXPECT_EQ(r.counts.length_driven_m, 0.0);
+    EXPECT_NEAR(r.lengths.read_m, raw, 1e-6);
+    EXPECT_NEAR(r.lengths.kept_m, raw, 1e-6);
+    EXPECT_EQ(r.lengths.driven_m, 0.0);
 }
 
 TEST(Driving, FiveSingleFixJumpsAreDroppedAsSpikesAndTheWalkStaysWhole)
@@ -74,8 +74,8 @@ TEST(Driving, FiveSingleFixJumpsAreDroppedAsSpikesAndTheWalkStaysWhole)
     EXPECT_EQ(r.counts.spikes, 5);
     EXPECT_EQ(r.counts.fixes_kept, 595);
     // What is lost is the zigzag to each spike and back, not walking: the kept line is the straight walk.
-    EXPECT_NEAR(r.counts.length_kept_m, walk_mps * 599, 1e-6);
-    EXPECT_NEAR(r.counts.length_dropped_fixes_m, r.counts.length_read_m - walk_mps * 599, 1e-6);
+    EXPECT_NEAR(r.lengths.kept_m, walk_mps * 599, 1e-6);
+    EXPECT_NEAR(r.lengths.dropped_fixes_m, r.lengths.read_m - walk_mps * 599, 1e-6);
 }
 
 TEST(Driving, NoisyOneHertzWalkStaysWhole)
@@ -91,11 +91,11 @@ TEST(Driving, NoisyOneHertzWalkStaysWhole)
     ASSERT_GT(fast_steps, 10);  // the test means something only if the old rule would have cut
     const auto r = clean_track(fixes, {});
     EXPECT_EQ(r.counts.too_fast, 0);
-    EXPECT_EQ(r.counts.length_driven_m, 0.0);
+    EXPECT_EQ(r.lengths.driven_m, 0.0);
     EXPECT_EQ(r.pieces.size(), 1u);
     // Spikes may take out single fixes, which shortens the wandering line but never below the 1439 m walked.
-    EXPECT_GT(r.counts.length_kept_m, walk_mps * 1799);
-    EXPECT_NEAR(r.counts.length_read_m, r.counts.length_kept_m + r.counts.length_dropped_fixes_m, 1e-6);
+    EXPECT_GT(r.lengths.kept_m, walk_mps * 1799);
+    EXPECT_NEAR(r.lengths.read_m, r.lengths.kept_m + r.lengths.dropped_fixes_m, 1e-6);
 }
 
 TEST(Driving, ATwoMinuteDriveIsCutOutExactly)
@@ -113,9 +113,9 @@ TEST(Driving, ATwoMinuteDriveIsCutOutExactly)
     EXPECT_EQ(r.pieces[0].back().time, t0 + 300);
     EXPECT_EQ(r.pieces[1].front().time, t0 + 420);
     EXPECT_EQ(r.counts.too_fast, 119);
-    EXPECT_NEAR(r.counts.length_driven_m, 1800.0, 1e-6);
-    EXPECT_NEAR(r.counts.length_kept_m, 2 * walk_mps * 300, 1e-6);
-    EXPECT_NEAR(r.counts.length_read_m, r.counts.length_kept_m + r.counts.length_driven_m, 1e-6);
+    EXPECT_NEAR(r.lengths.driven_m, 1800.0, 1e-6);
+    EXPECT_NEAR(r.lengths.kept_m, 2 * walk_mps * 300, 1e-6);
+    EXPECT_NEAR(r.lengths.read_m, r.lengths.kept_m + r.lengths.driven_m, 1e-6);
 }
 
 TEST(Driving, ANoisyDriveIsCutOutWithinHalfAWindow)
@@ -135,7 +135,7 @@ TEST(Driving, ANoisyDriveIsCutOutWithinHalfAWindow)
     EXPECT_NEAR(r.pieces[0].back().time, t0 + 300, 5.0);
     EXPECT_NEAR(r.pieces[1].front().time, t0 + 420, 5.0);
     // 1800 m driven, give or take the wander at both ends and up to five walking steps on each side.
-    EXPECT_NEAR(r.counts.length_driven_m, 1800.0, 2 * (2 * 2.9 + 5 * (walk_mps + 5.7)));
+    EXPECT_NEAR(r.lengths.driven_m, 1800.0, 2 * (2 * 2.9 + 5 * (walk_mps + 5.7)));
 }
 
 TEST(Driving, WindowStopsAtGapsAndTakesSparseStepsAlone)
