@@ -28,8 +28,9 @@ why. Nothing is written. Every feature is either loaded or rejected with a reaso
 written to the `rejects` layer by `geowalk run`.
 
 It also prints what track cleaning did to each track: fixes dropped as duplicates, inaccurate (accuracy or
-HDOP x 5 m above max_accuracy_m), out of time order, spikes, driven stretches (faster than max_speed_mps),
-and splits at time gaps longer than max_gap_min.
+HDOP x 5 m above max_accuracy_m), out of time order, spikes, driven stretches (faster than max_speed_mps
+over windows of at least speed_window_s and speed_window_m), and splits at time gaps longer than
+max_gap_min.
 
 Last it prints the settings the analyses will run with: every key of [coverage] and [hotspots], as the campaign
 file sets it or by default.

@@ -333,7 +333,8 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
         for (const toml::table* t : p.tables(*n, "tracks")) {
             p.check_keys(*t, "[tracks]",
                          with(k_source_keys, {"name_field", "walker_field", "time_field", "accuracy_field", "track_field",
-                                              "max_accuracy_m", "max_speed_mps", "max_gap_min"}));
+                                              "max_accuracy_m", "max_speed_mps", "max_gap_min", "speed_window_s",
+                                              "speed_window_m"}));
             TracksSpec s;
             p.read_source(*t, s, "[tracks]", true);
             s.name_field = p.string(*t, "name_field");
@@ -344,6 +345,9 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
             s.max_accuracy_m = p.number(*t, "max_accuracy_m", 30.0, 1.0, 10000.0);
             s.max_speed_mps = p.number(*t, "max_speed_mps", 4.0, 0.1, 1000.0);
             s.max_gap_min = p.number(*t, "max_gap_min", 10.0, 0.1, 100000.0);
+            // Defaults from TracksSpec (which takes them from the cleaning options). 0 and 0 judge speed fix to fix.
+            s.speed_window_s = p.number(*t, "speed_window_s", s.speed_window_s, 0.0, 3600.0);
+            s.speed_window_m = p.number(*t, "speed_window_m", s.speed_window_m, 0.0, 10000.0);
             spec.tracks.push_back(s);
         }
     }

@@ -4,6 +4,7 @@
 #include "libgeo/core/categories.hpp"
 #include "libgeo/coverage/options.hpp"
 #include "libgeo/hotspot/options.hpp"
+#include "libgeo/normalise/track_cleaning.hpp"
 
 #include <filesystem>
 #include <map>
@@ -45,6 +46,9 @@ struct TracksSpec : SourceSpec {
     double max_accuracy_m = 30.0;
     double max_speed_mps = 4.0;
     double max_gap_min = 10.0;
+    // Driving is judged over windows of at least this time and this distance between their ends (driving.hpp).
+    double speed_window_s = normalise::CleaningOptions{}.speed_window_s;
+    double speed_window_m = normalise::CleaningOptions{}.speed_window_m;
 };
 
 struct IssuesSpec : SourceSpec {

@@ -199,7 +199,8 @@ using Transforms = std::map<std::string, std::unique_ptr<normalise::ToLocal>>;
 void read_files(LoadContext& ctx, const campaign::TracksSpec& spec, const std::vector<std::filesystem::path>& files,
                 std::size_t first, std::size_t last, std::vector<Transforms>& helpers, std::vector<FileTracks>& out)
 {
-    const normalise::CleaningOptions options{spec.max_accuracy_m, spec.max_speed_mps, spec.max_gap_min * 60.0};
+    const normalise::CleaningOptions options{spec.max_accuracy_m, spec.max_speed_mps, spec.max_gap_min * 60.0,
+                                             spec.speed_window_s, spec.speed_window_m};
     const std::size_t stride = helpers.size() + 1;
     const auto worker = [&](std::size_t offset, Transforms* own) {
         for (std::size_t i = first + offset; i < last; i += stride) {

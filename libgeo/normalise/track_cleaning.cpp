@@ -1,16 +1,31 @@
 #include "libgeo/normalise/track_cleaning.hpp"
 
+#include "libgeo/normalise/driving.hpp"
+
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace geo::normalise {
 
 namespace {
 
+double distance(const Fix& a, const Fix& b)
+{
+    return std::hypot(b.position.x() - a.position.x(), b.position.y() - a.position.y());
+}
+
 double speed(const Fix& a, const Fix& b)
 {
     const double dt = b.time - a.time;
-    const double d = std::hypot(b.position.x() - a.position.x(), b.position.y() - a.position.y());
-    return dt > 0 ? d / dt : std::numeric_limits<double>::infinity();
+    return dt > 0 ? distance(a, b) / dt : std::numeric_limits<double>::infinity();
+}
+
+double line_length(const std::vector<Fix>& fixes)
+{
+    double length = 0;
+    for (std::size_t i = 1; i < fixes.size(); ++i) length += distance(fixes[i - 1], fixes[i]);
+    return length;
 }
 
 bool same_fix(const Fix& a, const Fix& b)
@@ -95,17 +110,24 @@ CleanedTrack clean_track(const std::vector<Fix>& fixes, const CleaningOptions& o
     CleanedTrack result;
     TrackCleaning& counts = result.counts;
     counts.fixes_read = static_cast<long long>(fixes.size());
+    result.lengths.read_m = line_length(fixes);
     const bool timed = times_usable(fixes);
     counts.has_times = timed;
 
     std::vector<Fix> kept = drop_bad_fixes(fixes, options, timed, counts);
     if (timed) kept = drop_spikes(kept, options.max_speed_mps, counts);
+    result.lengths.dropped_fixes_m = std::max(0.0, result.lengths.read_m - line_length(kept));
 
-    // Split where walking stops being plausible: a time gap, or a stretch moved faster than walking.
+    // Split where walking stops being plausible: a time gap, or a driven stretch (sustained speed over a window,
+    // so that a one-second GPS jump does not count as driving).
+    const DrivingRule rule{options.max_speed_mps, options.speed_window_s, options.speed_window_m, options.max_gap_s,
+                           std::max(options.max_gap_s, options.speed_window_s)};
+    const std::vector<char> driven = timed ? driven_steps(kept, rule) : std::vector<char>(kept.size(), 0);
     std::vector<Fix> piece;
     auto close_piece = [&] {
         if (piece.size() >= 2) {
             counts.fixes_kept += static_cast<long long>(piece.size());
+            result.lengths.kept_m += line_length(piece);
             result.pieces.push_back(std::move(piece));
         } else {
             counts.isolated += static_cast<long long>(piece.size());
@@ -113,21 +135,22 @@ CleanedTrack clean_track(const std::vector<Fix>& fixes, const CleaningOptions& o
         piece.clear();
     };
     for (std::size_t i = 0; i < kept.size(); ++i) {
-        bool fast_in = false;
+        bool driven_in = false;
         if (timed && i > 0) {
+            const double step = distance(kept[i - 1], kept[i]);
             if (kept[i].time - kept[i - 1].time > options.max_gap_s) {
                 ++counts.gaps;
+                result.lengths.across_gaps_m += step;
                 close_piece();
-            } else if (speed(kept[i - 1], kept[i]) > options.max_speed_mps) {
-                fast_in = true;
+            } else if (driven[i - 1]) {
+                driven_in = true;
+                result.lengths.driven_m += step;
                 close_piece();
             }
         }
-        // A fix reached and left faster than walking lies inside a driven stretch; the fixes at its two ends
-        // still belong to the walks before and after it.
-        const bool fast_out = timed && i + 1 < kept.size() && kept[i + 1].time - kept[i].time <= options.max_gap_s &&
-                              speed(kept[i], kept[i + 1]) > options.max_speed_mps;
-        if (fast_in && fast_out) {
+        // A fix reached and left by driven steps lies inside a driven stretch; the fixes at its two ends still
+        // belong to the walks before and after it.
+        if (driven_in && i + 1 < kept.size() && driven[i]) {
             ++counts.too_fast;
             continue;
         }

@@ -79,6 +79,19 @@ kernel = "quartic"
     EXPECT_EQ(spec.hotspots.kde.kernel, raster::Kernel::quartic);
 }
 
+TEST(CampaignFile, TracksSpeedWindow)
+{
+    const std::string head = "[villages]\nsource = \"v\"\n[[tracks]]\nsource = \"t.gpx\"\n";
+    const auto defaults = parse_campaign_text(head, "/data/campaign.toml");
+    EXPECT_EQ(defaults.tracks.at(0).speed_window_s, 10.0);  // the defaults the README states
+    EXPECT_EQ(defaults.tracks.at(0).speed_window_m, 25.0);
+    const auto set = parse_campaign_text(head + "speed_window_s = 30\nspeed_window_m = 0\n", "/data/campaign.toml");
+    EXPECT_EQ(set.tracks.at(0).speed_window_s, 30.0);
+    EXPECT_EQ(set.tracks.at(0).speed_window_m, 0.0);
+    EXPECT_NE(parse_error(head + "speed_window_s = -1\n").message().find("out of range"), std::string::npos);
+    EXPECT_NE(parse_error(head + "speed_window_m = \"far\"\n").message().find("must be a number"), std::string::npos);
+}
+
 TEST(CampaignFile, SyntaxErrorNamesLineAndColumn)
 {
     const auto e = parse_error("[villages]\nsource = \"a.gpkg\n");
