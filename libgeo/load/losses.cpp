@@ -18,6 +18,14 @@ struct Tally {
     std::map<std::string, std::string> examples;  // reason -> the first reject's "row: detail"
 };
 
+// "network line", "issue": what one feature of the role is to a planner.
+std::string noun(const std::string& role, long long n)
+{
+    const std::string one = role == "villages" ? "village" : role == "network" ? "network line" : role == "sites" ? "site"
+                          : role == "tracks"   ? "track"   : role == "issues"  ? "issue"        : "feature";
+    return n == 1 ? one : one + "s";
+}
+
 bool past_limit(const Tally& t, long long by_reason)
 {
     return t.read > 0 && (t.lost == t.read || 2 * by_reason > t.read);
@@ -27,8 +35,7 @@ bool past_limit(const Tally& t, long long by_reason)
 
 std::string Loss::what() const
 {
-    return std::to_string(lost) + " of " + std::to_string(read) + " " + role + (read == 1 ? " feature" : " features") +
-           " rejected, " + std::to_string(by_reason) + " as " + reason + (example.empty() ? "" : " (first: " + example + ")") +
+    return std::to_string(lost) + " of " + std::to_string(read) + " " + noun(role, read) + " rejected, " + std::to_string(by_reason) + " as " + reason + (example.empty() ? "" : " (first: " + example + ")") +
            (lost == read ? ": nothing of this source would be in any result" : "");
 }
 

@@ -21,7 +21,7 @@ struct Loss {
     long long by_reason = 0;  // how many were rejected for it
     std::string example;      // the first such reject: "line 3: <detail>"
     bool allowed = false;     // allow_rejects = true in its block
-    // "12 of 12 network features rejected, 12 as coordinates_out_of_range (first: feature 0: ...)"
+    // "12 of 12 network lines rejected, 12 as coordinates_out_of_range (first: feature 0: ...)"
     [[nodiscard]] std::string what() const;
     [[nodiscard]] std::string line() const;  // "rivers.geojson, layer 'rivers': " + what()
     [[nodiscard]] std::string hint() const;  // the likely fix for the reason
