@@ -42,8 +42,8 @@ struct LoadContext {
     int add_source(Role role, const OpenedLayer& layer, const campaign::SourceSpec& spec, int block,
                    const normalise::ToLocal* transform = nullptr);
     int next_block = 0;
-    std::map<int, RowNumbers> rows;                      // per source: rows as the user sees them
-    std::map<int, const normalise::ToLocal*> placement;  // per source: to place a rejected feature's geometry
+    std::map<int, RowNumbers> rows{};                      // per source: rows as the user sees them
+    std::map<int, const normalise::ToLocal*> placement{};  // per source: to place a rejected feature's geometry
     [[nodiscard]] std::string row_text(int source, long long fid) const;
     // Throws an InputError naming the layer once the loaded inputs hold more than their share of the memory limit
     // (input_memory_share), so inputs too large for the machine are refused while reading, not by the kernel later.
