@@ -12,6 +12,8 @@
 #include <ogrsf_frmts.h>
 
 #include <sstream>
+#include <tuple>
+#include <utility>
 
 namespace geo::test {
 
@@ -175,8 +177,25 @@ TEST(LoadLosses, SpreadsheetRowsAndOtherFeatureIds)
     // cannot place spreadsheet rows (no geometry), so each is a no_geometry reject, named by its row.
     MiniTown town;
     // A number column lets GDAL tell the header row from the data when it reads the sheet back.
-    write_text(town.dir / "issues.csv", "编号,类别,数量\nS1,river_ditch,1\nS2,village_road,2\n");
-    translate(town.dir / "issues.csv", town.dir / "issues.xlsx", {"-f", "XLSX", "-oo", "AUTODETECT_TYPE=YES"});
+    {
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("XLSX");
+        ASSERT_TRUE(driver);
+        GDALDatasetUniquePtr ds(driver->Create((town.dir / "issues.xlsx").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        ASSERT_TRUE(ds);
+        OGRLayer* layer = ds->CreateLayer("issues", nullptr, wkbNone, nullptr);
+        ASSERT_TRUE(layer);
+        for (auto [name, type] : {std::pair{"编号", OFTString}, {"类别", OFTString}, {"数量", OFTInteger}}) {
+            OGRFieldDefn defn(name, type);
+            ASSERT_EQ(layer->CreateField(&defn), OGRERR_NONE);
+        }
+        for (auto [id, category, n] : {std::tuple{"S1", "river_ditch", 1}, {"S2", "village_road", 2}}) {
+            OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+            f->SetField(0, id);
+            f->SetField(1, category);
+            f->SetField(2, n);
+            ASSERT_EQ(layer->CreateFeature(f.get()), OGRERR_NONE);
+        }
+    }
     const Campaign c = load::load_inputs(town.spec("[issues]\nsource = \"issues.xlsx\"\ncrs = \"EPSG:4326\"\n"));
     ASSERT_EQ(c.diagnostics.problems().size(), 2u);
     EXPECT_EQ(c.diagnostics.problems()[0].row, "row 2");
