@@ -32,7 +32,11 @@ std::string quoted(const std::filesystem::path& p) { return "'" + p.string() + "
 std::map<std::string, OGRFeatureUniquePtr> by_row(OGRLayer& layer)
 {
     std::map<std::string, OGRFeatureUniquePtr> out;
-    for (auto& f : layer) out.emplace(f->GetFieldAsString("row"), OGRFeatureUniquePtr(f.release()));
+    layer.ResetReading();
+    while (OGRFeatureUniquePtr f{layer.GetNextFeature()}) {
+        std::string row = f->GetFieldAsString("row");
+        out.emplace(std::move(row), std::move(f));
+    }
     return out;
 }
 
