@@ -2,6 +2,8 @@
 
 #include "text_table.hpp"
 
+#include "libgeo/load/losses.hpp"
+
 #include <map>
 
 namespace geowalk {
@@ -41,9 +43,27 @@ std::string load_report(const geo::Campaign& c)
         }
         out += "\nTrack cleaning (fixes dropped per step; pieces after splitting at gaps):\n" + tracks.render();
     }
+    for (const auto& loss : geo::load::find_losses(c))
+        if (loss.allowed) out += "\nwarning: " + loss.line() + " (loaded anyway: allow_rejects = true)\n";
     out += "\nLoaded: " + std::to_string(c.villages.size()) + " villages, " + std::to_string(c.network.size()) +
            " network lines, " + std::to_string(c.sites.size()) + " sites, " + std::to_string(c.tracks.size()) +
            " track pieces, " + std::to_string(c.issues.size()) + " issues.\n";
+    return out;
+}
+
+std::string rejects_listing(const geo::Campaign& c, std::size_t limit)
+{
+    const auto& problems = c.diagnostics.problems();
+    if (problems.empty()) return {};
+    std::string out = "\nRejects (" + std::to_string(problems.size()) + " rows):\n";
+    for (std::size_t i = 0; i < problems.size() && i < limit; ++i) {
+        const geo::Problem& p = problems[i];
+        const auto& s = c.diagnostics.sources().at(static_cast<std::size_t>(p.source));
+        out += "  " + s.source + " " + p.row + ": " + p.reason + " (" + std::string(geo::to_string(p.action)) + "): " +
+               p.detail + "\n";
+    }
+    if (problems.size() > limit)
+        out += "  … and " + std::to_string(problems.size() - limit) + " more; write them all with --rejects FILE\n";
     return out;
 }
 

@@ -97,6 +97,7 @@ public:
         spec.where = string(t, "where");
         spec.crs = string(t, "crs");
         spec.coords = string(t, "coords", "wgs84");
+        spec.allow_rejects = boolean(t, "allow_rejects", false);
         const auto coords = crs::parse_china_coords(spec.coords);
         if (!coords)
             fail(t.get("coords"), "coords = \"" + spec.coords + "\" is not known",
@@ -139,7 +140,7 @@ private:
     std::filesystem::path m_file;
 };
 
-const std::set<std::string> k_source_keys{"source", "layer", "where", "crs", "coords"};
+const std::set<std::string> k_source_keys{"source", "layer", "where", "crs", "coords", "allow_rejects"};
 
 std::set<std::string> with(std::set<std::string> keys, std::initializer_list<const char*> more)
 {

@@ -20,6 +20,7 @@ struct SourceSpec {
     std::string where;               // OGR SQL attribute filter
     std::string crs;                 // declared CRS when the file has none ("EPSG:4326")
     std::string coords = "wgs84";    // wgs84 | gcj02 | bd09 for phone exports
+    bool allow_rejects = false;      // losing every feature, or most for one reason, is not fatal
     int line = 0;                    // where the block starts, for messages
 };
 

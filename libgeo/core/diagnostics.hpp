@@ -45,6 +45,8 @@ struct Problem {
     Action action = Action::rejected;
     Attributes attributes;    // the feature's original attributes
     std::string wkt;          // the original geometry in the source CRS, empty when there was none
+    std::string row;          // where the user finds it: "line 7" (CSV), "row 3" (spreadsheet), "feature 12"
+    std::string local_wkt;    // the geometry in the campaign's CRS where it could be placed, else empty
 };
 
 // Per-source bookkeeping: read = loaded + rejected always holds.
@@ -55,7 +57,9 @@ struct SourceSummary {
     long long read = 0;
     long long loaded = 0;
     long long rejected = 0;
-    std::map<std::string, long long> reasons;  // reason -> count (rejected and repaired)
+    std::map<std::string, long long> reasons;  // reason -> count (rejected, repaired and noted)
+    int block = -1;              // which block of the campaign file named it (files of one glob share it)
+    bool allow_rejects = false;  // the block says allow_rejects = true: losing most features is not fatal
 };
 
 class Diagnostics {

@@ -116,13 +116,15 @@ void write_input_layers(VectorFile& file, const Campaign& c, const coverage::Cov
                 });
 }
 
-void write_rejects(VectorFile& file, const Campaign& c)
+void write_rejects(VectorFile& file, const Campaign& c, RejectsGeometry geometry, const std::vector<std::string>& options)
 {
-    // Attribute-only table: a rejected feature's geometry may be exactly what could not be placed.
-    VectorLayer layer = file.create_layer(layer::rejects, wkbNone, "",
+    // In geowalk.gpkg an attribute-only table: a rejected feature's geometry may be exactly what could not be placed,
+    // and its WKT in the source CRS is kept. The rejects file of `validate` may add a map of those that could be.
+    const bool placed = geometry == RejectsGeometry::placed;
+    VectorLayer layer = file.create_layer(layer::rejects, placed ? wkbUnknown : wkbNone, placed ? c.crs.wkt : "",
         {{"role", OFTString}, {"source", OFTString}, {"layer", OFTString}, {"feature", OFTInteger64},
          {"reason", OFTString}, {"action", OFTString}, {"detail", OFTString}, {"attributes", OFTString},
-         {"geometry_wkt", OFTString}});
+         {"geometry_wkt", OFTString}, {"row", OFTString}}, options);
     for (const Problem& p : c.diagnostics.problems()) {
         const SourceSummary& s = c.diagnostics.sources().at(static_cast<std::size_t>(p.source));
         nlohmann::ordered_json attributes = nlohmann::ordered_json::object();
@@ -132,9 +134,10 @@ void write_rejects(VectorFile& file, const Campaign& c)
             else if (const auto* t = std::get_if<std::string>(&a.value)) attributes[a.name] = *t;
             else attributes[a.name] = nullptr;
         }
-        layer.add(nullptr, {s.role, s.source, s.layer, static_cast<std::int64_t>(p.feature), p.reason,
-                            std::string(to_string(p.action)), p.detail,
-                            attributes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), p.wkt});
+        layer.add(placed ? ogr_from_wkt(p.local_wkt) : nullptr, {s.role, s.source, s.layer, static_cast<std::int64_t>(p.feature), p.reason,
+                                     std::string(to_string(p.action)), p.detail,
+                                     attributes.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), p.wkt,
+                                     p.row});
     }
     file.end_layer();
 }

@@ -114,4 +114,14 @@ OGRGeometryUniquePtr to_ogr(const MultiPolygon& area)
     return OGRGeometryUniquePtr(out.release());
 }
 
+OGRGeometryUniquePtr ogr_from_wkt(const std::string& wkt)
+{
+    if (wkt.empty()) return nullptr;
+    OGRGeometry* made = nullptr;
+    const OGRErr err = OGRGeometryFactory::createFromWkt(wkt.c_str(), nullptr, &made);
+    OGRGeometryUniquePtr owned(made);  // owned before anything else can happen, whatever err says
+    if (err != OGRERR_NONE) return nullptr;
+    return owned;
+}
+
 }  // namespace geo

@@ -4,6 +4,7 @@
 
 #include <ogr_geometry.h>
 
+#include <string>
 #include <vector>
 
 namespace geo {
@@ -24,6 +25,8 @@ OGRGeometryUniquePtr to_ogr(const Point& p);
 OGRGeometryUniquePtr to_ogr(const LineString& line);
 OGRGeometryUniquePtr to_ogr(const Polygon& polygon);
 OGRGeometryUniquePtr to_ogr(const MultiPolygon& area);
+// The geometry a WKT text describes; null when it is empty or not valid WKT.
+OGRGeometryUniquePtr ogr_from_wkt(const std::string& wkt);
 
 // Calls f(point&) for every vertex of the source geometry.
 template <class F>

@@ -4,6 +4,7 @@
 #include "libgeo/core/memory.hpp"
 #include "libgeo/handles/geos.hpp"
 #include "libgeo/campaign/campaign_file.hpp"
+#include "libgeo/load/row_numbers.hpp"
 #include "libgeo/load/source.hpp"
 #include "libgeo/normalise/to_local.hpp"
 #include "libgeo/normalise/village_index.hpp"
@@ -36,7 +37,14 @@ struct LoadContext {
     std::string read_problem;  // what GDAL said while reading the current feature, if anything
     memory::Usage at_start;  // memory held before the first input was read
     int threads = 1;         // for reading track files side by side; the campaign does not depend on it
-    int add_source(Role role, const OpenedLayer& layer);
+    // Registers one file of a campaign block (block: a running number, the same for every file of one glob), with
+    // how its rejects name rows and, when given, the transformation its features go through.
+    int add_source(Role role, const OpenedLayer& layer, const campaign::SourceSpec& spec, int block,
+                   const normalise::ToLocal* transform = nullptr);
+    int next_block = 0;
+    std::map<int, RowNumbers> rows{};                      // per source: rows as the user sees them
+    std::map<int, const normalise::ToLocal*> placement{};  // per source: to place a rejected feature's geometry
+    [[nodiscard]] std::string row_text(int source, long long fid) const;
     // Throws an InputError naming the layer once the loaded inputs hold more than their share of the memory limit
     // (input_memory_share), so inputs too large for the machine are refused while reading, not by the kernel later.
     void check_memory(const OpenedLayer& layer, long long features_read) const;

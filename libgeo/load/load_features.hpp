@@ -48,10 +48,11 @@ void read_features(LoadContext& ctx, OpenedLayer& layer, F&& f)
 template <class OnFeature>
 void for_each_feature(LoadContext& ctx, Role role, const campaign::SourceSpec& spec, OnFeature&& on_feature)
 {
+    const int block = ctx.next_block++;
     for (const auto& file : expand_sources(spec, ctx.spec.base_dir)) {
         OpenedLayer layer = open_layer(file, spec, role);
-        const int source = ctx.add_source(role, layer);
         const normalise::ToLocal& to_local = ctx.to_local(layer, spec);
+        const int source = ctx.add_source(role, layer, spec, block, &to_local);
         read_features(ctx, layer, [&](OGRFeature& feature) {
             ctx.campaign.diagnostics.count_read(source);
             if (on_feature(source, feature, to_local)) ctx.campaign.diagnostics.count_loaded(source);

@@ -132,6 +132,7 @@ void note_duplicate_names(LoadContext& ctx)
             Problem p;
             p.source = villages[i].origin.source;
             p.feature = villages[i].origin.feature;
+            p.row = ctx.row_text(p.source, p.feature);
             p.reason = std::string(reason::duplicate_village_name);
             p.detail = detail;
             p.action = Action::noted;

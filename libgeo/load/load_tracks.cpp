@@ -169,6 +169,7 @@ void report_track(LoadContext& ctx, int source, const RawTrack& t, std::string_v
     p.action = action;
     p.attributes = t.attributes;
     p.attributes.insert(p.attributes.begin(), {"track_name", t.name});
+    p.row = "track \"" + t.name + "\"";
     ctx.campaign.diagnostics.report(std::move(p));
 }
 
@@ -232,10 +233,10 @@ void read_files(LoadContext& ctx, const campaign::TracksSpec& spec, const std::v
 }
 
 // Registers one file's tracks in the campaign: its source, the reports, the kept pieces.
-void add_file(LoadContext& ctx, FileTracks& ft)
+void add_file(LoadContext& ctx, const campaign::TracksSpec& spec, int block, FileTracks& ft)
 {
     if (ft.failure) std::rethrow_exception(ft.failure);
-    const int source = ctx.add_source(Role::tracks, *ft.layer);
+    const int source = ctx.add_source(Role::tracks, *ft.layer, spec, block);
     for (std::size_t k = 0; k < ft.raw.size(); ++k) {
         RawTrack& raw = ft.raw[k];
         normalise::CleanedTrack& cleaned = ft.cleaned[k];
@@ -289,11 +290,12 @@ void load_tracks(LoadContext& ctx)
     std::vector<Transforms> helpers(static_cast<std::size_t>(std::max(ctx.threads, 1) - 1));
     for (const campaign::TracksSpec& spec : ctx.spec.tracks) {
         const std::vector<std::filesystem::path> files = expand_sources(spec, ctx.spec.base_dir);
+        const int block = ctx.next_block++;
         for (std::size_t first = 0; first < files.size(); first += batch) {
             const std::size_t last = std::min(files.size(), first + batch);
             std::vector<FileTracks> read(last - first);
             read_files(ctx, spec, files, first, last, helpers, read);
-            for (FileTracks& ft : read) add_file(ctx, ft);
+            for (FileTracks& ft : read) add_file(ctx, spec, block, ft);
         }
     }
 }

@@ -5,12 +5,31 @@
 #include "libgeo/core/memory.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/load/load_context.hpp"
+#include "libgeo/load/losses.hpp"
 #include "libgeo/handles/ogr_geometry.hpp"
 
 #include <algorithm>
 #include <cmath>
 
 namespace geo::load {
+
+namespace {
+
+// A rejected feature's geometry in the campaign CRS, through the same transformation as the loaded ones (GCJ-02
+// undone, swapped coordinates fixed on request), for the rejects file's map; empty where it cannot be placed.
+std::string placed_wkt(const OGRGeometry& original, const normalise::ToLocal& to_local)
+{
+    SourceGeometry g = from_ogr(original);
+    if (g.empty() || !to_local.convert(g).ok()) return {};
+    OGRGeometryCollection parts;
+    for (const auto& p : g.points) parts.addGeometryDirectly(to_ogr(p).release());
+    for (const auto& l : g.lines) parts.addGeometryDirectly(to_ogr(l).release());
+    if (!g.polygons.empty()) parts.addGeometryDirectly(to_ogr(g.polygons).release());
+    const OGRGeometry* one = parts.getNumGeometries() == 1 ? parts.getGeometryRef(0) : &parts;
+    return one->exportToWkt();
+}
+
+}  // namespace
 
 namespace detail {
 
@@ -42,15 +61,27 @@ const normalise::ToLocal& LoadContext::to_local(const OpenedLayer& layer, const 
     return *cached;
 }
 
-int LoadContext::add_source(Role role, const OpenedLayer& layer)
+int LoadContext::add_source(Role role, const OpenedLayer& layer, const campaign::SourceSpec& source_spec, int block,
+                            const normalise::ToLocal* transform)
 {
     SourceSummary s;
+    s.block = block;
+    s.allow_rejects = source_spec.allow_rejects;
     s.role = std::string(to_string(role));
     std::error_code ec;
     auto relative = std::filesystem::relative(layer.path, spec.base_dir, ec);
     s.source = ec || relative.empty() ? layer.path.string() : relative.string();
     s.layer = layer.layer_name;
-    return campaign.diagnostics.add_source(std::move(s));
+    const int index = campaign.diagnostics.add_source(std::move(s));
+    if (role != Role::tracks) rows.emplace(index, RowNumbers(layer));  // a track is named by its name instead
+    if (transform) placement.emplace(index, transform);
+    return index;
+}
+
+std::string LoadContext::row_text(int source, long long fid) const
+{
+    const auto r = rows.find(source);
+    return r != rows.end() ? r->second.describe(fid) : "feature " + std::to_string(fid);
 }
 
 void LoadContext::report(int source, OGRFeature* feature, long long fid, std::string_view reason, std::string detail,
@@ -62,9 +93,12 @@ void LoadContext::report(int source, OGRFeature* feature, long long fid, std::st
     p.reason = std::string(reason);
     p.detail = std::move(detail);
     p.action = action;
+    p.row = row_text(source, fid);
     if (feature) {
         p.attributes = read_attributes(*feature);
         p.wkt = geometry_wkt(*feature);
+        if (const auto t = placement.find(source); t != placement.end() && feature->GetGeometryRef())
+            p.local_wkt = placed_wkt(*feature->GetGeometryRef(), *t->second);
     }
     campaign.diagnostics.report(std::move(p));
 }
@@ -161,6 +195,13 @@ normalise::LonLatBox villages_extent(const campaign::CampaignSpec& spec)
 }  // namespace
 
 Campaign load_campaign(const campaign::CampaignSpec& spec, GDALProgressFunc progress, void* progress_data, int threads)
+{
+    Campaign campaign = load_inputs(spec, progress, progress_data, threads);
+    require_no_losses(campaign);
+    return campaign;
+}
+
+Campaign load_inputs(const campaign::CampaignSpec& spec, GDALProgressFunc progress, void* progress_data, int threads)
 {
     Campaign campaign;
     campaign.name = spec.name;

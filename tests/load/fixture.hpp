@@ -5,7 +5,11 @@
 #include "support.hpp"
 
 #include <gdal_utils.h>
+#include <gtest/gtest.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
 
+#include <memory>
 #include <string>
 
 namespace geo::test {
@@ -64,6 +68,40 @@ inline long long reason_count(const SourceSummary& s, std::string_view reason)
 {
     auto it = s.reasons.find(std::string(reason));
     return it == s.reasons.end() ? 0 : it->second;
+}
+
+// Twelve short east-west rivers inside the two villages, in UTM 47N metres, written by OGR to a GeoJSON that has no
+// "crs" member (the layer is created without a CRS): what a projected export without its CRS looks like. GeoJSON
+// without "crs" is WGS 84 by definition, so every coordinate is out of range for degrees.
+inline void write_projected_rivers(const std::filesystem::path& file)
+{
+    OGRSpatialReference wgs84;
+    wgs84.SetWellKnownGeogCS("WGS84");
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    OGRSpatialReference utm;
+    utm.importFromEPSG(32647);
+    utm.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const std::unique_ptr<OGRCoordinateTransformation> to_utm(OGRCreateCoordinateTransformation(&wgs84, &utm));
+    ASSERT_TRUE(to_utm);
+
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
+    GDALDatasetUniquePtr ds(driver->Create(file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    ASSERT_TRUE(ds);
+    OGRLayer* layer = ds->CreateLayer("rivers", nullptr, wkbLineString, nullptr);
+    ASSERT_TRUE(layer);
+    OGRFieldDefn name("name", OFTString);
+    ASSERT_EQ(layer->CreateField(&name), OGRERR_NONE);
+    for (int i = 0; i < 12; ++i) {
+        OGRFeatureUniquePtr f(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+        f->SetField("name", ("river " + std::to_string(i + 1)).c_str());
+        OGRLineString line;
+        const double lat = 38.905 + 0.0035 * i;
+        line.addPoint(100.41, lat);
+        line.addPoint(100.49, lat);
+        ASSERT_EQ(line.transform(to_utm.get()), OGRERR_NONE);
+        f->SetGeometry(&line);
+        ASSERT_EQ(layer->CreateFeature(f.get()), OGRERR_NONE);
+    }
 }
 
 }  // namespace geo::test

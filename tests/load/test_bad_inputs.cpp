@@ -77,6 +77,13 @@ const std::string shared_name = "village name '甲村' is shared by 2 features: 
                                 "(layer duplicate_ids); they stay separate villages (ids 1 and 2), but figures given per "
                                 "village name will be ambiguous; give each its own name";
 
+// A source that loses every feature (or most for one reason) stops the load unless its block allows it (issue 23).
+const std::string crs_fix = "\n  hint: the numbers are not longitude/latitude in the CRS the file gives (a GeoJSON without a \"crs\" "
+                            "member is read as WGS 84 degrees); declare the CRS it was made in with crs = \"EPSG:…\" in the "
+                            "campaign for this source (a Shapefile needs its .prj); or set allow_rejects = true in this "
+                            "source's block to load what remains";
+const std::string lost_all = ": nothing of this source would be in any result";
+
 const std::string three_unusable = "3 fixes: 3 without valid position, 0 duplicates, 0 inaccurate, 0 without time, "
                                    "0 out of time order, 0 spikes, 0 too fast, 0 isolated";
 
@@ -160,14 +167,17 @@ const std::vector<Case>& cases()
              ASSERT_EQ(c.network.size(), 1u);
              EXPECT_EQ(c.network[0].line.size(), 4u);  // a road may cross itself: kept as drawn
          }}},
-        {"network", "one_vertex.geojson", "",
+        {"network", "one_vertex.geojson", "allow_rejects = true\n",
          {"", 3, 1, {"feature 0: degenerate_geometry (rejected): the line has fewer than two distinct vertices",
                      "feature 1: degenerate_geometry (rejected): the line has fewer than two distinct vertices"}}},
-        {"network", "null_island.geojson", "",
+        {"network", "null_island.geojson", "allow_rejects = true\n",
          {"", 3, 1, {"feature 0: point_at_0_0 (rejected): " + null_island_detail,
                      "feature 1: point_at_0_0 (rejected): a vertex is at (0, 0), far from the others: a position the "
                      "device did not have"}}},
-        {"network", "projected_as_wgs84.geojson", "", {"", 1, 0, {"feature 0: coordinates_out_of_range (rejected): " + metres_detail}}},
+        {"network", "projected_as_wgs84.geojson", "",
+         {"projected_as_wgs84.geojson, layer 'projected_as_wgs84': 1 of 1 network line rejected, 1 as "
+          "coordinates_out_of_range (first: feature 0: " + metres_detail + ")" + lost_all + crs_fix}},
+        {"network", "projected_as_wgs84.geojson", "allow_rejects = true\n", {"", 1, 0, {"feature 0: coordinates_out_of_range (rejected): " + metres_detail}}},
         {"network", "duplicate_ids.geojson", "", {"", 2, 2, {}, [](const Campaign& c) { EXPECT_EQ(c.network.size(), 2u); }}},
 
         // sites
@@ -185,20 +195,20 @@ const std::vector<Case>& cases()
         {"sites", "self_intersecting.geojson", "",
          {"", 1, 1, {"feature 0: invalid_geometry (repaired): invalid polygon repaired with GEOS MakeValid: "
                      "Self-intersection[623143.801183764 4308913.57320723]"}}},
-        {"sites", "one_vertex.geojson", "",
+        {"sites", "one_vertex.geojson", "allow_rejects = true\n",
          {"", 2, 0, {"feature 0: wrong_geometry_type (rejected): a site must be one point or a polygon (or a closed line "
                      "around it)",
                      "feature 1: degenerate_geometry (rejected): the polygon has no area (Too few points in geometry "
                      "component[627418.177311612 4310035.87814333])"}}},
         {"sites", "null_island.geojson", "", {"", 2, 1, {"feature 0: point_at_0_0 (rejected): " + null_island_detail}}},
-        {"sites", "projected_as_wgs84.geojson", "", {"", 1, 0, {"feature 0: coordinates_out_of_range (rejected): " + metres_detail}}},
+        {"sites", "projected_as_wgs84.geojson", "allow_rejects = true\n", {"", 1, 0, {"feature 0: coordinates_out_of_range (rejected): " + metres_detail}}},
         {"sites", "duplicate_ids.geojson", "", {"", 2, 2, {}}},
 
         // tracks
         {"tracks", "empty.gpx", "", {"empty.gpx: the file is empty (0 bytes)" + empty_hint}},
         {"tracks", "garbage.geojson", "", {garbage}},
         {"tracks", "truncated.gpkg", "", {truncated}},
-        {"tracks", "wrong_nesting.geojson", "",
+        {"tracks", "wrong_nesting.geojson", "allow_rejects = true\n",
          {"", 1, 0, {too_few("1 fixes: 1 without valid position, 0 duplicates, 0 inaccurate, 0 without time, 0 out of "
                              "time order, 0 spikes, 0 too fast, 0 isolated",
                              "the fix has no usable geometry (GDAL: Invalid 'x' coordinate. Type is not double or integer "
@@ -221,7 +231,7 @@ const std::vector<Case>& cases()
              EXPECT_EQ(c.track_reports[0].cleaning.out_of_order, 2);
              EXPECT_EQ(c.track_reports[0].cleaning.fixes_kept, 4);
          }}},
-        {"tracks", "lonlat_swapped.csv", "", {"", 1, 0, {too_few(three_unusable, swapped_detail)}}},
+        {"tracks", "lonlat_swapped.csv", "allow_rejects = true\n", {"", 1, 0, {too_few(three_unusable, swapped_detail)}}},
         {"tracks", "lonlat_swapped.csv", "",
          {"", 1, 1, {"feature 0: lat_lon_swapped (repaired): latitude and longitude were swapped and have been exchanged "
                      "(fix_swapped = true)"}},
@@ -231,11 +241,11 @@ const std::vector<Case>& cases()
              EXPECT_EQ(c.tracks[0].fixes.size(), 3u);
              EXPECT_DOUBLE_EQ(c.tracks[0].fixes[2].time, 1487556020.0);  // 时间 found once decoded
          }}},
-        {"tracks", "one_vertex.geojson", "",
+        {"tracks", "one_vertex.geojson", "allow_rejects = true\n",
          {"", 1, 0, {too_few("1 fixes: 0 without valid position, 0 duplicates, 0 inaccurate, 0 without time, 0 out of "
                              "time order, 0 spikes, 0 too fast, 1 isolated")}}},
-        {"tracks", "null_island.gpx", "", {"", 1, 0, {too_few(three_unusable, null_island_detail)}}},
-        {"tracks", "projected_as_wgs84.csv", "", {"", 1, 0, {too_few(three_unusable, metres_detail)}}},
+        {"tracks", "null_island.gpx", "allow_rejects = true\n", {"", 1, 0, {too_few(three_unusable, null_island_detail)}}},
+        {"tracks", "projected_as_wgs84.csv", "allow_rejects = true\n", {"", 1, 0, {too_few(three_unusable, metres_detail)}}},
         {"tracks", "duplicate_ids.gpx", "", {"", 2, 2, {}, [](const Campaign& c) {
              // Two recordings with the same name stay two tracks: the name is not an id.
              ASSERT_EQ(c.track_reports.size(), 2u);
@@ -276,7 +286,10 @@ const std::vector<Case>& cases()
              EXPECT_EQ(c.issues[0].problem, "生活垃圾");
          }}},
         {"issues", "null_island.csv", "", {"", 2, 1, {"feature 1: point_at_0_0 (rejected): " + null_island_detail}}},
-        {"issues", "projected_as_wgs84.csv", "", {"", 1, 0, {"feature 1: coordinates_out_of_range (rejected): " + metres_detail}}},
+        {"issues", "projected_as_wgs84.csv", "",
+         {"projected_as_wgs84.csv, layer 'projected_as_wgs84': 1 of 1 issue rejected, 1 as coordinates_out_of_range "
+          "(first: line 2: " + metres_detail + ")" + lost_all + crs_fix}},
+        {"issues", "projected_as_wgs84.csv", "allow_rejects = true\n", {"", 1, 0, {"feature 1: coordinates_out_of_range (rejected): " + metres_detail}}},
         {"issues", "duplicate_ids.csv", "",
          {"", 2, 1, {"feature 2: duplicate_id (rejected): id 'A1' was already used by an earlier row"}, [](const Campaign& c) {
               ASSERT_EQ(c.issues.size(), 1u);
