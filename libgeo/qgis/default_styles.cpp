@@ -261,7 +261,7 @@ LayerStyle blind_areas(GeometryKind, const Lang& tr)
           Symbol{SymbolType::fill, {HatchLayer{Rgba{170, 30, 30, 150}, 45, 2.5, 0.25}, FillLayer{no_colour, brown, 0.5}}},
           {equals("kind", "blind", true)}},
          {tr("not required: away from routes and sites", "非必巡：远离路线和点位"),
-          Symbol{SymbolType::fill, {FillLayer{Rgba{160, 160, 160, 90}, Rgba{140, 140, 140, 160}, 0.2}}},
+          Symbol{SymbolType::fill, {FillLayer{Rgba{170, 170, 170, 230}, Rgba{140, 140, 140, 160}, 0.2}}},
           {equals("kind", "not_required", true)}}}};
     s.display_expression = "concat(\"kind\", ' ', \"village\", ' ', round(\"area_ha\", 1), ' ha')";
     return s;

@@ -163,6 +163,7 @@ void read_coverage(const json& summary, ReportData& out)
     f.required_area_km2 = number(*c, "required_area_km2");
     f.blind_share = optional_number(*c, "blind_share");
     f.reach_m = number(*c, "reach_m");
+    f.blind_m = number(*c, "blind_m");
     if (const auto walks = c->find("by_walk"); walks != c->end() && walks->is_array())
         for (const auto& w : *walks) {
             const auto category = parse_category(w.value("category", std::string{}));

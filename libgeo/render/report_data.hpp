@@ -41,6 +41,7 @@ struct CoverageFigures {
     double required_area_km2 = 0;         // the land that should be walked (within reach_m of routes and sites)
     std::optional<double> blind_share;    // blind area / required area
     double reach_m = 0;                   // 0: all village land
+    double blind_m = 0;                   // B: blind is farther than this from every track
     std::array<WalkTotals, category_count> by_walk{};
 };
 

@@ -40,10 +40,16 @@ std::string with_values(std::string_view text, std::initializer_list<std::pair<s
 
 std::string blind_note(const CoverageFigures& c, Lang lang)
 {
-    const std::string share = share_text(c.blind_share), land = fixed_text(c.required_area_km2, 2);
+    return with_values(words::blind_share_note(lang),
+                       {{"{P}", share_text(c.blind_share)}, {"{A}", fixed_text(c.required_area_km2, 2)}});
+}
+
+// What "land to walk" is, under the coverage table: the box has room for the figures only.
+std::string blind_definition(const CoverageFigures& c, Lang lang)
+{
     if (c.reach_m > 0)
-        return with_values(words::blind_share_note(lang), {{"{P}", share}, {"{A}", land}, {"{R}", number_text(c.reach_m)}});
-    return with_values(words::blind_share_all_note(lang), {{"{P}", share}, {"{A}", land}});
+        return with_values(words::note_blind(lang), {{"{R}", number_text(c.reach_m)}, {"{B}", number_text(c.blind_m)}});
+    return with_values(words::note_blind_all(lang), {{"{B}", number_text(c.blind_m)}});
 }
 
 // Every figure is summary.json's (report_data.hpp): a box shows it with what it counts or is a share of.
@@ -110,6 +116,7 @@ TableSpec walk_table(const ReportData& d, Lang lang)
                  {str(words::share_col(lang)), 80, Align::right}};
     t.note = str(words::note_walks(lang));
     if (!d.coverage) return t;
+    t.note += " " + blind_definition(*d.coverage, lang);
     for (const auto& cat : all_categories()) {
         const WalkTotals& w = d.coverage->by_walk[static_cast<std::size_t>(cat.category)];
         if (w.empty()) continue;

@@ -66,13 +66,16 @@ inline constexpr Words rebounds{"Rebounds", "问题反弹"};
 // Page 1's figures with what they count or are a share of; {R}, {D}, {P}, {A}, {N}, {M} are filled in by
 // report_pages.cpp (with_values). The two rebound figures are named apart: they answer different questions.
 inline constexpr Words found_again{"Found again within {R} m", "验收后 {R} 米内再发现"};
-inline constexpr Words found_again_note{"after acceptance, {D} days or more later", "验收 {D} 天及以后"};
+inline constexpr Words found_again_note{"≥ {D} days after acceptance", "验收 {D} 天及以后"};
 inline constexpr Words marked_rebounded{"Marked rebounded", "台账登记为反弹"};
 inline constexpr Words marked_rebounded_note{"in the register (status rebounded)", "整改台账状态为“反弹”"};
 inline constexpr Words sites_share_note{"{P} of the sites", "{P} 的点位已到访"};
-inline constexpr Words blind_share_note{"{P} of the land to walk ({A} km² within {R} m of routes and sites)",
-                                        "占应巡面积 {A} km² 的 {P}（路线和点位 {R} 米以内）"};
-inline constexpr Words blind_share_all_note{"{P} of all village land ({A} km²)", "占全部村域 {A} km² 的 {P}"};
+inline constexpr Words blind_share_note{"{P} of {A} km² to walk", "占应巡面积 {A} km² 的 {P}"};
+inline constexpr Words note_blind{
+    "Blind area: land to walk (within {R} m of a route or site) farther than {B} m from every track.",
+    "巡查盲区：应巡范围（路线和点位 {R} 米以内）中距所有轨迹超过 {B} 米的土地。"};
+inline constexpr Words note_blind_all{"Blind area: village land farther than {B} m from every track.",
+                                      "巡查盲区：村域中距所有轨迹超过 {B} 米的土地。"};
 inline constexpr Words sites_visited_cell{"{N} / {M} visited ({P})", "{N} / {M} 处已到访（{P}）"};
 inline constexpr Words outline_cell{"outline {P}", "外圈 {P}"};
 inline constexpr Words share_col{"Share", "比例"};
