@@ -175,7 +175,7 @@ TEST_F(Maps, LandNotRequiredIsGreyOnTheBlindSpotsMap)
     int checked = 0, grey = 0;
     for (auto& f : *areas) {
         OGRPoint inside;
-        if (f->GetGeometryRef()->PointOnSurface(&inside) != OGRERR_NONE) continue;
+        if (f->GetGeometryRef()->toPolygon()->PointOnSurface(&inside) != OGRERR_NONE) continue;
         const Rgb p = pixel(*png, static_cast<int>(std::floor((inside.getX() - gt[0]) / gt[1])),
                             static_cast<int>(std::floor((inside.getY() - gt[3]) / gt[5])));
         ++checked;
