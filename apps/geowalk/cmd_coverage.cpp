@@ -34,8 +34,10 @@ Definitions:
   area        a village's walked area is its land within W (--village-m) of any track.
   dead corner an uncovered stretch of network, joined along connected lines of one village and walk, at
               least --min-dead-corner metres long, with its distance to the nearest walk.
-  blind area  village land farther than B (--blind-m) from every track; with --reach-m R
-              only land within R of the network or a site counts. Ranked by area.
+  blind area  land that should have been walked and was not: village land within R (--reach-m, default
+              B) of the network or a site and farther than B (--blind-m) from every track; ranked by area,
+              with its share of the land to walk. The rest of the village land is "not required" (kind
+              not_required in blind_areas, grey on maps); --reach-m 0 makes all village land required.
 
 Writes into DIR what `geowalk run` writes; the coverage layers are network_coverage (each line split at
 interval ends: covered, passes, walkers, first and last walk date), uncovered (dead corners), site_coverage,

@@ -37,18 +37,22 @@ problems come back?". Settings come from the campaign's [hotspots] section; the 
                      inside villages count as zeros; the distance band at the first peak of Moran's I z-score
                      over increasing distances (locational outliers beyond 3 standard deviations left out of the
                      search; without a peak, the distance at which every cell has a neighbour) unless --band.
-                     Effort: walked_km of cleaned track in each cell and issues_per_km; a cell walked less than
-                     --min-walk metres (default one cell side) is flagged inspected = 0 — "not inspected" is not
-                     "clean", whatever its count or class says. With --gi-rate, also Gi* on issues_per_km over
-                     the inspected cells only (rate_gi_z, rate_gi_p, rate_gi_bin; empty where not inspected):
-                     problems dense for the walking done, rather than where the walking was dense.
+                     Effort: walked_km of cleaned track in each cell, issue_locations (issues found in it, any
+                     filter), effort_km (walked_km, at least --min-walk where an issue was found) and
+                     issues_per_km = count / effort_km; a cell walked less than --min-walk metres (default one
+                     cell side) where no issue was found is flagged inspected = 0 — an issue proves someone was
+                     there; "not inspected" is not "clean", whatever its count or class says. With --gi-rate,
+                     also Gi* on issues_per_km over the inspected cells only (rate_gi_z, rate_gi_p,
+                     rate_gi_bin; empty where not inspected): problems dense for the walking done, rather than
+                     where the walking was dense.
   emerging_hotspots  a space-time cube of cells x --slice-days slices: Gi* per cell and slice (the band in space,
                      the slice and --time-steps earlier ones in time), the Mann-Kendall trend of each cell's z
                      series, and ArcGIS's patterns: new, consecutive, intensifying, persistent, diminishing,
                      sporadic, oscillating, historical hot (or cold) spot, or no pattern.
-  rebounds           an issue found within --rebound-m metres of an issue of the same category that had already
-                     been accepted as rectified, after that acceptance: a line from the earlier to the later
-                     issue, with the days between.
+  rebounds           an issue found within --rebound-m metres of an issue of the same category and problem type
+                     (category alone when either has none) that had already been accepted as rectified, at least
+                     --rebound-min-days (default 7) after that acceptance: a line from the earlier to the later
+                     issue, with the days between. Not the issues the register marks "rebounded" (a status).
 
 Options:
   --out DIR              output folder

@@ -65,8 +65,10 @@ std::string coverage_matrix(const geo::Campaign& c, const geo::coverage::Coverag
 
     double dead = 0;
     for (const auto& d : r.dead_corners) dead += d.length_m;
-    double blind = 0;
-    for (const auto& b : r.blind_areas) blind += b.area_m2;
+    const double blind = r.blind_area_m2(), required = r.required_area_m2();
+    const std::string land = r.options.reach_m() > 0
+                                 ? "within " + geo::fixed_text(r.options.reach_m(), 0) + " m of routes and sites"
+                                 : "all village land";
     int visited = 0;
     for (const auto& s : r.sites) visited += s.visited ? 1 : 0;
     using geo::fixed_text;
@@ -76,8 +78,10 @@ std::string coverage_matrix(const geo::Campaign& c, const geo::coverage::Coverag
                              "%). Dead corners: " + std::to_string(r.dead_corners.size()) + " stretches, " +
                              fixed_text(dead / 1000.0, 1) + " km (>= " + fixed_text(r.options.min_dead_corner_m, 0) +
                              " m). Sites visited: " + std::to_string(visited) + " of " + std::to_string(r.sites.size()) +
-                             ". Blind area (> " + fixed_text(r.options.blind_beyond_m, 0) +
-                             " m from any walk): " + fixed_text(blind / 1e6, 2) + " km2.\n";
+                             ". Blind area (land to walk, " + land + ", > " + fixed_text(r.options.blind_beyond_m, 0) +
+                             " m from any walk): " + fixed_text(blind / 1e6, 2) + " km2, " +
+                             (r.blind_share() ? fixed_text(100.0 * *r.blind_share(), 1) : std::string("-")) + "% of " +
+                             fixed_text(required / 1e6, 2) + " km2 to walk.\n";
     return "Ten-walk coverage matrix (percent of each walk covered within sight; sites: mean share of outline walked):\n" +
            table.render() + line;
 }

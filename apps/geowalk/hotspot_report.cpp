@@ -39,8 +39,8 @@ std::string hotspot_report(const geo::Campaign& c, const geo::hotspot::HotspotRe
         for (int level = 3; level >= 1; --level)
             table.add({geo::output::gi_class(level).substr(10), std::to_string(bins[level]), std::to_string(bins[-level])});
         out << table.render();
-        out << "  " << not_inspected << " cells were walked less than " << significant_text(a.min_walk_m)
-            << " m: too little effort to call them clean\n";
+        out << "  " << not_inspected << " cells not inspected (walked less than " << significant_text(a.min_walk_m)
+            << " m and no issue found in them): too little effort to call them clean\n";
         if (a.rate_gi) {
             out << "  Gi* of issues per walked km over the " << a.rate_cells.size()
                 << " inspected cells: " << a.rate_gi->hot() << " hot, " << a.rate_gi->cold() << " cold\n";
@@ -61,8 +61,9 @@ std::string hotspot_report(const geo::Campaign& c, const geo::hotspot::HotspotRe
     } else {
         out << "  emerging hot spots: not run — " << a.emerging_skipped << "\n";
     }
-    out << "  rebounds (same category within " << significant_text(options.rebounds.radius_m) << " m after acceptance): "
-        << a.rebounds.size() << "\n";
+    out << "  found again within " << significant_text(options.rebounds.radius_m) << " m after acceptance (same walk and "
+        << "problem type, " << significant_text(options.rebounds.min_days) << " days or more later): " << a.rebounds.size()
+        << "\n";
     return out.str();
 }
 

@@ -69,7 +69,8 @@ AreaFigures area_figures(const Campaign& c, const raster::Raster* distance, cons
 {
     AreaFigures out;
     out.walked_m2.assign(c.villages.size(), 0.0);
-    std::vector<std::vector<BlindArea>> blind(c.villages.size());
+    out.required_m2.assign(c.villages.size(), 0.0);
+    std::vector<std::vector<BlindArea>> blind(c.villages.size()), not_required(c.villages.size());
     // Pieces smaller than one pixel of the distance raster are below what it resolves: slivers where a level line
     // runs along a village boundary (the sample town had two of 0.0003 and 0.00004 m²), not land anyone could walk.
     const double min_blind_m2 = distance != nullptr ? distance->grid.pixel * distance->grid.pixel : 0.0;
@@ -91,8 +92,19 @@ AreaFigures area_figures(const Campaign& c, const raster::Raster* distance, cons
                 } else {
                     blind_land = own(ctx, GEOSGeom_clone_r(ctx, village.get()), "clone");
                 }
-                if (options.reach_m > 0)
-                    blind_land = intersection(ctx, blind_land.get(), reach_near(ctx, c, box, options.reach_m).get());
+                if (options.reach_m > 0) {
+                    const GeomPtr reach = reach_near(ctx, c, box, options.reach_m);
+                    blind_land = intersection(ctx, blind_land.get(), reach.get());
+                    out.required_m2[i] = area_of(ctx, intersection(ctx, village.get(), reach.get()).get());
+                    const GeomPtr rest = own(ctx, GEOSDifference_r(ctx, village.get(), reach.get()), "difference");
+                    // Exact GEOS geometry, no raster: only pieces of no area at all (touching points) are dropped.
+                    for (auto& poly : polygons_from_geos(ctx, rest.get())) {
+                        const double a = bg::area(poly);
+                        if (a > 0) not_required[i].push_back({static_cast<int>(i), std::move(poly), a});
+                    }
+                } else {
+                    out.required_m2[i] = area_of(ctx, village.get());
+                }
                 for (auto& poly : polygons_from_geos(ctx, blind_land.get())) {
                     const double a = bg::area(poly);
                     if (a > 0 && a >= min_blind_m2) blind[i].push_back({static_cast<int>(i), std::move(poly), a});
@@ -100,9 +112,11 @@ AreaFigures area_figures(const Campaign& c, const raster::Raster* distance, cons
             }
         },
         [](double) { return true; });
+    const auto largest_first = [](const BlindArea& a, const BlindArea& b) { return a.area_m2 > b.area_m2; };
     for (auto& v : blind) std::move(v.begin(), v.end(), std::back_inserter(out.blind));
-    std::stable_sort(out.blind.begin(), out.blind.end(),
-                     [](const BlindArea& a, const BlindArea& b) { return a.area_m2 > b.area_m2; });
+    std::stable_sort(out.blind.begin(), out.blind.end(), largest_first);
+    for (auto& v : not_required) std::move(v.begin(), v.end(), std::back_inserter(out.not_required));
+    std::stable_sort(out.not_required.begin(), out.not_required.end(), largest_first);
     return out;
 }
 

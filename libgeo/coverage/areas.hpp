@@ -22,8 +22,10 @@ struct AreaOptions {
 };
 
 struct AreaFigures {
-    std::vector<double> walked_m2;  // per village: land within W of a walk
-    std::vector<BlindArea> blind;   // largest first; ties keep village order
+    std::vector<double> walked_m2;     // per village: land within W of a walk
+    std::vector<double> required_m2;   // per village: land within R of the network or a site (all of it when R = 0)
+    std::vector<BlindArea> blind;      // largest first; ties keep village order
+    std::vector<BlindArea> not_required;  // village land beyond R: nobody was asked to walk it; largest first
 };
 
 // The mask the distance raster for the areas must be valid in: the villages grown by two pixels, so every pixel

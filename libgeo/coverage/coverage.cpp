@@ -77,6 +77,26 @@ double CoverageResult::network_covered() const
     return sum;
 }
 
+double CoverageResult::blind_area_m2() const
+{
+    double sum = 0;
+    for (const auto& b : blind_areas) sum += b.area_m2;
+    return sum;
+}
+
+double CoverageResult::required_area_m2() const
+{
+    double sum = 0;
+    for (const auto& v : villages) sum += v.required_area_m2;
+    return sum;
+}
+
+std::optional<double> CoverageResult::blind_share() const
+{
+    const double required = required_area_m2();
+    return required > 0 ? std::optional<double>(blind_area_m2() / required) : std::nullopt;
+}
+
 CoverageResult analyse(const Campaign& c, const CoverageOptions& options, Progress progress)
 {
     options.validate();
@@ -128,12 +148,14 @@ CoverageResult analyse(const Campaign& c, const CoverageOptions& options, Progre
 
     step(0.85, "village and blind areas");
     AreaFigures areas = area_figures(c, distance ? &*distance : nullptr,
-                                     {options.walked_within_m, options.blind_beyond_m, options.required_within_m, options.threads});
+                                     {options.walked_within_m, options.blind_beyond_m, options.reach_m(), options.threads});
     result.blind_areas = std::move(areas.blind);
+    result.not_required = std::move(areas.not_required);
     result.villages.resize(c.villages.size());
     for (std::size_t i = 0; i < c.villages.size(); ++i) {
         result.villages[i].area_m2 = bg::area(c.villages[i].area);
         result.villages[i].walked_area_m2 = areas.walked_m2[i];
+        result.villages[i].required_area_m2 = areas.required_m2[i];
     }
     for (const auto& l : result.lines) {
         if (l.village < 0) continue;

@@ -8,8 +8,9 @@
 //    passes within S.
 //  - A village's area coverage is the share of its area within W of any track.
 //  - Dead corners: uncovered network stretches, joined where they connect (same village and walk), at least
-//    min_dead_corner_m long; unvisited sites; blind areas = village land farther than B from every track
-//    (optionally only land within R of the network or a site).
+//    min_dead_corner_m long; unvisited sites; blind areas = land that should have been walked and was not:
+//    village land within R of the network or a site (R defaults to B; R = 0: all village land) and farther than B
+//    from every track. Village land beyond R is "not required".
 #include "libgeo/core/campaign.hpp"
 #include "libgeo/coverage/intervals.hpp"
 #include "libgeo/coverage/options.hpp"
@@ -77,7 +78,8 @@ struct WalkFigures {
 
 struct VillageCoverage {
     double area_m2 = 0;
-    double walked_area_m2 = 0;  // within W of a track
+    double walked_area_m2 = 0;    // within W of a track
+    double required_area_m2 = 0;  // within R of the network or a site: the land that should be walked
     std::array<WalkFigures, category_count> cells{};
 };
 
@@ -87,6 +89,7 @@ struct CoverageResult {
     std::vector<SiteCoverage> sites;
     std::vector<DeadCorner> dead_corners;  // longest first
     std::vector<BlindArea> blind_areas;    // largest first
+    std::vector<BlindArea> not_required;   // village land beyond R, largest first (none when R = 0)
     std::vector<VillageCoverage> villages;  // parallel to Campaign::villages
     std::vector<std::string> pass_names;   // walker or track name per pass id
     std::vector<LineString> track_lines;   // the walked lines
@@ -96,6 +99,10 @@ struct CoverageResult {
 
     [[nodiscard]] double network_length() const;
     [[nodiscard]] double network_covered() const;
+    [[nodiscard]] double blind_area_m2() const;     // all blind areas
+    [[nodiscard]] double required_area_m2() const;  // all villages' land that should be walked
+    // Blind area as a share of the land that should be walked; none when there is no such land.
+    [[nodiscard]] std::optional<double> blind_share() const;
 };
 
 // Throws geo::UsageError for options out of range; the options are kept in the result.

@@ -53,9 +53,10 @@ options::Table<CoverageOptions> make_table()
                .min = min_distance_m, .max = max_distance_m},
               options::bind_number<O>([](O& o) -> auto& { return o.blind_beyond_m; })},
              {{.key = "reach_m", .flag = "reach-m", .kind = Kind::number, .unit = "m",
-               .help = "R: only land within R of the network or a site can be blind (0: all village land)",
+               .help = "R: only land within R of the network or a site should be walked and can be blind; the rest "
+                       "is \"not required\" (default: B, blind_m; 0: all village land)",
                .min = min_distance_m, .max = max_distance_m, .zero_allowed = true},
-              options::bind_number<O>([](O& o) -> auto& { return o.required_within_m; })},
+              options::bind_optional_number<O>([](O& o) -> auto& { return o.required_within_m; })},
              {{.key = "min_dead_corner_m", .flag = "min-dead-corner", .kind = Kind::number, .unit = "m",
                .help = "shortest uncovered stretch reported as a dead corner", .min = 0, .max = 100000},
               options::bind_number<O>([](O& o) -> auto& { return o.min_dead_corner_m; })},

@@ -16,12 +16,20 @@ struct CoverageOptions {
     std::optional<double> sight_override_m;      // --sight: S for every line and site, over everything else
     double walked_within_m = 100.0;              // W: a village's land within W of a track is walked
     double blind_beyond_m = 200.0;               // B: village land farther than B from every track is blind
-    double required_within_m = 0.0;              // R: only land within R of the network or a site can be blind; 0 = all
+    // R: only land within R of the network or a site should be walked, so only it can be blind; the rest of the
+    // village land is "not required". Unset: B. Walking every route and site then leaves no land blind (every point
+    // within B of a route is within B of the walk along it), and B is the largest R with that property: land farther
+    // out is fields and wasteland that no complete walk of the campaign's routes would clear, and painting it blind
+    // (72 % of a town with R = all) tells a leader nothing. 0 = all village land, when a campaign asks for it.
+    std::optional<double> required_within_m;
+    int threads = 2;
+
+    // R as used: required_within_m, or B when unset (0 = all village land).
+    [[nodiscard]] double reach_m() const { return required_within_m.value_or(blind_beyond_m); }
     double min_dead_corner_m = 50.0;
     double pixel_m = 10.0;                       // walk-distance raster; 0 = no raster
     // What the walk-distance raster, and the village and blind areas read from it, measure to.
     raster::DistanceMeasure walk_distance = raster::DistanceMeasure::to_segments;
-    int threads = 2;
 
     // Throws geo::UsageError naming the first option out of its range (coverage_option_table().check).
     void validate() const;

@@ -7,6 +7,7 @@
 #include "libgeo/raster/distance_transform.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -129,11 +130,17 @@ void write_villages(VectorFile& file, const Campaign& c, const CoverageResult& r
 
 void write_blind_areas(VectorFile& file, const Campaign& c, const CoverageResult& r)
 {
+    // kind "blind": should have been walked (within R of a route or site) and no track came within B; ranked.
+    // kind "not_required": the rest of the village land, beyond R; drawn grey so a map shows it was not asked for.
     VectorLayer layer = file.create_layer(layer::blind_areas, wkbPolygon, c.crs.wkt,
-                                          {{"rank", OFTInteger}, {"village", OFTString}, {"area_m2", OFTReal}, {"area_ha", OFTReal}});
+                                          {{"rank", OFTInteger}, {"kind", OFTString}, {"village", OFTString},
+                                           {"area_m2", OFTReal}, {"area_ha", OFTReal}});
     std::int64_t rank = 0;
     for (const auto& b : r.blind_areas)
-        layer.add(to_ogr(b.geometry), {++rank, village_name(c, b.village), b.area_m2, b.area_m2 / 1e4});
+        layer.add(to_ogr(b.geometry), {++rank, std::string("blind"), village_name(c, b.village), b.area_m2, b.area_m2 / 1e4});
+    for (const auto& b : r.not_required)
+        layer.add(to_ogr(b.geometry),
+                  {AttributeValue(), std::string("not_required"), village_name(c, b.village), b.area_m2, b.area_m2 / 1e4});
     file.end_layer();
 }
 
@@ -174,6 +181,44 @@ Json sight_section(const Campaign& c, const CoverageResult& r)
             {"by_walk", walks}};
 }
 
+// One row per walk the town has, summed over the villages (and the lines and sites outside all villages), every
+// share named by what it is of: line walks the covered share of their length; site walks the share of sites
+// visited and, apart from it, the mean share of each site's outline walked (a point site 0 or 1).
+Json by_walk_section(const Campaign& c, const CoverageResult& r)
+{
+    std::array<coverage::WalkFigures, category_count> walks{};
+    for (const auto& l : r.lines) {
+        auto& w = walks[static_cast<std::size_t>(l.category)];
+        w.length_m += l.length();
+        w.covered_m += l.covered();
+    }
+    for (const auto& s : r.sites) {
+        auto& w = walks[static_cast<std::size_t>(c.sites[static_cast<std::size_t>(s.site)].category)];
+        ++w.sites;
+        w.visited += s.visited ? 1 : 0;
+        w.site_ratio_sum += s.ratio;
+    }
+    Json out = Json::array();
+    for (const auto& cat : all_categories()) {
+        const auto& w = walks[static_cast<std::size_t>(cat.category)];
+        if (w.empty()) continue;
+        Json row{{"category", cat.code}};
+        if (w.length_m > 0) {
+            row["length_m"] = w.length_m;
+            row["covered_m"] = w.covered_m;
+            row["covered_share"] = w.covered_m / w.length_m;
+        }
+        if (w.sites > 0) {
+            row["sites"] = w.sites;
+            row["visited"] = w.visited;
+            row["visited_share"] = static_cast<double>(w.visited) / w.sites;
+            row["outline_share"] = w.site_ratio_sum / w.sites;
+        }
+        out.push_back(row);
+    }
+    return out;
+}
+
 }  // namespace
 
 Json coverage_section(const Campaign& c, const CoverageResult& r)
@@ -182,13 +227,14 @@ Json coverage_section(const Campaign& c, const CoverageResult& r)
     j["sight"] = sight_section(c, r);
     j["village_m"] = r.options.walked_within_m;
     j["blind_m"] = r.options.blind_beyond_m;
-    j["reach_m"] = r.options.required_within_m;
+    j["reach_m"] = r.options.reach_m();  // as used: B when not set
     // The areas are contoured from the walk-distance raster: its measure and pixel size (0: no raster written,
     // the areas used a 10 m one) say how they were measured.
     j["walk_distance"] = raster::distance_measure_name(r.options.walk_distance);
     j["pixel_m"] = r.options.pixel_m;
     j["length_m"] = r.network_length();
     j["covered_m"] = r.network_covered();
+    j["covered_share"] = r.network_length() > 0 ? Json(r.network_covered() / r.network_length()) : Json();
     Json by_village = Json::array();
     for (std::size_t v = 0; v < c.villages.size(); ++v)
         for (const auto& cat : all_categories()) {
@@ -207,19 +253,29 @@ Json coverage_section(const Campaign& c, const CoverageResult& r)
             by_village.push_back(row);
         }
     j["by_village"] = by_village;
+    j["by_walk"] = by_walk_section(c, r);
     double dead_length = 0;
     for (const auto& d : r.dead_corners) dead_length += d.length_m;
     j["dead_corners"] = {{"count", r.dead_corners.size()}, {"length_m", dead_length}, {"min_length_m", r.options.min_dead_corner_m}};
-    double blind = 0;
-    for (const auto& b : r.blind_areas) blind += b.area_m2;
+    // Blind area with what it is a share of: the land that should be walked (within reach_m of the network or a
+    // site), never all village land.
+    const double blind = r.blind_area_m2(), required = r.required_area_m2();
+    double not_required = 0;
+    for (const auto& b : r.not_required) not_required += b.area_m2;
     j["blind_area_km2"] = blind / 1e6;
+    j["required_area_km2"] = required / 1e6;
+    j["blind_share"] = r.blind_share() ? Json(*r.blind_share()) : Json();
+    j["not_required_area_km2"] = not_required / 1e6;
     int visited = 0;
     for (const auto& s : r.sites) visited += s.visited ? 1 : 0;
-    j["sites"] = {{"count", r.sites.size()}, {"visited", visited}};
+    j["sites"] = {{"count", r.sites.size()},
+                  {"visited", visited},
+                  {"visited_share", r.sites.empty() ? Json() : Json(static_cast<double>(visited) / static_cast<double>(r.sites.size()))}};
     Json areas = Json::array();
     for (std::size_t v = 0; v < c.villages.size(); ++v)
         areas.push_back({{"village", c.villages[v].name}, {"area_km2", r.villages[v].area_m2 / 1e6},
-                         {"walked_area_km2", r.villages[v].walked_area_m2 / 1e6}});
+                         {"walked_area_km2", r.villages[v].walked_area_m2 / 1e6},
+                         {"required_area_km2", r.villages[v].required_area_m2 / 1e6}});
     j["village_area"] = areas;
     return j;
 }

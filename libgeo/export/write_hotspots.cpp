@@ -30,7 +30,9 @@ void write_cells(VectorFile& file, const Campaign& c, const hotspot::HotspotResu
 {
     const auto& r = *a.cells;
     const bool permutations = !r.gi.p_sim.empty();
+    // inspected = walked_km >= min_walk_m / 1000 or issue_locations > 0; issues_per_km = count / effort_km.
     std::vector<FieldDef> fields{{"cell_id", OFTInteger},    {"count", OFTReal},      {"walked_km", OFTReal},
+                                 {"issue_locations", OFTInteger}, {"effort_km", OFTReal},
                                  {"inspected", OFTInteger},  {"issues_per_km", OFTReal}, {"neighbours", OFTInteger},
                                  {"gi_z", OFTReal},          {"gi_p", OFTReal},       {"gi_q", OFTReal}};
     if (permutations) fields.push_back({"gi_p_sim", OFTReal});
@@ -50,6 +52,7 @@ void write_cells(VectorFile& file, const Campaign& c, const hotspot::HotspotResu
         const auto& cell = r.binning.cells[i];
         const double km = a.walked_m[i] / 1000.0;
         std::vector<AttributeValue> values{static_cast<std::int64_t>(i + 1), cell.count, km,
+                                           std::int64_t{a.issue_locations[i]}, a.effort_m(i) / 1000.0,
                                            std::int64_t{a.inspected[i]},
                                            a.inspected[i] ? number_or_null(a.issues_per_km(i)) : AttributeValue(),
                                            std::int64_t{r.gi.neighbours[i]}, r.gi.z[i], r.gi.p[i], r.gi.q[i]};
@@ -182,10 +185,11 @@ Json hotspots_section(const Campaign& c, const hotspot::HotspotResult& a, const 
     if (a.cells) {
         const auto& r = *a.cells;
         std::map<int, int> bins;
-        int not_inspected = 0, cold_not_inspected = 0;
+        int not_inspected = 0, cold_not_inspected = 0, by_issues_only = 0;
         for (std::size_t i = 0; i < r.gi.bin.size(); ++i) {
             ++bins[r.gi.bin[i]];
             not_inspected += a.inspected[i] ? 0 : 1;
+            by_issues_only += a.inspected[i] && a.walked_m[i] < a.min_walk_m ? 1 : 0;
         }
         for (std::size_t i = 0; i < r.gi.bin.size(); ++i) cold_not_inspected += (!a.inspected[i] && r.gi.bin[i] < 0) ? 1 : 0;
         Json by_bin = Json::object();
@@ -201,6 +205,7 @@ Json hotspots_section(const Campaign& c, const hotspot::HotspotResult& a, const 
                       {"by_bin", by_bin},
                       {"min_walk_m", a.min_walk_m},
                       {"not_inspected", not_inspected},
+                      {"inspected_by_issues_only", by_issues_only},
                       {"cold_but_not_inspected", cold_not_inspected}};
         if (a.rate_gi) {
             s["cells"]["rate_gi"] = {{"cells", a.rate_cells.size()}, {"hot", a.rate_gi->hot()}, {"cold", a.rate_gi->cold()}};
@@ -227,7 +232,12 @@ Json hotspots_section(const Campaign& c, const hotspot::HotspotResult& a, const 
     }
     Json villages = Json::array();
     for (const auto& [name, n] : by_village) villages.push_back({{"village", name}, {"rebounds", n}});
-    s["rebounds"] = {{"radius_m", options.rebounds.radius_m}, {"count", a.rebounds.size()}, {"by_village", villages}};
+    // "found_again": problems found again near an accepted fix, this analysis's figure. Not the issues the register
+    // marks as rebounded (a status someone set): that is `register.marked_rebounded`, a different question.
+    s["rebounds"] = {{"radius_m", options.rebounds.radius_m},
+                     {"min_days", options.rebounds.min_days},
+                     {"found_again", a.rebounds.size()},
+                     {"by_village", villages}};
     if (a.gi_features && options.gi_features) {
         s["gi_features"] = {{"source", options.gi_features->source},
                             {"features", options.gi_features->points.size()},

@@ -90,9 +90,14 @@ void effort(const Campaign& c, HotspotResult& a, const HotspotOptions& options)
     polygons.reserve(binning.cells.size());
     for (const auto& cell : binning.cells) polygons.push_back(binning.layout.polygon(cell.col, cell.row));
     a.walked_m = walked_metres(polygons, walked_lines(c));
+    std::vector<Point> found_at;
+    found_at.reserve(c.issues.size());
+    for (const auto& issue : c.issues) found_at.push_back(issue.position);
+    a.issue_locations = points_per_cell(binning, found_at);
     a.min_walk_m = options.min_walk_m > 0 ? options.min_walk_m : binning.layout.size;
     a.inspected.resize(a.walked_m.size());
-    for (std::size_t i = 0; i < a.walked_m.size(); ++i) a.inspected[i] = a.walked_m[i] >= a.min_walk_m ? 1 : 0;
+    for (std::size_t i = 0; i < a.walked_m.size(); ++i)
+        a.inspected[i] = a.walked_m[i] >= a.min_walk_m || a.issue_locations[i] > 0 ? 1 : 0;
 }
 
 void rate_gi(HotspotResult& a, const HotspotOptions& options)

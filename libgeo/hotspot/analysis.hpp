@@ -8,6 +8,7 @@
 #include "libgeo/core/progress.hpp"
 #include "libgeo/hotspot/options.hpp"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,19 +26,29 @@ struct HotspotResult {
 
     std::optional<HotspotCells> cells;  // none when Gi* could not run; cells_skipped says why
     std::string cells_skipped;
+    // "Inspected" means someone was there: a cell is inspected when at least min_walk_m of cleaned track was
+    // walked inside it OR an issue (any of the campaign's, whatever the filter) was found in it. A problem found at
+    // a place proves a visit even where the phone recorded no track; "not inspected" is only where neither is.
     std::vector<double> walked_m;        // per cell of `cells`: metres of cleaned track walked inside it
-    std::vector<char> inspected;         // per cell: walked_m >= the minimum effort
+    std::vector<int> issue_locations;    // per cell: issues of the campaign found inside it (unfiltered)
+    std::vector<char> inspected;         // per cell: walked_m >= min_walk_m or issue_locations > 0
     double min_walk_m = 0;               // the minimum effort used
+    // The effort behind a cell's count: its walked metres, and at least min_walk_m (one walk across it) where an
+    // issue was found, so an issue found off the recorded tracks does not give an infinite rate.
+    [[nodiscard]] double effort_m(std::size_t cell) const
+    {
+        return issue_locations[cell] > 0 ? std::max(walked_m[cell], min_walk_m) : walked_m[cell];
+    }
     // HotspotOptions::gi_rate: Gi* of issues per walked km over the inspected cells, rate_cells[k] being the cell
     // of rate_gi's entry k. None when not asked for or with fewer than three inspected cells (rate_skipped says why).
     std::optional<GiResult> rate_gi;
     std::vector<std::size_t> rate_cells;
     std::string rate_skipped;
 
-    // Issues per walked km of a cell of `cells` (infinite or NaN where nothing was walked).
+    // Issues per km of effort (effort_m) of a cell of `cells`: finite in every inspected cell.
     [[nodiscard]] double issues_per_km(std::size_t cell) const
     {
-        return cells->binning.cells[cell].count / (walked_m[cell] / 1000.0);
+        return cells->binning.cells[cell].count / (effort_m(cell) / 1000.0);
     }
 
     std::optional<EmergingResult> emerging;  // none when it could not run; emerging_skipped says why

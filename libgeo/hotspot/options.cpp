@@ -150,10 +150,15 @@ options::Table<O> make_table()
                .help = "earlier slices in a bin's neighbourhood", .min = 0, .max = 100},
               options::bind_number<O>([](O& o) -> auto& { return o.emerging.neighbourhood_slices; })},
              {{.key = "rebound_m", .flag = "rebound-m", .kind = Kind::number, .unit = "m",
-               .help = "an issue this close to an accepted one of the same walk, found after the acceptance, is a "
-                       "rebound",
+               .help = "an issue this close to an accepted one of the same walk and problem type, found at least "
+                       "rebound_min_days after the acceptance, is a rebound",
                .min = 0.01, .max = 100000},
               options::bind_number<O>([](O& o) -> auto& { return o.rebounds.radius_m; })},
+             {{.key = "rebound_min_days", .flag = "rebound-min-days", .kind = Kind::number, .unit = "days",
+               .help = "a rebound is found at least this long after the acceptance (sooner: the same problem "
+                       "recorded twice)",
+               .min = 0, .max = 3660},
+              options::bind_number<O>([](O& o) -> auto& { return o.rebounds.min_days; })},
              {{.flag = "threads", .kind = Kind::whole, .help = "threads (results do not depend on it)", .min = 1,
                .max = 256},
               bind_threads()}}};

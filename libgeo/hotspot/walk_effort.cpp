@@ -3,6 +3,8 @@
 #include <boost/geometry/index/rtree.hpp>
 #include <boost/geometry/algorithms/intersection.hpp>
 
+#include <algorithm>
+
 namespace geo::hotspot {
 
 namespace {
@@ -41,6 +43,23 @@ std::vector<double> walked_metres(const std::vector<Polygon>& cells, const std::
                     if (owns(cells[cell], piece)) out[cell] += bg::length(piece);
             }
         }
+    }
+    return out;
+}
+
+std::vector<int> points_per_cell(const Binning& binning, const std::vector<Point>& points)
+{
+    std::vector<int> out(binning.cells.size(), 0);
+    const auto before = [](const Cell& cell, const std::pair<long long, long long>& at) {
+        return std::pair<long long, long long>(cell.row, cell.col) < std::pair(at.second, at.first);
+    };
+    for (const Point& p : points) {
+        const auto at = binning.layout.locate(p);
+        if (!at) continue;
+        // Kept cells are sorted by (row, col): a binary search finds the cell, if it was kept.
+        const auto it = std::lower_bound(binning.cells.begin(), binning.cells.end(), *at, before);
+        if (it != binning.cells.end() && it->col == at->first && it->row == at->second)
+            ++out[static_cast<std::size_t>(it - binning.cells.begin())];
     }
     return out;
 }

@@ -8,6 +8,7 @@
 #include "libgeo/qgis/layer_styles.hpp"
 #include "libgeo/qgis/project_spec.hpp"
 #include "libgeo/export/raster_writer.hpp"
+#include "libgeo/export/register_figures.hpp"
 #include "libgeo/raster/distance_transform.hpp"
 #include "libgeo/export/vector_writer.hpp"
 #include "libgeo/export/write_coverage.hpp"
@@ -71,6 +72,7 @@ output::Json run_summary(const Campaign& campaign, const AnalysisResults& result
     summary["campaign"] = output::campaign_section(campaign);
     summary["inputs"] = output::inputs_section(campaign);
     summary["track_cleaning"] = output::tracks_cleaning_section(campaign);
+    summary["register"] = output::register_section(campaign);  // the report's issue figures, counted once
     if (results.coverage) summary["coverage"] = output::coverage_section(campaign, *results.coverage);
     if (results.hotspots)
         summary["hotspots"] = output::hotspots_section(campaign, *results.hotspots, density);

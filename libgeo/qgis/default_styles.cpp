@@ -253,9 +253,17 @@ LayerStyle blind_areas(GeometryKind, const Lang& tr)
 {
     LayerStyle s;
     const Rgba brown{170, 30, 30, 255};
-    s.renderer = single(Symbol{SymbolType::fill, {HatchLayer{Rgba{170, 30, 30, 150}, 45, 2.5, 0.25}, FillLayer{no_colour, brown, 0.5}}},
-                        tr("blind area", "盲区"));
-    s.display_expression = "concat('#', \"rank\", ' ', \"village\", ' ', round(\"area_ha\", 1), ' ha')";
+    // The legend says the definition: blind is land someone should have walked, not every field; the rest is grey.
+    s.renderer = Renderer{
+        RendererKind::categorized,
+        "kind",
+        {{tr("blind: near a route or site, no walk came near", "盲区：路线或点位附近、无人走到"),
+          Symbol{SymbolType::fill, {HatchLayer{Rgba{170, 30, 30, 150}, 45, 2.5, 0.25}, FillLayer{no_colour, brown, 0.5}}},
+          {equals("kind", "blind", true)}},
+         {tr("not required: away from routes and sites", "非必巡：远离路线和点位"),
+          Symbol{SymbolType::fill, {FillLayer{Rgba{170, 170, 170, 230}, Rgba{140, 140, 140, 160}, 0.2}}},
+          {equals("kind", "not_required", true)}}}};
+    s.display_expression = "concat(\"kind\", ' ', \"village\", ' ', round(\"area_ha\", 1), ' ha')";
     return s;
 }
 
@@ -283,7 +291,8 @@ Renderer gi_bins(const std::string& bin_field, const Lang& tr)
     for (const auto& [bin, colour, label] : bins)
         r.classes.push_back({label, fill(colour, Rgba{150, 150, 150, 120}, 0.1), {equals(bin_field, std::to_string(bin), false)}});
     // Drawn over the bin colour: a cell nobody walked has no issues because nobody looked.
-    r.classes.push_back({tr("not inspected (not clean)", "未巡查（不等于无问题）"),
+    // "inspected" = a track walked through or an issue was found in the cell (hotspot/analysis.hpp).
+    r.classes.push_back({tr("not inspected: no track, no issue (not clean)", "未巡查：无轨迹、无问题记录（不等于无问题）"),
                          Symbol{SymbolType::fill, {HatchLayer{{110, 110, 110, 230}, -45, 1.5, 0.25}}},
                          {equals("inspected", "0", false)}});
     return r;

@@ -58,7 +58,8 @@ std::vector<RampItem> walk_distance_steps(double sight_m, double village_m, doub
         {sight_m, {26, 150, 65, 255}, "≤ " + metres(sight_m) + (zh ? "（视线内）" : " (within sight)")},
         {village_m, {166, 217, 106, 255}, "≤ " + metres(village_m) + (zh ? "（已走区域）" : " (walked area)")},
         {blind_m, {253, 174, 97, 255}, "≤ " + metres(blind_m)},
-        {INFINITY, {215, 25, 28, 255}, "> " + metres(blind_m) + (zh ? "（盲区）" : " (blind)")},
+        // Beyond B is blind only on land to walk (blind_areas says where): "no walk near", not "blind", here.
+        {INFINITY, {215, 25, 28, 255}, "> " + metres(blind_m) + (zh ? "（无人走近）" : " (no walk near)")},
     };
 }
 

@@ -172,7 +172,8 @@ std::vector<MapSpec> map_catalogue(const MapSource& source)
         {"overview", std::string(words::map_overview(lang)), {L::villages, F::density, L::network, L::sites}, {}, {}},
         {"coverage", std::string(words::map_coverage(lang)), coverage, {}, {}},
         {"hotspots", std::string(words::map_hotspots(lang)), {L::villages, L::hotspot_cells, L::rebounds}, {}, {}},
-        {"blind_spots", std::string(words::map_blind_spots(lang)), {L::villages, L::blind_areas, F::walk_distance, L::tracks}, {}, {}},
+        // Blind areas over the distance raster: the grey "not required" land hides the raster's red beyond B there.
+        {"blind_spots", std::string(words::map_blind_spots(lang)), {L::villages, F::walk_distance, L::blind_areas, L::tracks}, {}, {}},
     };
     // With --gi-rate: where problems are dense for the walking done, unwalked cells hatched as not inspected.
     if (has_features(source, "hotspot_cells_rate"))

@@ -1,7 +1,6 @@
 #include "libgeo/render/report_data.hpp"
 
 #include "libgeo/export/contract.hpp"
-#include "libgeo/core/datetime.hpp"
 #include "libgeo/core/error.hpp"
 #include "libgeo/handles/ogr_transform.hpp"
 
@@ -64,15 +63,6 @@ std::optional<double> real_field(const OGRFeature& f, const char* name)
     return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
 }
 
-// The output layers write times as ISO 8601 UTC; anything else (a hand-edited GeoPackage) reads as absent.
-std::optional<double> time_field(const OGRFeature& f, const char* name)
-{
-    const std::string text = text_field(f, name);
-    if (text.empty()) return std::nullopt;
-    const auto t = parse_timestamp(text, 0);
-    return t ? std::optional<double>(t->seconds) : std::nullopt;
-}
-
 // Lon/lat of points of the layer's CRS, reprojected by OGR/PROJ with one transformation per layer.
 class ToWgs84 {
 public:
@@ -118,49 +108,25 @@ std::optional<std::pair<double, double>> midpoint(const OGRGeometry& g)
     return std::nullopt;
 }
 
-std::optional<double> latest_record(const MapSource& source)
+std::optional<double> optional_number(const json& j, const char* key)
 {
-    std::optional<double> last;
-    auto see = [&](std::optional<double> t) {
-        if (t) last = last ? std::max(*last, *t) : *t;
-    };
-    if (OGRLayer* tracks = source.layer(output::layer::tracks)) {
-        LayerScan scan(tracks);
-        while (auto f = scan.next()) {
-            see(time_field(*f, "start"));
-            see(time_field(*f, "end"));
-        }
-    }
-    if (OGRLayer* issues = source.layer(output::layer::issues)) {
-        LayerScan scan(issues);
-        while (auto f = scan.next())
-            for (const char* name : {"found", "rectified", "accepted"}) see(time_field(*f, name));
-    }
-    return last;
+    const auto it = j.find(key);
+    return it != j.end() && it->is_number() ? std::optional<double>(it->get<double>()) : std::nullopt;
 }
 
-std::optional<IssueFigures> read_issues(const MapSource& source)
+std::optional<IssueFigures> read_register(const json& summary)
 {
-    OGRLayer* layer = source.layer(output::layer::issues);
-    if (!layer) return std::nullopt;
+    const json* r = section(summary, "register");
+    if (!r) return std::nullopt;
     IssueFigures out;
-    out.as_of = latest_record(source);
-    LayerScan scan(layer);
-    while (auto f = scan.next()) {
-        ++out.total;
-        const auto status = parse_status(text_field(*f, "status"));
-        if (status)
-            ++out.by_status[static_cast<std::size_t>(*status)];
-        else
-            ++out.unknown_status;
-        const bool rectified = time_field(*f, "rectified").has_value() ||
-                               (status && (*status == Status::rectified || *status == Status::accepted));
-        const bool accepted = time_field(*f, "accepted").has_value() || (status && *status == Status::accepted);
-        out.rectified += rectified ? 1 : 0;
-        out.accepted += accepted ? 1 : 0;
-        const auto deadline = time_field(*f, "deadline");
-        if (deadline && out.as_of && *deadline < *out.as_of && !rectified) ++out.overdue;
-    }
+    out.total = static_cast<long long>(number(*r, "total"));
+    if (const json* by = section(*r, "by_status"))
+        for (const auto& s : all_statuses())
+            out.by_status[static_cast<std::size_t>(s.status)] = static_cast<long long>(number(*by, std::string(s.code).c_str()));
+    out.rectified = static_cast<long long>(number(*r, "rectified"));
+    out.accepted = static_cast<long long>(number(*r, "accepted"));
+    out.overdue = static_cast<long long>(number(*r, "overdue"));
+    out.marked_rebounded = static_cast<long long>(number(*r, "marked_rebounded"));
     return out;
 }
 
@@ -171,7 +137,8 @@ WalkTotals totals_of(const json& row)
     t.covered_m = number(row, "covered_m");
     t.sites = static_cast<int>(number(row, "sites"));
     t.visited = static_cast<int>(number(row, "visited"));
-    t.site_ratio_sum = t.sites > 0 ? number(row, "ratio") * t.sites : 0;
+    // by_village rows state `ratio`, by_walk rows `outline_share`: for sites both are the mean outline share.
+    t.site_ratio_sum = t.sites > 0 ? number(row, row.contains("ratio") ? "ratio" : "outline_share") * t.sites : 0;
     return t;
 }
 
@@ -182,15 +149,31 @@ void read_coverage(const json& summary, ReportData& out)
     CoverageFigures f;
     f.network_m = number(*c, "length_m");
     f.network_covered_m = number(*c, "covered_m");
+    f.network_share = optional_number(*c, "covered_share");
     if (const json* s = section(*c, "sites")) {
         f.sites = static_cast<int>(number(*s, "count"));
         f.sites_visited = static_cast<int>(number(*s, "visited"));
+        f.sites_visited_share = optional_number(*s, "visited_share");
     }
     if (const json* d = section(*c, "dead_corners")) {
         f.dead_corners = static_cast<long long>(number(*d, "count"));
         f.dead_corner_m = number(*d, "length_m");
     }
     f.blind_area_km2 = number(*c, "blind_area_km2");
+    f.required_area_km2 = number(*c, "required_area_km2");
+    f.blind_share = optional_number(*c, "blind_share");
+    f.reach_m = number(*c, "reach_m");
+    f.blind_m = number(*c, "blind_m");
+    if (const auto walks = c->find("by_walk"); walks != c->end() && walks->is_array())
+        for (const auto& w : *walks) {
+            const auto category = parse_category(w.value("category", std::string{}));
+            if (!category) continue;
+            WalkTotals& t = f.by_walk[static_cast<std::size_t>(*category)];
+            t = totals_of(w);
+            t.covered_share = optional_number(w, "covered_share");
+            t.visited_share = optional_number(w, "visited_share");
+            t.outline_share = optional_number(w, "outline_share");
+        }
 
     // Villages in the campaign's order (village_area lists every village), then cells from by_village.
     std::map<std::string, std::size_t> row_of;
@@ -209,9 +192,7 @@ void read_coverage(const json& summary, ReportData& out)
         for (const auto& r : *rows) {
             const auto category = parse_category(r.value("category", std::string{}));
             if (!category) continue;
-            const WalkTotals t = totals_of(r);
-            row_for(r.value("village", std::string{})).cells[static_cast<std::size_t>(*category)].add(t);
-            f.by_walk[static_cast<std::size_t>(*category)].add(t);
+            row_for(r.value("village", std::string{})).cells[static_cast<std::size_t>(*category)].add(totals_of(r));
         }
     out.coverage = f;
 }
@@ -306,6 +287,8 @@ std::vector<HotspotRow> read_hotspots(const MapSource& source, std::size_t top)
 
 double WalkTotals::ratio() const
 {
+    if (sites > 0 && outline_share) return *outline_share;
+    if (sites == 0 && covered_share) return *covered_share;
     if (sites > 0) return site_ratio_sum / sites;
     return length_m > 0 ? covered_m / length_m : 0.0;
 }
@@ -329,11 +312,11 @@ ReportData read_report_data(const MapSource& source, std::size_t top)
     }
     out.period = source.period_text();
     read_coverage(summary, out);
-    out.issues = read_issues(source);
+    out.issues = read_register(summary);
     if (const json* h = section(summary, "hotspots"))
-        if (const json* r = section(*h, "rebounds")) out.rebounds = static_cast<long long>(number(*r, "count"));
-    if (!out.rebounds)
-        if (OGRLayer* r = source.layer(output::layer::rebounds)) out.rebounds = r->GetFeatureCount();
+        if (const json* r = section(*h, "rebounds"))
+            out.rebounds = ReboundFigures{static_cast<long long>(number(*r, "found_again")), number(*r, "radius_m"),
+                                          number(*r, "min_days")};
     out.dead_corners = read_dead_corners(source, top);
     out.hotspot_cells = source.layer(output::layer::hotspot_cells) != nullptr;
     out.hotspots = read_hotspots(source, top);

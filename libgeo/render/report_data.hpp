@@ -13,36 +13,53 @@
 
 namespace geo::render {
 
-// One walk category summed over the villages (lines in metres, sites as counts).
+// One walk category of a village or of the whole town (lines in metres, sites as counts), as summary.json gives it.
 struct WalkTotals {
     double length_m = 0;
     double covered_m = 0;
     int sites = 0;
     int visited = 0;
     double site_ratio_sum = 0;  // sum over sites of the share of the outline walked
+    // The whole town's shares as summary.json's coverage.by_walk states them (read, not recomputed): line walks
+    // covered_share; site walks visited_share and, apart from it, outline_share.
+    std::optional<double> covered_share, visited_share, outline_share;
     [[nodiscard]] bool empty() const { return length_m <= 0 && sites == 0; }
     // Line walks: covered share of length; site walks: mean share per site (the matrix's definition).
     [[nodiscard]] double ratio() const;
     void add(const WalkTotals& other);
 };
 
+// Every figure here is a value of summary.json (the run manifest's copy): the report lays them out and computes none.
 struct CoverageFigures {
     double network_m = 0, network_covered_m = 0;
+    std::optional<double> network_share;
     int sites = 0, sites_visited = 0;
+    std::optional<double> sites_visited_share;
     long long dead_corners = 0;
     double dead_corner_m = 0;
     double blind_area_km2 = 0;
+    double required_area_km2 = 0;         // the land that should be walked (within reach_m of routes and sites)
+    std::optional<double> blind_share;    // blind area / required area
+    double reach_m = 0;                   // 0: all village land
+    double blind_m = 0;                   // B: blind is farther than this from every track
     std::array<WalkTotals, category_count> by_walk{};
 };
 
+// summary.json's `register` section (export/register_figures.hpp holds the definitions).
 struct IssueFigures {
     long long total = 0;
     std::array<long long, status_count> by_status{};
-    long long unknown_status = 0;
     long long rectified = 0;  // a rectification date or status recorded (accepted included)
     long long accepted = 0;   // an acceptance date or the accepted status
     long long overdue = 0;    // deadline before the as-of instant and not rectified
-    std::optional<double> as_of;  // UTC seconds of the campaign's last record
+    long long marked_rebounded = 0;  // status 反弹 in the register
+};
+
+// Problems found again near an accepted fix (summary.json hotspots.rebounds).
+struct ReboundFigures {
+    long long found_again = 0;
+    double radius_m = 0;
+    double min_days = 0;
 };
 
 struct MatrixRow {
@@ -77,14 +94,14 @@ struct ReportData {
     std::string as_of;   // local date of the last record (summary campaign.period.to), empty without dates
     std::optional<CoverageFigures> coverage;
     std::optional<IssueFigures> issues;
-    std::optional<long long> rebounds;
+    std::optional<ReboundFigures> rebounds;
     std::vector<MatrixRow> matrix;  // villages in the campaign's order
     std::vector<DeadCornerRow> dead_corners;      // up to `top`, longest first
     std::vector<HotspotRow> hotspots;             // up to `top`, gi_bin >= 2, highest z first
     bool hotspot_cells = false;                   // the run wrote hotspot_cells
 };
 
-// Reads the figures of `source`. Throws geo::InputError when a layer the summary promises cannot be read.
+// Reads the figures of `source`: the headline numbers from its summary, the ranked tables from its layers. Throws geo::InputError when a layer the summary promises cannot be read.
 ReportData read_report_data(const MapSource& source, std::size_t top = 20);
 
 }  // namespace geo::render

@@ -3,6 +3,9 @@
 #include "libgeo/core/number_text.hpp"
 
 #include <algorithm>
+#include <initializer_list>
+#include <optional>
+#include <utility>
 
 namespace geo::render::report {
 
@@ -20,6 +23,36 @@ std::string share_of(long long part, long long total)
     return total > 0 ? percent(static_cast<double>(part) / static_cast<double>(total)) : std::string("–");
 }
 
+std::string share_text(const std::optional<double>& share, int decimals = 1)
+{
+    return share ? percent(*share, decimals) : std::string("–");
+}
+
+// A word with its placeholders ({R}, {P}, ...) replaced: the figures go where each language puts them.
+std::string with_values(std::string_view text, std::initializer_list<std::pair<std::string_view, std::string>> values)
+{
+    std::string out(text);
+    for (const auto& [key, value] : values)
+        for (auto at = out.find(key); at != std::string::npos; at = out.find(key, at + value.size()))
+            out.replace(at, key.size(), value);
+    return out;
+}
+
+std::string blind_note(const CoverageFigures& c, Lang lang)
+{
+    return with_values(words::blind_share_note(lang),
+                       {{"{P}", share_text(c.blind_share)}, {"{A}", fixed_text(c.required_area_km2, 2)}});
+}
+
+// What "land to walk" is, under the coverage table: the box has room for the figures only.
+std::string blind_definition(const CoverageFigures& c, Lang lang)
+{
+    if (c.reach_m > 0)
+        return with_values(words::note_blind(lang), {{"{R}", number_text(c.reach_m)}, {"{B}", number_text(c.blind_m)}});
+    return with_values(words::note_blind_all(lang), {{"{B}", number_text(c.blind_m)}});
+}
+
+// Every figure is summary.json's (report_data.hpp): a box shows it with what it counts or is a share of.
 void draw_boxes(cairo_t* cr, const Area& area, const ReportData& d, Lang lang)
 {
     const double gap = 8, height = 64;
@@ -33,14 +66,13 @@ void draw_boxes(cairo_t* cr, const Area& area, const ReportData& d, Lang lang)
 
     if (d.coverage) {
         const auto& c = *d.coverage;
-        draw_figure_box(cr, box(0, 0), words::network_covered(lang),
-                        c.network_m > 0 ? percent(c.network_covered_m / c.network_m) : missing,
+        draw_figure_box(cr, box(0, 0), words::network_covered(lang), share_text(c.network_share),
                         km_text(c.network_covered_m, lang) + " / " + km_text(c.network_m, lang));
-        draw_figure_box(cr, box(0, 1), words::sites_visited(lang),
-                        whole(c.sites_visited) + " / " + whole(c.sites), share_of(c.sites_visited, c.sites));
+        draw_figure_box(cr, box(0, 1), words::sites_visited(lang), whole(c.sites_visited) + " / " + whole(c.sites),
+                        with_values(words::sites_share_note(lang), {{"{P}", share_text(c.sites_visited_share, 0)}}));
         draw_figure_box(cr, box(0, 2), words::dead_corners(lang), whole(c.dead_corners),
                         km_text(c.dead_corner_m, lang), c.dead_corners > 0 ? ink_alert : ink);
-        draw_figure_box(cr, box(0, 3), words::blind_area(lang), fixed_text(c.blind_area_km2, 2) + " km²", "");
+        draw_figure_box(cr, box(0, 3), words::blind_area(lang), fixed_text(c.blind_area_km2, 2) + " km²", blind_note(c, lang));
     } else {
         for (int col = 0; col < 4; ++col) {
             const Words* w[] = {&words::network_covered, &words::sites_visited, &words::dead_corners,
@@ -48,8 +80,14 @@ void draw_boxes(cairo_t* cr, const Area& area, const ReportData& d, Lang lang)
             draw_figure_box(cr, box(0, col), (*w[col])(lang), missing, not_computed);
         }
     }
-    draw_figure_box(cr, box(0, 4), words::rebounds(lang), d.rebounds ? whole(*d.rebounds) : missing,
-                    d.rebounds ? std::string{} : not_computed, d.rebounds && *d.rebounds > 0 ? ink_alert : ink);
+    if (d.rebounds) {
+        const auto& r = *d.rebounds;
+        draw_figure_box(cr, box(0, 4), with_values(words::found_again(lang), {{"{R}", number_text(r.radius_m)}}),
+                        whole(r.found_again), with_values(words::found_again_note(lang), {{"{D}", number_text(r.min_days)}}),
+                        r.found_again > 0 ? ink_alert : ink);
+    } else {
+        draw_figure_box(cr, box(0, 4), words::rebounds(lang), missing, not_computed);
+    }
 
     if (d.issues) {
         const auto& i = *d.issues;
@@ -59,29 +97,44 @@ void draw_boxes(cairo_t* cr, const Area& area, const ReportData& d, Lang lang)
         draw_figure_box(cr, box(1, 3), words::overdue(lang), whole(i.overdue),
                         d.as_of.empty() ? std::string{} : str(words::as_of(lang)) + " " + d.as_of,
                         i.overdue > 0 ? ink_alert : ink);
+        draw_figure_box(cr, box(1, 4), words::marked_rebounded(lang), whole(i.marked_rebounded),
+                        words::marked_rebounded_note(lang), i.marked_rebounded > 0 ? ink_alert : ink);
     } else {
         draw_figure_box(cr, box(1, 0), words::issues_found(lang), missing, not_computed);
     }
 }
 
+// Line walks: length, length covered and the covered share. Site walks: count, "N / M visited (P)" and, in the
+// share column, the outline share marked as such: a share of sites visited never stands beside an outline share
+// with nothing to tell them apart.
 TableSpec walk_table(const ReportData& d, Lang lang)
 {
     TableSpec t;
-    t.columns = {{str(words::walk(lang)), 205, Align::left},
-                 {str(words::extent(lang)), 85, Align::right},
-                 {str(words::walked(lang)), 95, Align::right},
-                 {str(words::covered_pct(lang)), 62, Align::right}};
+    t.columns = {{str(words::walk(lang)), 190, Align::left},
+                 {str(words::extent(lang)), 75, Align::right},
+                 {str(words::walked(lang)), 135, Align::right},
+                 {str(words::share_col(lang)), 80, Align::right}};
     t.note = str(words::note_walks(lang));
     if (!d.coverage) return t;
+    t.note += " " + blind_definition(*d.coverage, lang);
     for (const auto& cat : all_categories()) {
         const WalkTotals& w = d.coverage->by_walk[static_cast<std::size_t>(cat.category)];
         if (w.empty()) continue;
-        const bool sites = w.sites > 0;
-        t.rows.push_back({{label(cat, lang)},
-                          {sites ? whole(w.sites) + " " + str(words::sites_unit(lang)) : km_text(w.length_m, lang)},
-                          {sites ? whole(w.visited) + " " + str(words::visited_unit(lang))
-                                 : km_text(w.covered_m, lang)},
-                          {percent(w.ratio()), coverage_fill(w.ratio())}});
+        if (w.sites > 0) {
+            const double outline = w.outline_share.value_or(0);
+            t.rows.push_back({{label(cat, lang)},
+                              {whole(w.sites) + " " + str(words::sites_unit(lang))},
+                              {with_values(words::sites_visited_cell(lang), {{"{N}", whole(w.visited)},
+                                                                            {"{M}", whole(w.sites)},
+                                                                            {"{P}", share_text(w.visited_share, 0)}})},
+                              {with_values(words::outline_cell(lang), {{"{P}", share_text(w.outline_share)}}),
+                               coverage_fill(outline)}});
+        } else {
+            t.rows.push_back({{label(cat, lang)},
+                              {km_text(w.length_m, lang)},
+                              {km_text(w.covered_m, lang)},
+                              {share_text(w.covered_share), coverage_fill(w.covered_share.value_or(0))}});
+        }
     }
     return t;
 }
@@ -98,7 +151,6 @@ TableSpec status_table(const ReportData& d, Lang lang)
         const long long n = i.by_status[static_cast<std::size_t>(s.status)];
         t.rows.push_back({{label(s, lang)}, {whole(n)}, {share_of(n, i.total)}});
     }
-    if (i.unknown_status > 0) t.rows.push_back({{"?"}, {whole(i.unknown_status)}, {share_of(i.unknown_status, i.total)}});
     t.rows.push_back({{str(words::all_issues(lang)), std::nullopt, true}, {whole(i.total), std::nullopt, true}, {""}});
     return t;
 }
@@ -168,8 +220,10 @@ TableSpec matrix_table(const ReportData& d, Lang lang, double width)
         row.push_back({area_km2 > 0 ? percent(walked_km2 / area_km2, 0) : "–", std::nullopt, bold});
         return row;
     };
+    // The whole town's row is summary.json's by_walk (lines and sites outside every village included), not a sum
+    // made here.
+    if (d.coverage) town = d.coverage->by_walk;
     for (const auto& v : d.matrix) {
-        for (std::size_t c = 0; c < town.size(); ++c) town[c].add(v.cells[c]);
         area += v.area_km2;
         walked_area += v.walked_area_km2;
         t.rows.push_back(row_of(v.village, v.cells, v.area_km2, v.walked_area_km2, false));

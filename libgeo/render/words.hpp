@@ -63,6 +63,22 @@ inline constexpr Words rectified{"Rectified", "已整改"};
 inline constexpr Words accepted{"Accepted", "验收合格"};
 inline constexpr Words overdue{"Overdue", "逾期未整改"};
 inline constexpr Words rebounds{"Rebounds", "问题反弹"};
+// Page 1's figures with what they count or are a share of; {R}, {D}, {P}, {A}, {N}, {M} are filled in by
+// report_pages.cpp (with_values). The two rebound figures are named apart: they answer different questions.
+inline constexpr Words found_again{"Found again within {R} m", "验收后 {R} 米内再发现"};
+inline constexpr Words found_again_note{"≥ {D} days after acceptance", "验收 {D} 天及以后"};
+inline constexpr Words marked_rebounded{"Marked rebounded", "台账登记为反弹"};
+inline constexpr Words marked_rebounded_note{"in the register (status rebounded)", "整改台账状态为“反弹”"};
+inline constexpr Words sites_share_note{"{P} of the sites", "{P} 的点位已到访"};
+inline constexpr Words blind_share_note{"{P} of {A} km² to walk", "占应巡面积 {A} km² 的 {P}"};
+inline constexpr Words note_blind{
+    "Blind area: land to walk (within {R} m of a route or site) farther than {B} m from every track.",
+    "巡查盲区：应巡范围（路线和点位 {R} 米以内）中距所有轨迹超过 {B} 米的土地。"};
+inline constexpr Words note_blind_all{"Blind area: village land farther than {B} m from every track.",
+                                      "巡查盲区：村域中距所有轨迹超过 {B} 米的土地。"};
+inline constexpr Words sites_visited_cell{"{N} / {M} visited ({P})", "{N} / {M} 处已到访（{P}）"};
+inline constexpr Words outline_cell{"outline {P}", "外圈 {P}"};
+inline constexpr Words share_col{"Share", "比例"};
 inline constexpr Words coverage_by_walk{"Coverage by walk type", "分类巡查覆盖"};
 inline constexpr Words walk{"Walk", "巡查类别"};
 inline constexpr Words extent{"Extent", "总量"};
@@ -96,9 +112,11 @@ inline constexpr Words note_issues{
     "no rectification recorded by the last record of the campaign.",
     "已整改：有整改时间或整改状态（含已验收）。逾期未整改：截至活动最后一条记录已过整改期限且未整改。"};
 inline constexpr Words note_walks{
-    "Line walks: share of the route length within sight of a track. Site walks: mean share of each site's outline "
-    "walked (a point site counts 0 or 100 %).",
-    "线状巡查：路线长度中在轨迹视距内的比例；点位巡查：各点位外圈被走到的平均比例（点状点位计 0 或 100%）。"};
+    "Line walks: share of the route length within sight of a track. Site walks: sites visited (a track within "
+    "sight) of all sites, and apart from it the outline share: the mean share of each site's outline walked (a "
+    "point site counts 0 or 100 %).",
+    "线状巡查：路线长度中在轨迹视距内的比例。点位巡查：已到访点位数/点位总数（轨迹到达视距内），另列外圈比例：各点位外圈被走到的"
+    "平均比例（点状点位计 0 或 100%）。"};
 inline constexpr Words note_matrix{"Cells: share covered. Area walked: village land within reach of a track.",
                                    "单元格：覆盖率。面积覆盖：村域中距轨迹在范围内的面积比例。"};
 inline constexpr Words note_dead_corners{

@@ -231,17 +231,19 @@ std::vector<Issue> generate_issues(const Town& town, std::uint64_t seed, const I
         if (sources.has(c)) make(sources.anchor(c, random), 0.0, -1);
     }
 
-    // Rebounds: the same problem back beside an accepted issue, found after its acceptance.
+    // Rebounds: the same problem back beside an accepted issue, found on a look-back a week or more after its
+    // acceptance (rebound_min_days' default; sooner is the same problem recorded twice, not a rebound).
     std::vector<std::size_t> accepted;
     for (std::size_t i = 0; i < issues.size(); ++i)
-        if (issues[i].status == Status::accepted && *issues[i].accepted < register_cutoff() - 2 * k_day)
+        if (issues[i].status == Status::accepted && *issues[i].accepted < register_cutoff() - 8 * k_day)
             accepted.push_back(i);
     for (std::size_t k : random.permutation(accepted.size())) {
         if (static_cast<int>(issues.size()) >= options.count - static_cast<int>(defects.size())) break;
         Issue again = issues[accepted[k]];
         again.location = {again.location.x + random.normal(0.0, 8.0), again.location.y + random.normal(0.0, 8.0)};
-        // Found at least half a day after acceptance and half a day before the cutoff (accepted is 2+ days old).
-        const Seconds earliest = *again.accepted + 12 * k_hour;
+        // Found at least 7 days and a half after acceptance and half a day before the cutoff (accepted is 8+ days
+        // old); office() only moves a time later.
+        const Seconds earliest = *again.accepted + 7 * k_day + 12 * k_hour;
         const auto window_minutes = static_cast<int>((register_cutoff() - 12 * k_hour - earliest) / k_minute);
         again.found = office(earliest + random.uniform_int(0, window_minutes) * k_minute, random);
         again.rectified.reset();

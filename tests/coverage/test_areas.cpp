@@ -200,6 +200,60 @@ TEST(Areas, BlindAreasWithinReachOfNetworkOrSites)
     EXPECT_NEAR(got, expected, tol);
 }
 
+// The default: R unset means R = B, so blind is land within B of a route or site and farther than B from every
+// track; the rest of the village land is "not required". Against GEOS: the buffer of the network and sites at B
+// (8 segments per quarter circle, as geowalk's), its intersection with and difference from each village.
+TEST(Areas, DefaultReachIsBAndTheRestIsNotRequired)
+{
+    const Campaign c = scene(5);
+    GeosContext ctx;
+    CoverageOptions options;
+    options.walked_within_m = 100;
+    options.blind_beyond_m = 200;
+    options.pixel_m = 5;
+    ASSERT_FALSE(options.required_within_m);
+    EXPECT_EQ(options.reach_m(), 200.0);
+    const CoverageResult r = analyse(c, options);
+    EXPECT_EQ(r.options.reach_m(), 200.0);
+
+    const GeomPtr zone = walked_zone(ctx, c, 200);
+    std::vector<GeomPtr> parts;
+    for (const auto& n : c.network) parts.push_back(to_geos(ctx, n.line));
+    for (const auto& s : c.sites) parts.push_back(s.point ? to_geos(ctx, *s.point) : to_geos(ctx, s.area));
+    const GeomPtr reach = buffer_all(ctx, std::move(parts), 200, 8);
+    double blind = 0, blind_tol = 0, required = 0, rest = 0, land = 0;
+    for (std::size_t v = 0; v < c.villages.size(); ++v) {
+        const GeomPtr village = to_geos(ctx, c.villages[v].area);
+        const GeomPtr within = own(ctx, GEOSIntersection_r(ctx, village.get(), reach.get()), "i");
+        const GeomPtr beyond = own(ctx, GEOSDifference_r(ctx, village.get(), reach.get()), "d");
+        const GeomPtr unwalked = own(ctx, GEOSDifference_r(ctx, within.get(), zone.get()), "d");
+        EXPECT_NEAR(r.villages[v].required_area_m2, area(ctx, within.get()), 1e-6 * area(ctx, village.get())) << v;
+        double not_required = 0;
+        for (const auto& b : r.not_required)
+            if (b.village == static_cast<int>(v)) not_required += b.area_m2;
+        EXPECT_NEAR(not_required, area(ctx, beyond.get()), 1e-6 * area(ctx, village.get())) << v;
+        blind += area(ctx, unwalked.get());
+        blind_tol += tolerance(ctx, unwalked.get(), 5, 200);
+        required += area(ctx, within.get());
+        rest += area(ctx, beyond.get());
+        land += area(ctx, village.get());
+    }
+    EXPECT_GT(rest, 0.05 * land) << "the scene has land away from routes and sites";
+    EXPECT_GT(blind, 0);
+    EXPECT_NEAR(r.blind_area_m2(), blind, blind_tol);
+    EXPECT_NEAR(r.required_area_m2(), required, 1e-6 * land);
+    ASSERT_TRUE(r.blind_share());
+    EXPECT_NEAR(*r.blind_share(), blind / required, blind_tol / required);
+    for (std::size_t i = 1; i < r.not_required.size(); ++i)
+        EXPECT_GE(r.not_required[i - 1].area_m2, r.not_required[i].area_m2);
+
+    // R = 0: every piece of village land is required, none is "not required".
+    options.required_within_m = 0.0;
+    const CoverageResult all = analyse(c, options);
+    EXPECT_TRUE(all.not_required.empty());
+    EXPECT_NEAR(all.required_area_m2(), land, 1e-6 * land);
+}
+
 TEST(Areas, ThreadCountDoesNotChangeTheResult)
 {
     const Campaign c = scene(3);

@@ -70,10 +70,10 @@ TEST(HotspotStep, PlantedClusterIsAHotSpotAndUnwalkedCellsAreFlagged)
         }
         walked += a.walked_m[i];
         const Point centre = binning.cells[i].centre;
-        // The walks run north-south at x = 100 ... 1710: cells east of 2000 saw nobody.
+        // The walks run north-south at x = 100 ... 1710: cells east of 2000 saw no track, only the issues found.
         if (centre.x() > 2000) {
-            EXPECT_EQ(a.inspected[i], 0) << "cell at " << centre.x();
             EXPECT_EQ(a.walked_m[i], 0.0);
+            EXPECT_EQ(a.inspected[i], a.issue_locations[i] > 0 ? 1 : 0) << "cell at " << centre.x();
         }
     }
     EXPECT_TRUE(found_cluster);
@@ -111,12 +111,60 @@ TEST(HotspotStep, RateGiStarRunsOnInspectedCellsOnly)
     }
     EXPECT_TRUE(found_cluster);
     EXPECT_LT(a.rate_cells.size(), binning.cells.size()) << "the east half was not walked";
-    // Nobody walked: nothing to compare rates of.
+    // Nobody walked and every issue in one cell: one inspected cell, nothing to compare its rate with.
     Campaign unwalked = planted();
     unwalked.tracks.clear();
+    unwalked.issues.erase(unwalked.issues.begin(), unwalked.issues.begin() + 240);  // the cluster stays
     const HotspotResult none = analyse(unwalked, o);
     EXPECT_FALSE(none.rate_gi);
     EXPECT_EQ(none.rate_skipped, "fewer than 3 inspected cells");
+}
+
+// "Inspected" means someone was there: a track walked at least min_walk_m inside the cell, or an issue found in it.
+// Checked against a brute-force count over every cell and every issue and track, with the square cells' half-open
+// bounds [min, max) taken from their polygons (no use of the layout's lookup or the effort code).
+TEST(HotspotStep, InspectedMeansATrackOrAnIssueByBruteForce)
+{
+    Campaign c = planted();
+    // Every third spread issue is of another walk, which the filter leaves out: it still proves a visit.
+    for (std::size_t i = 0; i < 240; i += 3) c.issues[i].category = Category::river_ditch;
+    HotspotOptions o = options_for_test();
+    o.filter.categories = {Category::village_road};
+    const HotspotResult a = analyse(c, o);
+    ASSERT_LT(a.issues.size(), c.issues.size());
+    ASSERT_TRUE(a.cells) << a.cells_skipped;
+    const auto& binning = a.cells->binning;
+    int by_issue_only = 0, not_inspected = 0;
+    for (std::size_t i = 0; i < binning.cells.size(); ++i) {
+        const Box box = bg::return_envelope<Box>(binning.layout.polygon(binning.cells[i].col, binning.cells[i].row));
+        const auto in = [&box](const Point& p) {
+            return p.x() >= box.min_corner().x() && p.x() < box.max_corner().x() && p.y() >= box.min_corner().y() &&
+                   p.y() < box.max_corner().y();
+        };
+        int issues = 0;
+        for (const auto& issue : c.issues) issues += in(issue.position) ? 1 : 0;
+        // Every track is a straight north-south line: inside the cell when its x is in [min, max).
+        double walked = 0;
+        for (const auto& t : c.tracks) {
+            const Point& p = t.fixes.front().position;
+            const Point& q = t.fixes.back().position;
+            if (p.x() < box.min_corner().x() || p.x() >= box.max_corner().x()) continue;
+            walked += std::max(0.0, std::min(q.y(), box.max_corner().y()) - std::max(p.y(), box.min_corner().y()));
+        }
+        EXPECT_EQ(a.issue_locations[i], issues) << "cell " << i;
+        EXPECT_NEAR(a.walked_m[i], walked, 1e-6) << "cell " << i;
+        const bool inspected = walked >= 250 || issues > 0;
+        EXPECT_EQ(a.inspected[i], inspected ? 1 : 0) << "cell " << i;
+        by_issue_only += inspected && walked < 250 ? 1 : 0;
+        not_inspected += inspected ? 0 : 1;
+        // The rate's effort: the walked length, at least one cell side where an issue was found.
+        if (inspected) {
+            const double effort = issues > 0 ? std::max(walked, 250.0) : walked;
+            EXPECT_NEAR(a.issues_per_km(i), binning.cells[i].count / (effort / 1000.0), 1e-9) << "cell " << i;
+        }
+    }
+    EXPECT_GT(by_issue_only, 20) << "the east half: inspected by the issues found there";
+    EXPECT_GT(not_inspected, 10) << "and cells with neither track nor issue stay not inspected";
 }
 
 TEST(HotspotStep, FilterWeightsAndRadiiFromFields)

@@ -160,6 +160,34 @@ TEST_F(Maps, DeadCornersAreRedWhereTheGeoPackageHasThem)
     EXPECT_GE(red, checked * 9 / 10) << red << " of " << checked;
 }
 
+// Blind spots mean "should have been walked and was not": land away from every route and site is grey ("not
+// required"), never the red of the distance raster beyond B.
+TEST_F(Maps, LandNotRequiredIsGreyOnTheBlindSpotsMap)
+{
+    GDALDatasetUniquePtr png(GDALDataset::Open((out() / "maps" / "blind_spots.png").c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
+    ASSERT_TRUE(png);
+    auto gpkg = open_vector(out() / "geowalk.gpkg");
+    OGRLayer* areas = gpkg->GetLayerByName("blind_areas");
+    ASSERT_NE(areas, nullptr);
+    areas->SetAttributeFilter("kind = 'not_required' AND area_m2 > 40000");
+    double gt[6];
+    ASSERT_EQ(png->GetGeoTransform(gt), CE_None);
+    int checked = 0, grey = 0;
+    for (auto& f : *areas) {
+        OGRPoint inside;
+        // The centroid, where it lies inside the piece (GEOS's; most field pieces are compact).
+        const OGRGeometry* g = f->GetGeometryRef();
+        if (g->Centroid(&inside) != OGRERR_NONE || !inside.Within(g)) continue;
+        const Rgb p = pixel(*png, static_cast<int>(std::floor((inside.getX() - gt[0]) / gt[1])),
+                            static_cast<int>(std::floor((inside.getY() - gt[3]) / gt[5])));
+        ++checked;
+        // Grey: the channels within 30 of each other and darker than the page (labels or tracks may cover a few).
+        if (std::max({p.r, p.g, p.b}) - std::min({p.r, p.g, p.b}) <= 30 && p.r < 235) ++grey;
+    }
+    ASSERT_GT(checked, 3) << "the sample town has fields away from routes and sites";
+    EXPECT_GE(grey, checked * 8 / 10) << grey << " of " << checked;
+}
+
 namespace {
 
 // Of the hotspot cells matching `filter`, how many show QGIS's 99 % hot class at their centre in the map.

@@ -12,6 +12,7 @@
 #include <ogr_spatialref.h>
 #include <ogrsf_frmts.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <array>
 #include <cmath>
@@ -70,6 +71,16 @@ std::string page_text(const std::filesystem::path& pdf, int page)
 {
     const std::string n = std::to_string(page);
     return run("pdftotext -layout -f " + n + " -l " + n + " " + quoted(pdf) + " - 2>/dev/null").text;
+}
+
+// The page's text in reading order (no -layout), every run of white space made one space: a wrapped note reads as
+// one sentence.
+std::string flowing_text(const std::filesystem::path& pdf, int page)
+{
+    const std::string n = std::to_string(page);
+    const std::string text = run("pdftotext -f " + n + " -l " + n + " " + quoted(pdf) + " - 2>/dev/null").text;
+    static const std::regex space(R"(\s+)");
+    return std::regex_replace(text, space, " ");
 }
 
 std::vector<std::string> lines_of(const std::string& text)
@@ -266,11 +277,12 @@ TEST_F(Report, HeadlineIssueCountsMatchTheRegister)
 
     const std::string text = page_text(pdf(Lang::en), 1);
     const auto values = values_below(text, "Issues found");
-    ASSERT_GE(values.size(), 4u) << text;
+    ASSERT_GE(values.size(), 5u) << text;
     EXPECT_EQ(values[0], std::to_string(total));
     EXPECT_EQ(values[1], std::to_string(rectified));
     EXPECT_EQ(values[2], std::to_string(accepted));
     EXPECT_EQ(values[3], std::to_string(overdue));
+    EXPECT_EQ(values[4], g.scalar("SELECT COUNT(*) FROM issues WHERE status = 'rebounded'"));
     EXPECT_NE(text.find("as of " + as_of_date), std::string::npos) << text;
     EXPECT_NE(page_text(pdf(Lang::zh), 1).find("截至 " + as_of_date), std::string::npos);
 
@@ -323,32 +335,153 @@ TEST_F(Report, HeadlineCoverageMatchesTheLayers)
     EXPECT_EQ(values[2], std::to_string(dead));
     EXPECT_NE(text.find(printf_fixed(dead_m / 1000, 1) + " km"), std::string::npos) << text;
 
-    // Blind area from the polygons' areas.
+    // Blind area from the polygons' areas (kind 'blind'; the grey 'not_required' land is not blind).
     double blind = 0;
-    for (auto& f : *g.ds->GetLayerByName("blind_areas")) blind += f->GetGeometryRef()->toPolygon()->get_Area();
+    for (auto& f : *g.ds->GetLayerByName("blind_areas"))
+        if (std::string(f->GetFieldAsString("kind")) == "blind") blind += f->GetGeometryRef()->toPolygon()->get_Area();
     EXPECT_NEAR(numbers_in(values[3]).at(0), blind / 1e6, 0.0051) << values[3];
     EXPECT_NE(values[3].find("km²"), std::string::npos);
 
     EXPECT_EQ(values[4], g.scalar("SELECT COUNT(*) FROM rebounds"));
 
-    // Coverage by walk type: village_coverage summed per category.
-    for (const auto& row : g.query("SELECT category, SUM(length_m), SUM(covered_m), SUM(sites), "
-                                   "SUM(ratio * sites) FROM village_coverage GROUP BY category")) {
-        const auto category = parse_category(row[0]);
-        ASSERT_TRUE(category) << row[0];
-        const double sites = std::stod(row[3]);
-        const double expected = sites > 0 ? 100 * std::stod(row[4]) / sites : 100 * std::stod(row[2]) / std::stod(row[1]);
+    // Coverage by walk type, per category from the layers themselves: line walks the covered share of the
+    // network_coverage pieces' length; site walks "N / M visited (P%)" from site_coverage and, marked "outline", the
+    // mean outline ratio.
+    std::map<std::string, std::pair<double, double>> by_category;  // covered, total length measured by OGR
+    for (auto& f : *g.ds->GetLayerByName("network_coverage")) {
+        const double l = f->GetGeometryRef()->toLineString()->get_Length();
+        auto& [walked, all] = by_category[f->GetFieldAsString("category")];
+        walked += f->GetFieldAsInteger("covered") ? l : 0;
+        all += l;
+    }
+    ASSERT_GE(by_category.size(), 3u);
+    for (const auto& [code, lengths] : by_category) {
+        const auto category = parse_category(code);
+        ASSERT_TRUE(category) << code;
+        const double expected = 100 * lengths.first / lengths.second;
         for (Lang lang : {Lang::en, Lang::zh}) {
             const std::string label(lang == Lang::zh ? info(*category).label_zh : info(*category).label_en);
             const std::string line = line_with(page_text(pdf(lang), 1), label);
             ASSERT_FALSE(line.empty()) << label;
-            const std::string after = line.substr(line.find(label) + label.size());
-            static const std::regex pct(R"((\d+\.\d)%)");
+            const auto cols = columns_of(line.substr(line.find(label) + label.size()));
+            ASSERT_GE(cols.size(), 3u) << line;
+            static const std::regex pct(R"(^(\d+\.\d)%$)");
             std::smatch m;
-            ASSERT_TRUE(std::regex_search(after, m, pct)) << line;
+            ASSERT_TRUE(std::regex_match(cols[2], m, pct)) << line;
             EXPECT_NEAR(std::stod(m[1]), expected, 0.051) << line;
         }
     }
+    int site_walks = 0;
+    for (const auto& row : g.query("SELECT category, SUM(visited), COUNT(*), AVG(ratio) FROM site_coverage GROUP BY category")) {
+        const auto category = parse_category(row[0]);
+        ASSERT_TRUE(category) << row[0];
+        ++site_walks;
+        const long long visited = std::stoll(row[1]), count = std::stoll(row[2]);
+        const std::string share = printf_fixed(100.0 * static_cast<double>(visited) / static_cast<double>(count), 0) + "%";
+        for (Lang lang : {Lang::en, Lang::zh}) {
+            const std::string label(lang == Lang::zh ? info(*category).label_zh : info(*category).label_en);
+            const std::string line = line_with(page_text(pdf(lang), 1), label);
+            ASSERT_FALSE(line.empty()) << label;
+            const std::string visited_text = lang == Lang::zh ? row[1] + " / " + row[2] + " 处已到访（" + share + "）"
+                                                              : row[1] + " / " + row[2] + " visited (" + share + ")";
+            EXPECT_NE(line.find(visited_text), std::string::npos) << visited_text << "\n" << line;
+            const std::string outline = (lang == Lang::zh ? "外圈 " : "outline ") + printf_fixed(100 * std::stod(row[3]), 1) + "%";
+            EXPECT_NE(line.find(outline), std::string::npos) << outline << "\n" << line;
+        }
+    }
+    EXPECT_GE(site_walks, 3);
+}
+
+// Every headline figure of page 1, as pdftotext reads it, against summary.json (where the report takes it from) and
+// against the GeoPackage (OGR SQL counts, OGR geometry areas and lengths): the three must agree, and each figure
+// must say what it counts or is a share of.
+TEST_F(Report, EveryHeadlineFigureAgreesWithSummaryJsonAndTheGeoPackage)
+{
+    const Gpkg g(gpkg_file());
+    const auto summary = nlohmann::json::parse(read_text(test::sample_run() / "summary.json"));
+    const auto& cov = summary.at("coverage");
+    const auto& reg = summary.at("register");
+    const auto& reb = summary.at("hotspots").at("rebounds");
+    const std::string text = page_text(pdf(Lang::en), 1);
+    const std::string flowing = flowing_text(pdf(Lang::en), 1);
+    const auto top = values_below(text, "Network walked");
+    const auto bottom = values_below(text, "Issues found");
+    ASSERT_EQ(top.size(), 5u) << text;
+    ASSERT_EQ(bottom.size(), 5u) << text;
+
+    // Network walked: the share, from the summary and from the pieces' lengths.
+    double length = 0, covered = 0;
+    for (auto& f : *g.ds->GetLayerByName("network_coverage")) {
+        const double l = f->GetGeometryRef()->toLineString()->get_Length();
+        length += l;
+        covered += f->GetFieldAsInteger("covered") ? l : 0;
+    }
+    EXPECT_EQ(top[0], printf_fixed(100 * cov.at("covered_share").get<double>(), 1) + "%");
+    EXPECT_NEAR(cov.at("covered_share").get<double>(), covered / length, 1e-9);
+
+    // Sites: "N / M" and "P% of the sites".
+    const std::string visited = g.scalar("SELECT SUM(visited) FROM site_coverage");
+    const std::string sites = g.scalar("SELECT COUNT(*) FROM site_coverage");
+    EXPECT_EQ(top[1], visited + " / " + sites);
+    EXPECT_EQ(visited, std::to_string(cov.at("sites").at("visited").get<long long>()));
+    EXPECT_EQ(sites, std::to_string(cov.at("sites").at("count").get<long long>()));
+    const double site_share = std::stod(visited) / std::stod(sites);
+    EXPECT_NEAR(cov.at("sites").at("visited_share").get<double>(), site_share, 1e-12);
+    EXPECT_NE(flowing.find(printf_fixed(100 * site_share, 0) + "% of the sites"), std::string::npos) << flowing;
+
+    // Dead corners.
+    EXPECT_EQ(top[2], g.scalar("SELECT COUNT(*) FROM uncovered"));
+    EXPECT_EQ(top[2], std::to_string(cov.at("dead_corners").at("count").get<long long>()));
+
+    // Blind area in km², and its share of the land to walk: the village land less the grey 'not_required' pieces.
+    double blind = 0, not_required = 0, land = 0;
+    for (auto& f : *g.ds->GetLayerByName("blind_areas")) {
+        const double a = f->GetGeometryRef()->toPolygon()->get_Area();
+        (std::string(f->GetFieldAsString("kind")) == "blind" ? blind : not_required) += a;
+    }
+    for (auto& f : *g.ds->GetLayerByName("villages")) {
+        const OGRGeometry* v = f->GetGeometryRef();
+        const auto type = wkbFlatten(v->getGeometryType());
+        ASSERT_TRUE(type == wkbPolygon || type == wkbMultiPolygon);
+        land += type == wkbPolygon ? v->toPolygon()->get_Area() : v->toMultiPolygon()->get_Area();
+    }
+    EXPECT_GT(not_required, 0) << "the sample town has fields away from every route and site";
+    EXPECT_EQ(top[3], printf_fixed(cov.at("blind_area_km2").get<double>(), 2) + " km²");
+    EXPECT_NEAR(cov.at("blind_area_km2").get<double>(), blind / 1e6, 1e-6);
+    EXPECT_NEAR(cov.at("required_area_km2").get<double>(), (land - not_required) / 1e6, 1e-4);
+    const double share = cov.at("blind_share").get<double>();
+    EXPECT_NEAR(share, blind / (land - not_required), 1e-4);
+    EXPECT_NE(flowing.find(printf_fixed(100 * share, 1) + "% of " + printf_fixed(cov.at("required_area_km2").get<double>(), 2) +
+                        " km² to walk"),
+              std::string::npos)
+        << flowing;
+    EXPECT_NE(flowing.find("within " + printf_fixed(cov.at("reach_m").get<double>(), 0) + " m of a route or site"),
+              std::string::npos)
+        << flowing;
+
+    // The two rebound figures, named apart: found again (the rebounds layer) and marked in the register (status).
+    EXPECT_EQ(top[4], g.scalar("SELECT COUNT(*) FROM rebounds"));
+    EXPECT_EQ(top[4], std::to_string(reb.at("found_again").get<long long>()));
+    EXPECT_NE(flowing.find("Found again within " + printf_fixed(reb.at("radius_m").get<double>(), 0) + " m"), std::string::npos);
+    EXPECT_NE(flowing.find("≥ " + printf_fixed(reb.at("min_days").get<double>(), 0) + " days after acceptance"), std::string::npos);
+    EXPECT_EQ(bottom[4], g.scalar("SELECT COUNT(*) FROM issues WHERE status = 'rebounded'"));
+    EXPECT_EQ(bottom[4], std::to_string(reg.at("marked_rebounded").get<long long>()));
+    EXPECT_NE(flowing.find("Marked rebounded"), std::string::npos);
+    EXPECT_GT(std::stoll(bottom[4]), 0);
+    // No rebound is found again sooner than min_days after the acceptance, nor of another problem type.
+    EXPECT_EQ(g.scalar("SELECT COUNT(*) FROM rebounds WHERE days < " + printf_fixed(reb.at("min_days").get<double>(), 6)), "0");
+
+    // The register's figures.
+    EXPECT_EQ(bottom[0], std::to_string(reg.at("total").get<long long>()));
+    EXPECT_EQ(bottom[0], g.scalar("SELECT COUNT(*) FROM issues"));
+    EXPECT_EQ(bottom[1], std::to_string(reg.at("rectified").get<long long>()));
+    EXPECT_EQ(bottom[2], std::to_string(reg.at("accepted").get<long long>()));
+    EXPECT_EQ(bottom[3], std::to_string(reg.at("overdue").get<long long>()));
+
+    // The Chinese page names the two rebound figures apart too.
+    const std::string zh = flowing_text(pdf(Lang::zh), 1);
+    EXPECT_NE(zh.find("验收后 " + printf_fixed(reb.at("radius_m").get<double>(), 0) + " 米内再发现"), std::string::npos) << zh;
+    EXPECT_NE(zh.find("台账登记为反弹"), std::string::npos) << zh;
 }
 
 TEST_F(Report, MatrixShowsEveryVillageFromTheMatrixLayer)
