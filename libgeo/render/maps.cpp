@@ -171,7 +171,7 @@ std::vector<MapSpec> map_catalogue(const MapSource& source)
     std::vector<MapSpec> maps{
         {"overview", std::string(words::map_overview(lang)), {L::villages, F::density, L::network, L::sites}, {}, {}},
         {"coverage", std::string(words::map_coverage(lang)), coverage, {}, {}},
-        {"hotspots", std::string(words::map_hotspots(lang)), {L::villages, L::hotspot_cells, L::rebounds}, {}, {}},
+        {"hotspots", std::string(words::map_hotspots(lang)), {L::villages, L::hotspot_cells, L::hotspot_zones, L::rebounds}, {}, {}},
         {"blind_spots", std::string(words::map_blind_spots(lang)), {L::villages, L::blind_areas, F::walk_distance, L::tracks}, {}, {}},
     };
     // With --gi-rate: where problems are dense for the walking done, unwalked cells hatched as not inspected.
