@@ -5,6 +5,7 @@
 #include "libgeo/core/error.hpp"
 #include "libgeo/handles/ogr_transform.hpp"
 
+#include <ogr_api.h>
 #include <ogr_feature.h>
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
@@ -263,12 +264,14 @@ std::vector<ZoneRow> read_hotspots(const MapSource& source, std::size_t top)
     {
         LayerScan scan(layer);
         while (auto f = scan.next()) {
-            const OGRGeometry* g = f->GetGeometryRef();
+            OGRGeometry* g = f->GetGeometryRef();
             const auto issues = real_field(*f, "issues");
             const auto rank = real_field(*f, "rank");
             if (!g || !issues || *issues <= 0 || !rank) continue;
-            OGRPoint inside;  // a zone may be L-shaped or in two parts: its centroid can fall outside it
-            if (g->PointOnSurface(&inside) != OGRERR_NONE) continue;
+            // A zone may be L-shaped or in two parts: its centroid can fall outside it (OGR through GEOS).
+            const OGRGeometryUniquePtr point(OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(g))));
+            if (!point || wkbFlatten(point->getGeometryType()) != wkbPoint) continue;
+            const OGRPoint& inside = *point->toPoint();
             ZoneRow row;
             row.rank = static_cast<long long>(*rank);
             row.village = text_field(*f, "village");

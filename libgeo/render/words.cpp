@@ -20,7 +20,7 @@ std::optional<Lang> parse_lang(std::string_view text)
 
 Words layer_title(std::string_view layer)
 {
-    static constexpr std::array<std::pair<std::string_view, Words>, 14> titles{{
+    static constexpr std::array<std::pair<std::string_view, Words>, 15> titles{{
         {output::layer::villages, {"Villages", "村界"}},
         {output::layer::network, {"Routes to walk", "巡查路线"}},
         {output::layer::sites, {"Sites", "场所"}},

@@ -5,6 +5,7 @@
 
 #include "libgeo/core/people_number.hpp"
 
+#include <boost/geometry/algorithms/is_valid.hpp>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -162,7 +163,8 @@ TEST(Zones, HexagonsGroupByTouchingPolygons)
 
 MultiPolygon rectangle(double x0, double y0, double x1, double y1)
 {
-    MultiPolygon mp(1);
+    MultiPolygon mp;
+    mp.resize(1);
     bg::append(mp[0].outer(), Point(x0, y0));
     bg::append(mp[0].outer(), Point(x0, y1));
     bg::append(mp[0].outer(), Point(x1, y1));
