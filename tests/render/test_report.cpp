@@ -430,7 +430,9 @@ TEST_F(Report, HotspotTableListsZonesWithProblemsByRank)
         EXPECT_EQ(row[3], top[k][3]);
         EXPECT_GT(std::stoll(row[3]), 0) << "a zone without problems is listed";
         EXPECT_EQ(row[6], top[k][5] + "%");
-        if (k > 0) EXPECT_GE(std::stoll(rows[k - 1][3]), std::stoll(row[3])) << "ranked by problems found";
+        if (k > 0) {
+            EXPECT_GE(std::stoll(rows[k - 1][3]), std::stoll(row[3])) << "ranked by problems found";
+        }
 
         zone_layer->SetAttributeFilter(("zone_id = " + top[k][0]).c_str());
         zone_layer->ResetReading();
