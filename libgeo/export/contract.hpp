@@ -43,6 +43,7 @@ inline constexpr char village_matrix[] = "village_matrix";
 inline constexpr char blind_areas[] = "blind_areas";
 // Hotspots.
 inline constexpr char hotspot_cells[] = "hotspot_cells";
+inline constexpr char hotspot_zones[] = "hotspot_zones";  // neighbouring hot cells merged, named and ranked
 inline constexpr char emerging_hotspots[] = "emerging_hotspots";
 inline constexpr char rebounds[] = "rebounds";
 inline constexpr char gi_features[] = "gi_features";

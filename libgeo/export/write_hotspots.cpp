@@ -5,6 +5,7 @@
 #include "libgeo/core/datetime.hpp"
 #include "libgeo/handles/ogr_geometry.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -12,6 +13,9 @@
 namespace geo::output {
 
 namespace {
+
+// The zones summary.json lists with their figures (all are in the hotspot_zones layer).
+constexpr std::size_t zones_in_summary = 10;
 
 AttributeValue number_or_null(double v) { return std::isfinite(v) ? AttributeValue(v) : AttributeValue(); }
 
@@ -69,6 +73,55 @@ void write_cells(VectorFile& file, const Campaign& c, const hotspot::HotspotResu
         layer.add(to_ogr(r.binning.layout.polygon(cell.col, cell.row)), values);
     }
     file.end_layer();
+}
+
+// One row per zone in id order; issues_per_km and near_m null where there is none.
+void write_zones(VectorFile& file, const Campaign& c, const hotspot::HotspotResult& a)
+{
+    VectorLayer layer = file.create_layer(layer::hotspot_zones, wkbMultiPolygon, c.crs.wkt,
+        {{"zone_id", OFTInteger}, {"rank", OFTInteger}, {"rank_per_km", OFTInteger}, {"village", OFTString},
+         {"near", OFTString}, {"near_m", OFTReal}, {"cells", OFTInteger}, {"area_m2", OFTReal},
+         {"issues", OFTInteger}, {"walked_km", OFTReal}, {"issues_per_km", OFTReal}, {"confidence", OFTInteger},
+         {"max_z", OFTReal}});
+    for (const auto& z : a.zones) {
+        layer.add(to_ogr(z.outline),
+                  {std::int64_t{z.id}, std::int64_t{z.rank}, std::int64_t{z.rank_per_km}, village_of(c, z.village),
+                   z.near.empty() ? AttributeValue() : AttributeValue(z.near), number_or_null(z.near_m),
+                   static_cast<std::int64_t>(z.cells.size()), z.area_m2, static_cast<std::int64_t>(z.issues),
+                   z.walked_m / 1000.0, number_or_null(z.issues_per_km()), std::int64_t{z.confidence_pct()}, z.max_z});
+    }
+    file.end_layer();
+}
+
+// The zones for summary.json: how many, and the first `top` by rank with their figures.
+Json zones_section(const Campaign& c, const hotspot::HotspotResult& a, std::size_t top)
+{
+    std::vector<const hotspot::Zone*> ranked;
+    for (const auto& z : a.zones) ranked.push_back(&z);
+    std::sort(ranked.begin(), ranked.end(), [](const auto* x, const auto* y) { return x->rank < y->rank; });
+    Json rows = Json::array();
+    for (const auto* z : ranked) {
+        if (rows.size() >= top) break;
+        const double per_km = z->issues_per_km();
+        rows.push_back({{"zone_id", z->id},
+                        {"rank", z->rank},
+                        {"rank_per_km", z->rank_per_km},
+                        {"village", z->village >= 0 ? Json(c.villages.at(static_cast<std::size_t>(z->village)).name) : Json()},
+                        {"near", z->near.empty() ? Json() : Json(z->near)},
+                        {"near_m", std::isfinite(z->near_m) ? Json(z->near_m) : Json()},
+                        {"cells", z->cells.size()},
+                        {"area_m2", z->area_m2},
+                        {"issues", z->issues},
+                        {"walked_km", z->walked_m / 1000.0},
+                        {"issues_per_km", std::isfinite(per_km) ? Json(per_km) : Json()},
+                        {"confidence", z->confidence_pct()},
+                        {"max_z", z->max_z}});
+    }
+    const auto with_issues = std::count_if(a.zones.begin(), a.zones.end(), [](const auto& z) { return z.issues > 0; });
+    return {{"count", a.zones.size()},
+            {"with_issues", with_issues},
+            {"contiguity", "edge or corner"},
+            {"top", rows}};
 }
 
 void write_emerging(VectorFile& file, const Campaign& c, const hotspot::HotspotResult& a)
@@ -147,6 +200,7 @@ void write_hotspot_layers(VectorFile& file, const Campaign& c, const hotspot::Ho
 {
     const hotspot::HotspotOptions& options = a.options;
     if (a.cells) write_cells(file, c, a);
+    if (a.cells) write_zones(file, c, a);
     if (a.cells && a.emerging) write_emerging(file, c, a);
     write_rebounds(file, c, a);
     if (a.gi_features && options.gi_features) write_gi_features(file, *options.gi_features, *a.gi_features);
@@ -207,6 +261,9 @@ Json hotspots_section(const Campaign& c, const hotspot::HotspotResult& a, const 
                       {"not_inspected", not_inspected},
                       {"inspected_by_issues_only", by_issues_only},
                       {"cold_but_not_inspected", cold_not_inspected}};
+        s["cells"]["fdr"] = options.cells.gi.fdr;
+        s["cells"]["fdr_alpha"] = options.cells.gi.fdr_alpha;
+        s["zones"] = zones_section(c, a, zones_in_summary);
         if (a.rate_gi) {
             s["cells"]["rate_gi"] = {{"cells", a.rate_cells.size()}, {"hot", a.rate_gi->hot()}, {"cold", a.rate_gi->cold()}};
         } else if (options.gi_rate) {

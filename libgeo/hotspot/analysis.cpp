@@ -208,6 +208,7 @@ HotspotResult analyse(const Campaign& c, const HotspotOptions& options, Progress
     if (a.cells) {
         progress(0.6, "walking effort per cell");
         effort(c, a, options);
+        a.zones = hotspot_zones({a.cells->binning, a.cells->gi, a.walked_m, a.cells->band_m, c.villages, c.network});
         if (options.gi_rate) rate_gi(a, options);
         progress(0.7, "emerging hot spots");
         const Part part(progress, 0.7, 0.95, "emerging hot spots");

@@ -7,6 +7,7 @@
 #include "libgeo/core/campaign.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/hotspot/options.hpp"
+#include "libgeo/hotspot/zones.hpp"
 
 #include <algorithm>
 #include <optional>
@@ -50,6 +51,9 @@ struct HotspotResult {
     {
         return cells->binning.cells[cell].count / (effort_m(cell) / 1000.0);
     }
+
+    // Hot cells merged into named, ranked places (zones.hpp); empty without cells or hot cells.
+    std::vector<Zone> zones;
 
     std::optional<EmergingResult> emerging;  // none when it could not run; emerging_skipped says why
     std::string emerging_skipped;

@@ -275,17 +275,26 @@ LayerStyle rejects(GeometryKind kind, const Lang&)
     return s;
 }
 
-// Gi* bins -3..3 of `bin_field`: the usual seven classes, blue (cold) through a nearly clear middle to red (hot).
-Renderer gi_bins(const std::string& bin_field, const Lang& tr)
+// Gi* bins -3..3 of `bin_field`: the usual seven classes, blue (cold) through a nearly clear middle to red (hot),
+// labelled in plain words: a leader reads "more problems than chance would give", not "hot spot, z > 2.58".
+// `per_km`: the classes are of problems per walked km (the rate Gi*).
+Renderer gi_bins(const std::string& bin_field, const Lang& tr, bool per_km = false)
 {
+    const std::string more = per_km ? tr("more problems per km walked than chance would give", "每公里问题多于随机")
+                                     : tr("more problems than chance would give", "问题多于随机");
+    const std::string fewer = per_km ? tr("fewer problems per km walked than chance would give", "每公里问题少于随机")
+                                     : tr("fewer problems than chance would give", "问题少于随机");
+    auto at = [&](const std::string& what, const char* pct) {
+        return tr(what + ", " + pct + " % confidence", what + "（" + pct + "%置信度）");
+    };
     const std::array<std::tuple<int, Rgba, std::string>, 7> bins{{
-        {-3, {33, 102, 172, 220}, tr("cold spot, 99% confidence", "冷点（99%置信度）")},
-        {-2, {103, 169, 207, 200}, tr("cold spot, 95% confidence", "冷点（95%置信度）")},
-        {-1, {209, 229, 240, 180}, tr("cold spot, 90% confidence", "冷点（90%置信度）")},
-        {0, {247, 247, 247, 40}, tr("not significant", "不显著")},
-        {1, {253, 219, 199, 180}, tr("hot spot, 90% confidence", "热点（90%置信度）")},
-        {2, {239, 138, 98, 200}, tr("hot spot, 95% confidence", "热点（95%置信度）")},
-        {3, {178, 24, 43, 220}, tr("hot spot, 99% confidence", "热点（99%置信度）")},
+        {-3, {33, 102, 172, 220}, at(fewer, "99")},
+        {-2, {103, 169, 207, 200}, at(fewer, "95")},
+        {-1, {209, 229, 240, 180}, at(fewer, "90")},
+        {0, {247, 247, 247, 40}, tr("as chance would give", "与随机无显著差异")},
+        {1, {253, 219, 199, 180}, at(more, "90")},
+        {2, {239, 138, 98, 200}, at(more, "95")},
+        {3, {178, 24, 43, 220}, at(more, "99")},
     }};
     Renderer r{RendererKind::rules, bin_field, {}};
     for (const auto& [bin, colour, label] : bins)
@@ -310,7 +319,7 @@ LayerStyle hotspot_cells(GeometryKind, const Lang& tr)
 LayerStyle hotspot_cells_rate(const Lang& tr)
 {
     LayerStyle s;
-    s.renderer = gi_bins("rate_gi_bin", tr);
+    s.renderer = gi_bins("rate_gi_bin", tr, true);
     s.display_expression = "concat(round(\"issues_per_km\", 2), ' /km z=', round(\"rate_gi_z\", 2))";
     s.description = tr("geowalk: hot and cold spots of issues per walked km", "geowalk：每巡查公里问题数的热点与冷点");
     return s;
@@ -345,10 +354,29 @@ LayerStyle emerging_hotspots(GeometryKind kind, const Lang& tr)
     return s;
 }
 
+// Purple, the register's colour for "rebounded": drawn over the red hot cells, a red arrow vanished into them.
 LayerStyle rebounds(GeometryKind, const Lang& tr)
 {
     LayerStyle s;
-    s.renderer = single(arrow({200, 0, 0, 230}, 0.7), tr("rebound (earlier → later issue)", "反弹（先前问题 → 后来问题）"));
+    s.renderer = single(arrow({106, 61, 154, 240}, 0.8), tr("rebound (earlier → later issue)", "反弹（先前问题 → 后来问题）"));
+    return s;
+}
+
+// Zones are outlines over the cells they merge, labelled by rank so the map and the report's table meet.
+LayerStyle hotspot_zones(GeometryKind, const Lang& tr)
+{
+    LayerStyle s;
+    s.renderer = single(fill(Rgba{178, 24, 43, 25}, Rgba{120, 0, 30, 255}, 0.7),
+                        tr("hotspot zone: neighbouring cells with more problems than chance would give",
+                           "热点区域：问题多于随机的相邻网格"));
+    Labels l;
+    l.field = "rank";
+    l.expression = "concat('#', \"rank\")";
+    l.bold = true;
+    l.color = {120, 0, 30, 255};
+    l.placement = LabelPlacement::inside_polygon;
+    s.labels = l;
+    s.display_expression = "concat('#', \"rank\", ' ', \"village\", ' ', \"near\", ' ', \"issues\")";
     return s;
 }
 
@@ -370,6 +398,7 @@ const std::map<std::string, Builder, std::less<>>& catalogue()
         {"village_matrix", village_matrix},
         {"blind_areas", blind_areas},
         {"hotspot_cells", hotspot_cells},
+        {"hotspot_zones", hotspot_zones},
         {"emerging_hotspots", emerging_hotspots},
         {"rebounds", rebounds},
     };

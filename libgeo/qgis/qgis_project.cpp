@@ -35,7 +35,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& groups()
     static const std::vector<std::pair<std::string, std::vector<std::string>>> g{
         {"Base", {L::issues, L::sites, L::tracks, L::network, L::villages}},
         {"Coverage", {L::uncovered, L::network_coverage, L::site_coverage, L::blind_areas, L::village_matrix, L::village_coverage, raster_walk}},
-        {"Hotspots", {L::rebounds, L::hotspot_cells, rate_layer, L::emerging_hotspots, raster_density}},
+        {"Hotspots", {L::rebounds, L::hotspot_zones, L::hotspot_cells, rate_layer, L::emerging_hotspots, raster_density}},
         {"Checks", {L::rejects, "hidden"}},
     };
     return g;
@@ -55,7 +55,7 @@ const std::vector<std::string>& draw_order()
 {
     static const std::vector<std::string> order{
         L::issues, L::sites, L::rebounds, L::uncovered, L::network_coverage, L::site_coverage, L::tracks, L::network,
-        L::villages, L::blind_areas, L::hotspot_cells, rate_layer, L::emerging_hotspots, L::village_matrix, L::village_coverage,
+        L::villages, L::blind_areas, L::hotspot_zones, L::hotspot_cells, rate_layer, L::emerging_hotspots, L::village_matrix, L::village_coverage,
         raster_density, raster_walk};
     return order;
 }

@@ -171,7 +171,7 @@ std::vector<MapSpec> map_catalogue(const MapSource& source)
     std::vector<MapSpec> maps{
         {"overview", std::string(words::map_overview(lang)), {L::villages, F::density, L::network, L::sites}, {}, {}},
         {"coverage", std::string(words::map_coverage(lang)), coverage, {}, {}},
-        {"hotspots", std::string(words::map_hotspots(lang)), {L::villages, L::hotspot_cells, L::rebounds}, {}, {}},
+        {"hotspots", std::string(words::map_hotspots(lang)), {L::villages, L::hotspot_cells, L::hotspot_zones, L::rebounds}, {}, {}},
         // Blind areas over the distance raster: the grey "not required" land hides the raster's red beyond B there.
         {"blind_spots", std::string(words::map_blind_spots(lang)), {L::villages, F::walk_distance, L::blind_areas, L::tracks}, {}, {}},
     };

@@ -4,6 +4,7 @@
 #include "libgeo/core/error.hpp"
 #include "libgeo/handles/ogr_transform.hpp"
 
+#include <ogr_api.h>
 #include <ogr_feature.h>
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
@@ -228,59 +229,79 @@ std::vector<DeadCornerRow> read_dead_corners(const MapSource& source, std::size_
 }
 
 // The name of the village holding a point of the villages layer's CRS (index query, then exact test).
-std::string village_at(OGRLayer* villages, double x, double y)
+// The zones with problems, by rank. A zone without problems (hot only through its neighbours' counts) is no
+// place to send anyone and is left out of the table; the layer keeps it.
+std::vector<ZoneRow> read_hotspots(const MapSource& source, std::size_t top)
 {
-    if (!villages) return {};
-    OGRPoint p(x, y);
-    LayerScan scan(villages);
-    villages->SetSpatialFilter(&p);
-    while (auto f = scan.next()) {
-        const OGRGeometry* g = f->GetGeometryRef();
-        if (g && g->Contains(&p)) return text_field(*f, "name");
-    }
-    return {};
-}
-
-std::vector<HotspotRow> read_hotspots(const MapSource& source, std::size_t top)
-{
-    std::vector<HotspotRow> rows;
-    OGRLayer* layer = source.layer(output::layer::hotspot_cells);
+    std::vector<ZoneRow> rows;
+    OGRLayer* layer = source.layer(output::layer::hotspot_zones);
     if (!layer) return rows;
     const ToWgs84 to_wgs84(layer->GetSpatialRef());
-    struct Cell {
-        HotspotRow row;
+    struct Zone {
+        ZoneRow row;
         double x, y;
     };
-    std::vector<Cell> cells;
+    std::vector<Zone> zones;
     {
         LayerScan scan(layer);
         while (auto f = scan.next()) {
-            const auto bin = real_field(*f, "gi_bin");
-            const auto z = real_field(*f, "gi_z");
-            const OGRGeometry* g = f->GetGeometryRef();
-            if (!bin || *bin < 2 || !z || !g) continue;
-            OGREnvelope e;
-            g->getEnvelope(&e);  // squares and regular hexagons: the centre of the box is the cell's centre
-            HotspotRow row;
-            row.count = real_field(*f, "count").value_or(0);
+            OGRGeometry* g = f->GetGeometryRef();
+            const auto issues = real_field(*f, "issues");
+            const auto rank = real_field(*f, "rank");
+            if (!g || !issues || *issues <= 0 || !rank) continue;
+            // A zone may be L-shaped or in two parts: its centroid can fall outside it (OGR through GEOS).
+            const OGRGeometryUniquePtr point(OGRGeometry::FromHandle(OGR_G_PointOnSurface(OGRGeometry::ToHandle(g))));
+            if (!point || wkbFlatten(point->getGeometryType()) != wkbPoint) continue;
+            const OGRPoint& inside = *point->toPoint();
+            ZoneRow row;
+            row.rank = static_cast<long long>(*rank);
+            row.village = text_field(*f, "village");
+            row.near = text_field(*f, "near");
+            row.issues = static_cast<long long>(*issues);
             row.issues_per_km = real_field(*f, "issues_per_km");
-            row.z = *z;
-            row.bin = static_cast<int>(*bin);
-            cells.push_back({row, (e.MinX + e.MaxX) / 2, (e.MinY + e.MaxY) / 2});
+            row.cells = static_cast<long long>(real_field(*f, "cells").value_or(0));
+            row.area_m2 = real_field(*f, "area_m2").value_or(0);
+            row.confidence = static_cast<int>(real_field(*f, "confidence").value_or(0));
+            zones.push_back({row, inside.getX(), inside.getY()});
         }
     }
-    std::stable_sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) { return a.row.z > b.row.z; });
-    if (cells.size() > top) cells.resize(top);
-    OGRLayer* villages = source.layer(output::layer::villages);
-    for (auto& c : cells) {
-        const auto lonlat = to_wgs84(c.x, c.y);
+    std::stable_sort(zones.begin(), zones.end(), [](const Zone& a, const Zone& b) { return a.row.rank < b.row.rank; });
+    if (zones.size() > top) zones.resize(top);
+    for (auto& z : zones) {
+        const auto lonlat = to_wgs84(z.x, z.y);
         if (!lonlat) continue;
-        c.row.lon = lonlat->first;
-        c.row.lat = lonlat->second;
-        c.row.village = village_at(villages, c.x, c.y);
-        rows.push_back(std::move(c.row));
+        z.row.lon = lonlat->first;
+        z.row.lat = lonlat->second;
+        rows.push_back(std::move(z.row));
     }
     return rows;
+}
+
+MethodFigures read_method(const json& summary)
+{
+    MethodFigures m;
+    const json* h = section(summary, "hotspots");
+    if (!h) return m;
+    if (const json* d = section(*h, "density")) {
+        m.kernel = d->value("kernel", std::string{});
+        m.radius_m = number(*d, "radius_m");
+        m.pixel_m = number(*d, "pixel_m");
+    }
+    if (const json* c = section(*h, "cells"); c && c->contains("size_m")) {
+        m.cell_shape = c->value("shape", std::string{});
+        m.cell_m = number(*c, "size_m");
+        m.band_m = number(*c, "band_m");
+        m.cell_chosen = c->value("size_chosen", false);
+        m.band_chosen = c->value("band_chosen", false);
+        m.fdr = c->value("fdr", true);
+        m.fdr_alpha = number(*c, "fdr_alpha", 0.10);
+        m.min_walk_m = number(*c, "min_walk_m");
+    }
+    if (const json* z = section(*h, "zones")) {
+        m.zones = static_cast<long long>(number(*z, "count"));
+        m.zones_with_issues = static_cast<long long>(number(*z, "with_issues"));
+    }
+    return m;
 }
 
 }  // namespace
@@ -318,8 +339,9 @@ ReportData read_report_data(const MapSource& source, std::size_t top)
             out.rebounds = ReboundFigures{static_cast<long long>(number(*r, "found_again")), number(*r, "radius_m"),
                                           number(*r, "min_days")};
     out.dead_corners = read_dead_corners(source, top);
-    out.hotspot_cells = source.layer(output::layer::hotspot_cells) != nullptr;
+    out.hotspot_zones = source.layer(output::layer::hotspot_zones) != nullptr;
     out.hotspots = read_hotspots(source, top);
+    out.method = read_method(summary);
     return out;
 }
 

@@ -79,13 +79,30 @@ struct DeadCornerRow {
     double lon = 0, lat = 0;  // WGS 84, the middle of the stretch
 };
 
-struct HotspotRow {
-    std::string village;  // the village holding the cell centre; empty outside all villages
-    double count = 0;
+// A hotspot zone (the hotspot_zones layer): neighbouring hot cells merged into one named place.
+struct ZoneRow {
+    long long rank = 0;
+    std::string village;  // the village holding most of the zone; empty outside all villages
+    std::string near;     // the nearest named road or river; empty when none within the band
+    long long issues = 0;
     std::optional<double> issues_per_km;
-    double z = 0;
-    int bin = 0;
-    double lon = 0, lat = 0;  // WGS 84, the cell centre
+    long long cells = 0;
+    double area_m2 = 0;
+    int confidence = 0;        // 90, 95, 99: the highest of its cells
+    double lon = 0, lat = 0;   // WGS 84, a point inside the zone
+};
+
+// What the method notes at the back of the report say the hotspot figures rest on (summary.json "hotspots").
+struct MethodFigures {
+    std::string kernel;          // KDE kernel ("quartic"); empty without density
+    double radius_m = 0, pixel_m = 0;
+    std::string cell_shape;      // "square" or "hexagon"; empty when Gi* did not run
+    double cell_m = 0, band_m = 0;
+    bool cell_chosen = false, band_chosen = false;
+    bool fdr = true;
+    double fdr_alpha = 0.10;
+    double min_walk_m = 0;
+    long long zones = 0, zones_with_issues = 0;
 };
 
 struct ReportData {
@@ -97,8 +114,9 @@ struct ReportData {
     std::optional<ReboundFigures> rebounds;
     std::vector<MatrixRow> matrix;  // villages in the campaign's order
     std::vector<DeadCornerRow> dead_corners;      // up to `top`, longest first
-    std::vector<HotspotRow> hotspots;             // up to `top`, gi_bin >= 2, highest z first
-    bool hotspot_cells = false;                   // the run wrote hotspot_cells
+    std::vector<ZoneRow> hotspots;                // up to `top` zones with problems, by rank
+    bool hotspot_zones = false;                   // the run wrote hotspot_zones
+    MethodFigures method;
 };
 
 // Reads the figures of `source`: the headline numbers from its summary, the ranked tables from its layers. Throws geo::InputError when a layer the summary promises cannot be read.

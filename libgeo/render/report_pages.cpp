@@ -1,6 +1,7 @@
 #include "libgeo/render/report_pages.hpp"
 
 #include "libgeo/core/number_text.hpp"
+#include "libgeo/core/people_number.hpp"
 
 #include <algorithm>
 #include <initializer_list>
@@ -257,21 +258,25 @@ TableSpec hotspot_table(const ReportData& d, Lang lang)
 {
     TableSpec t;
     t.note = str(words::note_hotspots(lang));
-    t.columns = {{str(words::rank(lang)), 42, Align::right},       {str(words::village(lang)), 110, Align::left},
-                 {str(words::issues_count(lang)), 70, Align::right}, {str(words::per_km(lang)), 95, Align::right},
-                 {str(words::gi_z(lang)), 70, Align::right},        {str(words::confidence(lang)), 80, Align::right},
-                 {str(words::longitude(lang)), 90, Align::right},   {str(words::latitude(lang)), 90, Align::right}};
-    long long rank = 0;
-    for (const auto& r : d.hotspots)
-        t.rows.push_back({{whole(++rank)},
+    t.columns = {{str(words::rank(lang)), 40, Align::right},         {str(words::village(lang)), 95, Align::left},
+                 {str(words::near(lang)), 140, Align::left},         {str(words::issues_count(lang)), 55, Align::right},
+                 {str(words::per_km(lang)), 95, Align::right},       {str(words::zone_size(lang)), 95, Align::right},
+                 {str(words::confidence(lang)), 70, Align::right},   {str(words::longitude(lang)), 80, Align::right},
+                 {str(words::latitude(lang)), 80, Align::right}};
+    for (const auto& r : d.hotspots) {
+        const std::string size = whole(r.cells) + " " + str(words::cells_word(lang)) + ", " +
+                                 rounded_for_people(r.area_m2 / 10000.0) + " ha";
+        t.rows.push_back({{whole(r.rank)},
                           {r.village.empty() ? "–" : r.village},
-                          {fixed_text(r.count, 0)},
-                          {r.issues_per_km ? fixed_text(*r.issues_per_km, 1) : "–"},
-                          {fixed_text(r.z, 2)},
-                          {r.bin >= 3 ? "99%" : r.bin == 2 ? "95%" : "90%"},
-                          {fixed_text(r.lon, 6)},
-                          {fixed_text(r.lat, 6)}});
-    t.empty_text = d.hotspot_cells ? str(words::none_found(lang)) : str(words::hotspots_skipped(lang));
+                          {r.near.empty() ? "–" : r.near},
+                          {whole(r.issues)},
+                          {r.issues_per_km ? rounded_for_people(*r.issues_per_km) : "–"},
+                          {size},
+                          {whole(r.confidence) + "%"},
+                          {fixed_text(r.lon, 5)},
+                          {fixed_text(r.lat, 5)}});
+    }
+    t.empty_text = d.hotspot_zones ? str(words::none_found(lang)) : str(words::hotspots_skipped(lang));
     return t;
 }
 

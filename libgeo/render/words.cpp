@@ -20,7 +20,7 @@ std::optional<Lang> parse_lang(std::string_view text)
 
 Words layer_title(std::string_view layer)
 {
-    static constexpr std::array<std::pair<std::string_view, Words>, 14> titles{{
+    static constexpr std::array<std::pair<std::string_view, Words>, 15> titles{{
         {output::layer::villages, {"Villages", "村界"}},
         {output::layer::network, {"Routes to walk", "巡查路线"}},
         {output::layer::sites, {"Sites", "场所"}},
@@ -31,8 +31,9 @@ Words layer_title(std::string_view layer)
         {output::layer::site_coverage, {"Sites walked round", "场所巡查"}},
         {output::layer::village_coverage, {"Village coverage", "村庄覆盖"}},
         {output::layer::blind_areas, {"Blind areas", "盲区"}},
-        {output::layer::hotspot_cells, {"Hot and cold spots (Gi*)", "热点与冷点（Gi*）"}},
-        {"hotspot_cells_rate", {"Hot and cold spots per walked km (Gi*)", "每巡查公里问题数的热点与冷点（Gi*）"}},
+        {output::layer::hotspot_cells, {"Problems compared with chance (Gi*)", "问题与随机相比（Gi*）"}},
+        {"hotspot_cells_rate", {"Problems per km walked compared with chance (Gi*)", "每巡查公里问题与随机相比（Gi*）"}},
+        {output::layer::hotspot_zones, {"Hotspot zones", "热点区域"}},
         {output::layer::emerging_hotspots, {"Emerging hot spots", "新兴热点"}},
         {output::layer::rebounds, {"Rebounds", "反弹"}},
     }};

@@ -123,10 +123,17 @@ inline constexpr Words note_dead_corners{
     "Uncovered stretches of route, longest first; the position is the middle of the stretch (WGS 84).",
     "未覆盖的路段，按长度排序；坐标为路段中点（WGS 84）。"};
 inline constexpr Words note_hotspots{
-    "Cells where issues cluster (Getis-Ord Gi*, 95 % confidence or more after FDR correction), strongest first; "
-    "the position is the cell centre (WGS 84).",
-    "问题聚集的网格（Getis-Ord Gi*，经 FDR 校正置信度 95% 及以上），按强度排序；坐标为网格中心（WGS 84）。"};
+    "Each row is one place: neighbouring cells (sharing an edge or a corner) with more problems than chance would "
+    "give, merged into a zone and named by the village holding most of it and the nearest named road or river. "
+    "Ranked by problems found; zones without problems are left out. Confidence: the highest of its cells. The "
+    "position is a point inside the zone (WGS 84). How it is computed: see the method notes at the end.",
+    "每行是一个地点：问题多于随机的相邻网格（共边或共角）合并为一个区域，以占其面积最大的村和最近的有名称道路或河渠命名。"
+    "按发现问题数排序；无问题的区域不列出。置信度取其网格中的最高值。坐标为区域内一点（WGS 84）。计算方法见报告末尾的方法说明。"};
 inline constexpr Words hotspots_skipped{"Hotspot cells were not computed", "未计算热点网格"};
+inline constexpr Words near{"Near", "附近"};
+inline constexpr Words zone_size{"Size", "范围"};
+inline constexpr Words cells_word{"cells", "格"};
+inline constexpr Words report_method{"Method notes", "方法说明"};
 }  // namespace words
 
 // The legend heading of an output layer ("uncovered" -> "Dead corners" / "死角"); the layer name itself when unknown.

@@ -283,7 +283,7 @@ TEST(LayerStylesExtra, RateGiStarGetsASecondStyleThatIsNotTheDefault)
             EXPECT_EQ(value(rules[static_cast<std::size_t>(bin + 3)], "filter"),
                       "\"rate_gi_bin\" = " + std::to_string(bin));
         EXPECT_EQ(value(rules[7], "filter"), "\"inspected\" = 0");
-        EXPECT_EQ(value(rules[6], "label"), "热点（99%置信度）");
+        EXPECT_EQ(value(rules[6], "label"), "每公里问题多于随机（99%置信度）");
     }
 }
 

@@ -219,10 +219,11 @@ protected:
         return s_dir->path() / (lang == Lang::zh ? "report-zh.pdf" : "report-en.pdf");
     }
     static std::filesystem::path gpkg_file() { return test::sample_run() / "geowalk.gpkg"; }
-    // Headline, matrix, one page per map, dead corners, hotspots (the sample's tables fit one page each).
-    static int expected_pages() { return 2 + s_maps + 2; }
+    // Headline, matrix, one page per map, dead corners, hotspots (the sample's tables fit one page each), method.
+    static int expected_pages() { return 2 + s_maps + 3; }
     static int dead_corner_page() { return 3 + s_maps; }
     static int hotspot_page() { return 4 + s_maps; }
+    static int method_page() { return 5 + s_maps; }
 
     static inline std::unique_ptr<TempDir> s_dir;
     static inline int s_maps = 0;
@@ -536,38 +537,90 @@ TEST_F(Report, DeadCornersAreListedLongestFirstWithTheirPosition)
     EXPECT_NEAR(lat, 38.93, 0.5);
 }
 
-TEST_F(Report, HotspotsAreTheSignificantCellsStrongestFirst)
+// The hotspot table lists zones, one row per place: never two neighbouring cells of one place, never a zone without
+// problems. Figures are checked against the GeoPackage: the zones layer by OGR SQL, and each listed zone's problems
+// against the hot cells lying inside it (hotspot_cells.count summed over cells whose centre the zone holds).
+TEST_F(Report, HotspotTableListsZonesWithProblemsByRank)
 {
     const Gpkg g(gpkg_file());
-    const long long count = std::stoll(g.scalar("SELECT COUNT(*) FROM hotspot_cells WHERE gi_bin >= 2"));
-    ASSERT_GT(count, 0);
-    const auto top = g.query("SELECT cell_id, gi_z, count FROM hotspot_cells WHERE gi_bin >= 2 ORDER BY gi_z DESC");
+    const long long zones = std::stoll(g.scalar("SELECT COUNT(*) FROM hotspot_zones WHERE issues > 0"));
+    ASSERT_GT(zones, 0);
+    const auto top = g.query("SELECT zone_id, village, near, issues, cells, confidence FROM hotspot_zones "
+                             "WHERE issues > 0 ORDER BY rank");
     const std::string text = page_text(pdf(Lang::en), hotspot_page());
     ASSERT_NE(text.find("Problem hotspots"), std::string::npos) << text;
     const auto rows = table_rows(text);
-    ASSERT_EQ(static_cast<long long>(rows.size()), std::min<long long>(count, 20)) << text;
-    const auto& first = rows[0];
-    ASSERT_EQ(first.size(), 8u) << testing::PrintToString(first);
-    EXPECT_EQ(first[2], printf_fixed(std::stod(top[0][2]), 0));
-    EXPECT_EQ(first[4], printf_fixed(std::stod(top[0][1]), 2));
-    const OGREnvelope e = wgs84_envelope(*g.ds, "hotspot_cells", "cell_id = " + top[0][0]);
-    const double lon = std::stod(first[6]), lat = std::stod(first[7]);
-    EXPECT_GT(lon, e.MinX);
-    EXPECT_LT(lon, e.MaxX);
-    EXPECT_GT(lat, e.MinY);
-    EXPECT_LT(lat, e.MaxY);
-    // The village holding the cell centre (GEOS centroid, point-in-polygon over every village).
+    ASSERT_EQ(static_cast<long long>(rows.size()), std::min<long long>(zones, 20)) << text;
     OGRLayer* cells = g.ds->GetLayerByName("hotspot_cells");
-    cells->SetAttributeFilter(("cell_id = " + top[0][0]).c_str());
-    OGRFeatureUniquePtr cell(cells->GetNextFeature());
-    cells->SetAttributeFilter(nullptr);
-    ASSERT_TRUE(cell);
-    OGRPoint centre;
-    ASSERT_EQ(cell->GetGeometryRef()->Centroid(&centre), OGRERR_NONE);
-    std::string village = "–";
-    for (auto& v : *g.ds->GetLayerByName("villages"))
-        if (v->GetGeometryRef()->Intersects(&centre)) village = v->GetFieldAsString("name");
-    EXPECT_EQ(first[1], village);
+    OGRLayer* zone_layer = g.ds->GetLayerByName("hotspot_zones");
+    ASSERT_TRUE(cells && zone_layer);
+    std::vector<OGRGeometryUniquePtr> listed;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const auto& row = rows[k];
+        ASSERT_EQ(row.size(), 9u) << testing::PrintToString(row);
+        EXPECT_EQ(row[1], top[k][1].empty() ? "–" : top[k][1]);
+        EXPECT_EQ(row[2], top[k][2].empty() ? "–" : top[k][2]);
+        EXPECT_EQ(row[3], top[k][3]);
+        EXPECT_GT(std::stoll(row[3]), 0) << "a zone without problems is listed";
+        EXPECT_EQ(row[6], top[k][5] + "%");
+        if (k > 0) {
+            EXPECT_GE(std::stoll(rows[k - 1][3]), std::stoll(row[3])) << "ranked by problems found";
+        }
+
+        zone_layer->SetAttributeFilter(("zone_id = " + top[k][0]).c_str());
+        zone_layer->ResetReading();
+        OGRFeatureUniquePtr zone(zone_layer->GetNextFeature());
+        zone_layer->SetAttributeFilter(nullptr);
+        ASSERT_TRUE(zone);
+        const OGRGeometry* outline = zone->GetGeometryRef();
+        // Its problems and cells, counted from the hot cells inside it.
+        double issues = 0;
+        long long hot = 0;
+        for (auto& cell : *cells) {
+            OGRPoint centre;
+            ASSERT_EQ(cell->GetGeometryRef()->Centroid(&centre), OGRERR_NONE);
+            if (!outline->Contains(&centre)) continue;
+            EXPECT_GT(cell->GetFieldAsInteger("gi_bin"), 0) << "a zone holds hot cells only";
+            issues += cell->GetFieldAsDouble("count");
+            ++hot;
+        }
+        EXPECT_EQ(printf_fixed(issues, 0), top[k][3]);
+        EXPECT_EQ(std::to_string(hot), top[k][4]);
+        // The listed point lies in the zone.
+        OGRGeometryUniquePtr wgs84_outline(outline->clone());
+        OGRSpatialReference wgs84;
+        wgs84.importFromEPSG(4326);
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        ASSERT_EQ(wgs84_outline->transformTo(&wgs84), OGRERR_NONE);
+        const OGRPoint listed_point(std::stod(row[7]), std::stod(row[8]));
+        EXPECT_LT(wgs84_outline->Distance(&listed_point), 2e-5) << "the position is in the zone (5 decimals)";
+        // No two listed zones touch: neighbouring cells of one place are one row.
+        for (const auto& other : listed) EXPECT_FALSE(other->Intersects(outline));
+        listed.emplace_back(outline->clone());
+    }
+}
+
+// The method notes close the report, with the run's cell and band rounded for people.
+TEST_F(Report, MethodNotesCloseTheReport)
+{
+    const Gpkg g(gpkg_file());
+    // One line of words: a phrase may wrap anywhere in a paragraph.
+    const std::string text = std::regex_replace(page_text(pdf(Lang::en), method_page()), std::regex(R"(\s+)"), " ");
+    for (const char* word : {"Method notes", "Getis-Ord Gi*", "false discovery rate", "kernel", "share an edge or a corner"})
+        EXPECT_NE(text.find(word), std::string::npos) << word << "\n" << text;
+    // The cell side from the layer (the sample's cells are squares): the square root of a cell's area, rounded to
+    // two significant digits.
+    OGRLayer* cells = g.ds->GetLayerByName("hotspot_cells");
+    ASSERT_NE(cells, nullptr);
+    cells->ResetReading();
+    OGRFeatureUniquePtr first(cells->GetNextFeature());
+    ASSERT_TRUE(first);
+    const double side = std::sqrt(first->GetGeometryRef()->toPolygon()->get_Area());
+    const double magnitude = std::pow(10.0, std::floor(std::log10(side)) - 1);
+    const std::string cell = printf_fixed(std::round(side / magnitude) * magnitude, 0) + " m";
+    EXPECT_NE(text.find("cells of " + cell), std::string::npos) << cell << "\n" << text;
+    const std::string zh = page_text(pdf(Lang::zh), method_page());
+    EXPECT_NE(zh.find("方法说明"), std::string::npos) << zh;
 }
 
 TEST_F(Report, EveryPageRendersAndIsNotBlank)
@@ -615,8 +668,8 @@ TEST(ReportManyVillages, VillageMapsBeyondTheLimitAreReferredToTheMapsFolder)
     const auto pdf = dir / "report.pdf";
     render::write_report(source, pdf, {}, {.top = 20, .maps = true, .max_village_maps = 11});
     const int town_maps = static_cast<int>(catalogue.size()) - 12;
-    // Headline, matrix, the town maps, the note, dead corners, hotspots.
-    ASSERT_EQ(pdf_pages(pdf), 2 + town_maps + 1 + 2);
+    // Headline, matrix, the town maps, the note, dead corners, hotspots, method notes.
+    ASSERT_EQ(pdf_pages(pdf), 2 + town_maps + 1 + 3);
     const std::string note = page_text(pdf, 3 + town_maps);
     EXPECT_NE(note.find("maps/village_NN.png"), std::string::npos) << note;
     EXPECT_EQ(pdf_images(pdf), town_maps) << "one image per map, no village map";
@@ -635,7 +688,7 @@ TEST(ReportPartialRun, SaysWhatWasNotComputed)
     ASSERT_EQ(source.layer("hotspot_cells"), nullptr);
     const auto pdf = coverage_only / "report.pdf";
     render::write_report(source, pdf, {}, {.top = 20, .maps = false});
-    EXPECT_EQ(pdf_pages(pdf), 4);  // headline, matrix, dead corners, hotspots
+    EXPECT_EQ(pdf_pages(pdf), 5);  // headline, matrix, dead corners, hotspots, method notes
     EXPECT_NE(page_text(pdf, 4).find("Hotspot cells were not computed"), std::string::npos) << page_text(pdf, 4);
     const auto boxes = values_below(page_text(pdf, 1), "Network walked");
     ASSERT_GE(boxes.size(), 5u);
