@@ -4,6 +4,7 @@
 #include "libgeo/render/maps.hpp"
 #include "libgeo/render/page_image.hpp"
 #include "libgeo/render/report_data.hpp"
+#include "libgeo/render/report_leaders.hpp"
 #include "libgeo/render/report_pages.hpp"
 
 #include <algorithm>
@@ -95,6 +96,8 @@ void write_report(const MapSource& source, const std::filesystem::path& pdf, Pro
     plan_table(pages, cr, size, std::string(words::report_dead_corners(lang)), report::dead_corner_table(data, lang),
                lang);
     plan_table(pages, cr, size, std::string(words::report_hotspots(lang)), report::hotspot_table(data, lang), lang);
+    for (auto& [title, table] : report::leader_tables(source.summary(), lang))
+        plan_table(pages, cr, size, title, std::move(table), lang);
 
     const int count = static_cast<int>(pages.size());
     for (int i = 0; i < count; ++i) {
