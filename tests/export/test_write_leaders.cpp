@@ -249,7 +249,8 @@ TEST(LeadersSummary, WeeksAgreeWithTheIssuesAndTracks)
         const std::string week = w["week"];
         seen.insert(week);
         const auto it = expected.find(week);
-        EXPECT_EQ(got, it == expected.end() ? std::array<long long, 3>{} : it->second) << week;
+        const std::array<long long, 3> want = it == expected.end() ? std::array<long long, 3>{} : it->second;
+        EXPECT_EQ(got, want) << week;
         EXPECT_EQ(iso_week(std::stod(g.query("SELECT (julianday('" + w["monday"].get<std::string>() +
                                              "') - 2440587.5) * 86400 - 28800")
                                              .at(0)
