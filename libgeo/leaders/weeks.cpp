@@ -39,9 +39,9 @@ IsoWeek iso_week_of_day(std::int64_t day)
 
 std::string week_label(IsoWeek week)
 {
-    std::string number = std::to_string(week.week);
-    if (number.size() < 2) number.insert(0, "0");
-    return std::to_string(week.year) + "-W" + number;
+    std::string out = std::to_string(week.year) + "-W";
+    if (week.week < 10) out += '0';
+    return out + std::to_string(week.week);
 }
 
 std::vector<WeekFigures> week_figures(const Campaign& c)
