@@ -44,14 +44,54 @@ void add_villages(const Track& t, const std::vector<Village>& villages,
     }
 }
 
+bool is_digit(char ch) { return ch >= '0' && ch <= '9'; }
+
+// "2017-02-20", "2017/2/20", "2017.02.20", "20170220": a date phone apps put in a track's name.
+bool is_date_word(std::string_view w)
+{
+    if (w.size() < 8 || w.size() > 10 || !std::all_of(w.begin(), w.begin() + 4, is_digit)) return false;
+    int digits = 0;
+    char separator = 0;
+    for (char ch : w) {
+        if (is_digit(ch)) {
+            ++digits;
+        } else if (ch == '-' || ch == '/' || ch == '.') {
+            if (separator != 0 && ch != separator) return false;
+            separator = ch;
+        } else {
+            return false;
+        }
+    }
+    return separator != 0 ? digits >= 6 && w.size() - static_cast<std::size_t>(digits) == 2 : digits == 8;
+}
+
+// "#1", "#12": the number of a day's track.
+bool is_piece_word(std::string_view w)
+{
+    return w.size() >= 2 && w.front() == '#' && std::all_of(w.begin() + 1, w.end(), is_digit);
+}
+
 }  // namespace
+
+std::string walker_from_name(std::string_view name)
+{
+    std::string out;
+    std::size_t at = 0;
+    while (at < name.size()) {
+        const std::size_t end = std::min(name.find(' ', at), name.size());
+        const std::string_view word = name.substr(at, end - at);
+        if (!word.empty() && !is_date_word(word) && !is_piece_word(word)) out += (out.empty() ? "" : " ") + std::string(word);
+        at = end + 1;
+    }
+    return out.empty() ? std::string(trim(name)) : out;
+}
 
 std::string walker_of(const Track& track)
 {
     const std::string_view walker = trim(track.walker);
     if (!walker.empty()) return std::string(walker);
     const std::string_view name = trim(track.name);
-    return name.empty() ? std::string(unnamed_walker) : std::string(name);
+    return name.empty() ? std::string(unnamed_walker) : walker_from_name(name);
 }
 
 double walked_length(const Track& track)

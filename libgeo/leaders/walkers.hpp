@@ -2,8 +2,10 @@
 // Per walker: km walked, days out, villages visited, and the dead corners left in those villages.
 //
 // Definitions (also in the README):
-//  - The walker is Track::walker, or the track's name when the source names no walker (GPX files seldom do), or
-//    "(unnamed)" when neither is known. All pieces of one walker's tracks count together.
+//  - The walker is Track::walker (the source's walker_field). GPX files have no such field: phone apps, and the
+//    sample town, name each day's track "<who> <date> #<n>" instead, so without a walker the track's name stands
+//    in, less its date words (2017-02-20, 2017/2/20, 20170220) and piece number (#1); a name that is nothing but
+//    those stays whole. "(unnamed)" when neither is known. All pieces of one walker's tracks count together.
 //  - km walked: the length of the cleaned tracks (sum of the straight segments between kept fixes, in the local
 //    metric CRS; gaps between pieces are not walked).
 //  - Days out: distinct local dates (campaign UTC offset) on which the walker has a kept fix with a time.
@@ -36,6 +38,8 @@ struct WalkerFigures {
 
 // Who walked a track, as defined above.
 std::string walker_of(const Track& track);
+// A track name less its date words and piece number, space separated ("黄勇 2017-02-20 #1" -> "黄勇").
+std::string walker_from_name(std::string_view name);
 // The track's cleaned length in metres.
 double walked_length(const Track& track);
 

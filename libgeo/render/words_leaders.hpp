@@ -27,10 +27,10 @@ inline constexpr Words responsible{"Responsible", "责任人"};
 inline constexpr Words nobody{"(nobody named)", "（未填写）"};
 inline constexpr Words most_days_overdue{"Longest overdue (days)", "最长逾期（天）"};
 inline constexpr Words note_walkers{
-    "Walker: the walker the track names, else the track name. km walked: length of the cleaned tracks. Days out: "
+    "Walker: the walker the track names, else the track name less its date and #number. km walked: length of the cleaned tracks. Days out: "
     "local dates with a walked GPS fix. Villages visited: villages whose land a track of the walker enters. Dead "
     "corners left there: dead corners in those villages (a village two walkers visited counts for both).",
-    "巡查人：轨迹记录的巡查人，无则为轨迹名称。巡查里程：清洗后轨迹长度。出勤天数：有定位记录的本地日期数。到访村：轨迹进入其村域的村。"
+    "巡查人：轨迹记录的巡查人，无则为轨迹名称（去掉日期和 #编号）。巡查里程：清洗后轨迹长度。出勤天数：有定位记录的本地日期数。到访村：轨迹进入其村域的村。"
     "所到村剩余死角：这些村内的死角（两人都到过的村，两人各计一次）。"};
 inline constexpr Words note_weeks{
     "ISO weeks (Monday to Sunday) in the campaign's local time. Walking counts in the week it was walked; issues in "

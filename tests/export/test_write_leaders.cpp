@@ -9,6 +9,8 @@
 #include <ogrsf_frmts.h>
 
 #include <chrono>
+#include <cstdio>
+#include <regex>
 #include <cmath>
 #include <map>
 #include <set>
@@ -54,6 +56,42 @@ std::string iso_week(double utc)
     const auto week = (thursday - sys_days{ymd.year() / January / 1}).count() / 7 + 1;
     return std::to_string(static_cast<int>(ymd.year())) + "-W" + (week < 10 ? "0" : "") + std::to_string(week);
 }
+
+// The walker of a track as README defines it, by regular expressions: the walker field, else the name less its
+// date words and "#n" piece number (the whole name when nothing else is left), else "(unnamed)".
+std::string walker_key(const std::string& walker, const std::string& name)
+{
+    static const std::regex spaces(R"(^\s+|\s+$)"), word(R"(\S+)"),
+        dropped(R"(^(\d{4}([-/.])\d{1,2}\2\d{1,2}|\d{8}|#\d+)$)");
+    const std::string w = std::regex_replace(walker, spaces, ""), n = std::regex_replace(name, spaces, "");
+    if (!w.empty()) return w;
+    if (n.empty()) return "(unnamed)";
+    std::string kept;
+    for (std::sregex_iterator it(n.begin(), n.end(), word), end; it != end; ++it)
+        if (!std::regex_match(it->str(), dropped)) kept += (kept.empty() ? "" : " ") + it->str();
+    return kept.empty() ? n : kept;
+}
+
+// The local day (Beijing time) of an ISO 8601 UTC time as the layers write it ("2017-02-20T02:41:29Z").
+std::chrono::sys_days local_day(const std::string& utc)
+{
+    int y = 0, m = 0, d = 0, hh = 0, mm = 0;
+    std::sscanf(utc.c_str(), "%d-%d-%dT%d:%d", &y, &m, &d, &hh, &mm);
+    using namespace std::chrono;
+    const auto t = sys_days{year{y} / m / d} + hours{hh} + minutes{mm} + minutes{beijing};
+    return floor<days>(t);
+}
+
+std::string local_date(std::chrono::sys_days day)
+{
+    const std::chrono::year_month_day ymd{day};
+    std::array<char, 16> text{};
+    std::snprintf(text.data(), text.size(), "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    return text.data();
+}
+
+std::string local_date(const std::string& utc) { return local_date(local_day(utc)); }
 
 // The as-of instant: the latest time in tracks or issues, as Julian day text for SQL.
 std::string as_of_julian(const Gpkg& g)
@@ -104,15 +142,19 @@ TEST(LeadersSummary, WalkersAgreeWithTheTracksAndVillageLayers)
         std::set<std::string> villages, dates;
     };
     std::map<std::string, Expected> expected;
-    auto trimmed = [](std::string s) {
-        while (!s.empty() && s.front() == ' ') s.erase(0, 1);
-        while (!s.empty() && s.back() == ' ') s.pop_back();
-        return s;
-    };
+    // Local dates of each walker's track starts and ends: days out lies between their count and the count of
+    // every date from a start to its end.
+    std::map<std::string, std::pair<std::set<std::string>, std::set<std::string>>> dates;
     for (auto& t : *tracks) {
-        std::string who = trimmed(t->GetFieldAsString("walker"));
-        if (who.empty()) who = trimmed(t->GetFieldAsString("name"));
-        if (who.empty()) who = "(unnamed)";
+        const std::string who = walker_key(t->GetFieldAsString("walker"), t->GetFieldAsString("name"));
+        const std::string start = t->GetFieldAsString("start"), end = t->GetFieldAsString("end");
+        if (!start.empty() && !end.empty()) {
+            auto& [ends, spanned] = dates[who];
+            ends.insert(local_date(start));
+            ends.insert(local_date(end));
+            for (auto d = local_day(start); d <= local_day(end); d += std::chrono::days{1})
+                spanned.insert(local_date(d));
+        }
         Expected& e = expected[who];
         ++e.pieces;
         const OGRGeometry* line = t->GetGeometryRef();
@@ -125,19 +167,6 @@ TEST(LeadersSummary, WalkersAgreeWithTheTracksAndVillageLayers)
     std::map<std::string, std::pair<long long, double>> corners;
     for (const auto& row : g.query("SELECT village, COUNT(*), SUM(length_m) FROM uncovered GROUP BY village"))
         corners[row[0]] = {std::stoll(row[1]), std::stod(row[2])};
-    // Local dates of each walker's track starts and ends: days out lies between them and every date in between.
-    std::map<std::string, std::pair<std::set<std::string>, std::set<std::string>>> dates;
-    for (const auto& row : g.query("SELECT COALESCE(NULLIF(TRIM(walker), ''), NULLIF(TRIM(name), ''), '(unnamed)'), "
-                                   "date(start, '+8 hours'), date(\"end\", '+8 hours'), "
-                                   "julianday(date(\"end\", '+8 hours')) - julianday(date(start, '+8 hours')) "
-                                   "FROM tracks WHERE start IS NOT NULL")) {
-        auto& [ends, spanned] = dates[row[0]];
-        ends.insert(row[1]);
-        ends.insert(row[2]);
-        spanned.insert(row[1]);
-        spanned.insert(row[2]);
-        if (std::stod(row[3]) > 1) spanned.insert("span " + row[1]);  // more than two days: not in the sample
-    }
 
     const Json walkers = leaders()["leaders"]["walkers"];
     ASSERT_EQ(walkers.size(), expected.size());

@@ -139,6 +139,21 @@ TEST(Leaders, IsoWeeksOfChosenDates)
         for (int offset : {beijing, 0, -300}) ASSERT_EQ(iso_week(t, offset), chrono_week(t, offset)) << t;
 }
 
+TEST(Leaders, WalkerFromTrackName)
+{
+    // Phone apps' day names, and names that are nothing but a date: those stay whole.
+    const std::pair<const char*, const char*> cases[] = {
+        {"黄勇 2017-02-20 #1", "黄勇"},    {"黄勇 2017/2/20 #12", "黄勇"}, {"Anna Berg 20170220", "Anna Berg"},
+        {"黄勇 2017.02.20", "黄勇"},       {"2017-02-20 #1", "2017-02-20 #1"}, {"track X", "track X"},
+        {"team 2017-02 #a", "team 2017-02 #a"}, {"张伟  #3", "张伟"},  {"2017-02/20 x", "2017-02/20 x"}};
+    for (const auto& [name, walker] : cases) EXPECT_EQ(walker_from_name(name), walker) << name;
+    Track t;
+    t.name = "王芳 2017-03-01 #2";
+    EXPECT_EQ(walker_of(t), "王芳");
+    t.walker = " 李娜 ";  // the source's walker wins
+    EXPECT_EQ(walker_of(t), "李娜");
+}
+
 TEST(Leaders, WalkersAgainstBruteForce)
 {
     const Campaign c = town();
