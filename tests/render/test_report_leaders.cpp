@@ -50,14 +50,17 @@ std::vector<std::string> pages_of(const std::filesystem::path& pdf)
     return pages;
 }
 
-// Columns of a layout line: runs of text separated by two or more spaces.
+// Columns of a layout line: runs of text separated by two or more spaces, trimmed.
 std::vector<std::string> columns_of(const std::string& line)
 {
     std::vector<std::string> out;
     static const std::regex gap(R"(\s{2,})");
     std::sregex_token_iterator it(line.begin(), line.end(), gap, -1), end;
-    for (; it != end; ++it)
-        if (!it->str().empty()) out.push_back(it->str());
+    static const std::regex edges(R"(^\s+|\s+$)");
+    for (; it != end; ++it) {
+        std::string column = std::regex_replace(it->str(), edges, "");
+        if (!column.empty()) out.push_back(column);
+    }
     return out;
 }
 
