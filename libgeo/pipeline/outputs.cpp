@@ -14,6 +14,7 @@
 #include "libgeo/export/write_coverage.hpp"
 #include "libgeo/export/write_hotspots.hpp"
 #include "libgeo/export/write_inputs.hpp"
+#include "libgeo/export/write_leaders.hpp"
 #include "libgeo/render/maps.hpp"
 #include "libgeo/render/report.hpp"
 
@@ -76,6 +77,7 @@ output::Json run_summary(const Campaign& campaign, const AnalysisResults& result
     if (results.coverage) summary["coverage"] = output::coverage_section(campaign, *results.coverage);
     if (results.hotspots)
         summary["hotspots"] = output::hotspots_section(campaign, *results.hotspots, density);
+    summary["leaders"] = output::leaders_section(campaign, results.coverage ? &*results.coverage : nullptr);
     // Every option each analysis ran with, from its table: what a later reader needs to repeat the run.
     output::Json& options = summary["options"] = output::Json::object();
     if (results.coverage) {

@@ -144,6 +144,23 @@ std::string printf_fixed(double v, int decimals)
     return buffer.data();
 }
 
+// The pages of what a leader asks next, which come last (test_report_leaders.cpp checks their figures).
+int leader_pages(const std::filesystem::path& pdf)
+{
+    int count = 0;
+    const int pages = pdf_pages(pdf);
+    for (int p = 1; p <= pages; ++p) {
+        const std::string text = page_text(pdf, p);
+        for (const char* title : {"Who walked what", "Week by week", "Problems by village, walk and type",
+                                  "Overdue by responsible person"})
+            if (text.find(title) != std::string::npos) {
+                ++count;
+                break;
+            }
+    }
+    return count;
+}
+
 // --- independent figures from the GeoPackage ---------------------------------------------------------------
 
 struct Gpkg {
@@ -211,6 +228,7 @@ protected:
             render::write_report(source, pdf(lang));
             if (lang == Lang::en) s_maps = static_cast<int>(render::map_catalogue(source).size());
         }
+        s_leader_pages = leader_pages(pdf(Lang::en));
     }
     static void TearDownTestSuite() { s_dir.reset(); }
 
@@ -219,14 +237,16 @@ protected:
         return s_dir->path() / (lang == Lang::zh ? "report-zh.pdf" : "report-en.pdf");
     }
     static std::filesystem::path gpkg_file() { return test::sample_run() / "geowalk.gpkg"; }
-    // Headline, matrix, one page per map, dead corners, hotspots (the sample's tables fit one page each), method.
-    static int expected_pages() { return 2 + s_maps + 3; }
+    // Headline, matrix, one page per map, dead corners, hotspots (the sample's tables fit one page each), the four
+    // tables of what a leader asks next, method notes.
+    static int expected_pages() { return 2 + s_maps + 2 + s_leader_pages + 1; }
     static int dead_corner_page() { return 3 + s_maps; }
     static int hotspot_page() { return 4 + s_maps; }
-    static int method_page() { return 5 + s_maps; }
+    static int method_page() { return 5 + s_maps + s_leader_pages; }
 
     static inline std::unique_ptr<TempDir> s_dir;
     static inline int s_maps = 0;
+    static inline int s_leader_pages = 0;
 };
 
 TEST_F(Report, HasTheExpectedPagesInBothLanguages)
@@ -234,6 +254,7 @@ TEST_F(Report, HasTheExpectedPagesInBothLanguages)
     EXPECT_GE(s_maps, 4);  // overview, coverage, hotspots, blind spots, villages
     // Each map is placed as one image (vectors of a county's roads and tracks would fill memory).
     EXPECT_EQ(pdf_images(pdf(Lang::en)), s_maps);
+    EXPECT_GE(s_leader_pages, 4);
     for (Lang lang : {Lang::en, Lang::zh}) EXPECT_EQ(pdf_pages(pdf(lang)), expected_pages());
 }
 
@@ -668,8 +689,8 @@ TEST(ReportManyVillages, VillageMapsBeyondTheLimitAreReferredToTheMapsFolder)
     const auto pdf = dir / "report.pdf";
     render::write_report(source, pdf, {}, {.top = 20, .maps = true, .max_village_maps = 11});
     const int town_maps = static_cast<int>(catalogue.size()) - 12;
-    // Headline, matrix, the town maps, the note, dead corners, hotspots, method notes.
-    ASSERT_EQ(pdf_pages(pdf), 2 + town_maps + 1 + 3);
+    // Headline, matrix, the town maps, the note, dead corners, hotspots, what a leader asks next, method notes.
+    ASSERT_EQ(pdf_pages(pdf), 2 + town_maps + 1 + 2 + leader_pages(pdf) + 1);
     const std::string note = page_text(pdf, 3 + town_maps);
     EXPECT_NE(note.find("maps/village_NN.png"), std::string::npos) << note;
     EXPECT_EQ(pdf_images(pdf), town_maps) << "one image per map, no village map";
@@ -688,7 +709,9 @@ TEST(ReportPartialRun, SaysWhatWasNotComputed)
     ASSERT_EQ(source.layer("hotspot_cells"), nullptr);
     const auto pdf = coverage_only / "report.pdf";
     render::write_report(source, pdf, {}, {.top = 20, .maps = false});
-    EXPECT_EQ(pdf_pages(pdf), 5);  // headline, matrix, dead corners, hotspots, method notes
+    // Headline, matrix, dead corners, hotspots, what a leader asks next (walkers still from coverage alone), method.
+    EXPECT_GE(leader_pages(pdf), 4);
+    EXPECT_EQ(pdf_pages(pdf), 5 + leader_pages(pdf));
     EXPECT_NE(page_text(pdf, 4).find("Hotspot cells were not computed"), std::string::npos) << page_text(pdf, 4);
     const auto boxes = values_below(page_text(pdf, 1), "Network walked");
     ASSERT_GE(boxes.size(), 5u);
