@@ -20,6 +20,8 @@ struct PipelineOptions {
     // The Gi* feature mode's input, read once the campaign's CRS is known (empty file: none).
     std::string gi_features_file, gi_features_layer, gi_features_field;
     geo::pipeline::PresentationOptions presentation;  // maps, report, language
+    // presentation.lang came from --lang; otherwise the campaign's lang, else the village names decide.
+    bool lang_given = false;
 };
 
 int run_pipeline(const std::string& campaign_file, const std::string& out_dir, const PipelineOptions& options);
