@@ -100,7 +100,7 @@ TEST(Labels, DenseSceneLeavesNoTwoLabelsOverlapping)
     labels.reserve(bar);
     const auto placed = labels.draw(s.cr, frame);
     // Dense: many placed, many left out (so the test would see overlaps if the labeller let them through).
-    EXPECT_GT(placed.size(), 150u);
+    EXPECT_GT(placed.size(), 60u);
     EXPECT_LT(placed.size(), static_cast<std::size_t>(candidates) / 2);
     for (std::size_t i = 0; i < placed.size(); ++i) {
         SCOPED_TRACE(placed[i].text);

@@ -8,6 +8,7 @@
 #include "support.hpp"
 
 #include <gdal_priv.h>
+#include <ogr_spatialref.h>
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
 
@@ -92,14 +93,13 @@ TEST(VillageMapNames, CatalogueNamesEachVillageMapByCodeAndName)
     const auto maps = map_catalogue(source);
     auto gpkg = open_gpkg();
     ASSERT_TRUE(gpkg);
-    // Expected from the villages table directly: id zero-padded to two digits, then the name.
+    // Expected from the villages table directly: the sample's villages carry a code (620702101001 ...), then the name.
     std::set<std::string> expected;
-    OGRLayer* result = gpkg->ExecuteSQL("SELECT id, name FROM villages", nullptr, nullptr);
+    OGRLayer* result = gpkg->ExecuteSQL("SELECT code, name FROM villages", nullptr, nullptr);
     ASSERT_NE(result, nullptr);
     for (OGRFeatureUniquePtr f(result->GetNextFeature()); f; f.reset(result->GetNextFeature())) {
-        char code[16];
-        std::snprintf(code, sizeof code, "%02lld", f->GetFieldAsInteger64(0));
-        expected.insert(std::string("village_") + code + "_" + f->GetFieldAsString(1));
+        EXPECT_EQ(std::string(f->GetFieldAsString(0)).size(), 12u);
+        expected.insert(std::string("village_") + f->GetFieldAsString(0) + "_" + f->GetFieldAsString(1));
     }
     gpkg->ReleaseResultSet(result);
     std::set<std::string> got;
@@ -109,6 +109,30 @@ TEST(VillageMapNames, CatalogueNamesEachVillageMapByCodeAndName)
     EXPECT_EQ(got.size(), 12u);
     // The sample run wrote them under these names.
     for (const auto& name : got) EXPECT_TRUE(std::filesystem::exists(test::sample_run() / "maps" / (name + ".png"))) << name;
+}
+
+TEST(VillageMapNames, WithoutACodeTheIdZeroPadded)
+{
+    OGRFeatureDefn* definition = new OGRFeatureDefn("villages");  // reference counted: the features release it
+    definition->Reference();
+    OGRFieldDefn id("id", OFTInteger), name("name", OFTString), code("code", OFTString);
+    definition->AddFieldDefn(&id);
+    definition->AddFieldDefn(&name);
+    {
+        OGRFeature f(definition);
+        f.SetField("id", 7);
+        EXPECT_EQ(village_code(f, 2), "07");
+        EXPECT_EQ(village_code(f, 3), "007");
+    }
+    definition->AddFieldDefn(&code);
+    {
+        OGRFeature f(definition);
+        f.SetField("id", 7);
+        EXPECT_EQ(village_code(f, 2), "07");  // a code field, but not set
+        f.SetField("code", "6207/01");
+        EXPECT_EQ(village_code(f, 2), "6207_01");  // set: used, made safe for a file name
+    }
+    definition->Release();
 }
 
 TEST(VillageMapFigures, AgreeWithSqlCountsOnTheGeoPackage)
@@ -209,7 +233,7 @@ TEST(MapLayers, WalksAreDrawnAboveTheCoveredRoutes)
     }
 }
 
-TEST(Lang, DefaultIsChineseWhenMostVillageNamesAre)
+TEST(PresentationLang, DefaultIsChineseWhenMostVillageNamesAre)
 {
     EXPECT_TRUE(has_cjk("毛家寺村"));
     EXPECT_TRUE(has_cjk("Xidong 村"));
@@ -229,7 +253,7 @@ TEST(Lang, DefaultIsChineseWhenMostVillageNamesAre)
     EXPECT_EQ(default_lang(test::sample_run() / "maps"), Lang::en);  // no GeoPackage there
 }
 
-TEST(Lang, CrsNamesAsPrintedInChinese)
+TEST(PresentationLang, CrsNamesAsPrintedInChinese)
 {
     // The names as PROJ gives them, so the patterns are checked against the real spellings.
     const auto name = [](int epsg) {
