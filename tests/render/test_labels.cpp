@@ -215,7 +215,10 @@ TEST(Text, HeadingsAreNeverBrokenInsideAWord)
     EXPECT_GT(lines.size(), 1u);
     EXPECT_TRUE(whole_words_only(lines));
     // Each line fits the column.
-    for (const auto& line : lines) EXPECT_LE(measure_text(s.cr, line, {.size_pt = fitted.size_pt, .bold = true}).width, 30.5) << line;
+    for (auto line : lines) {
+        while (!line.empty() && line.back() == ' ') line.pop_back();  // a line's end space takes no room
+        EXPECT_LE(measure_text(s.cr, line, {.size_pt = fitted.size_pt, .bold = true}).width, 30.5) << line;
+    }
     // A heading that fits keeps its size.
     EXPECT_EQ(whole_words(s.cr, "Rank", narrow).size_pt, 8);
 }

@@ -172,8 +172,9 @@ TEST(VillageMapFigures, AgreeWithSqlCountsOnTheGeoPackage)
         const std::string text = village_figures_text(f, Lang::en);
         EXPECT_NE(text.find("problems " + std::to_string(f.issues)), std::string::npos) << text;
         EXPECT_NE(text.find("dead corners " + std::to_string(f.dead_corners)), std::string::npos) << text;
-        if (f.sites > 0)
+        if (f.sites > 0) {
             EXPECT_NE(text.find(std::to_string(f.visited) + " / " + std::to_string(f.sites)), std::string::npos) << text;
+        }
         EXPECT_NE(village_figures_text(f, Lang::zh).find("问题 " + std::to_string(f.issues) + " 个"), std::string::npos);
     }
     // Not all zero: the sample has problems and dead corners in its villages.
@@ -262,8 +263,9 @@ TEST(PresentationLang, CrsNamesAsPrintedInChinese)
         return std::string(srs.GetName());
     };
     EXPECT_EQ(crs_name_text(name(4547), Lang::zh), "CGCS2000 / 3度带高斯-克吕格投影 中央经线 114°E");
-    EXPECT_EQ(crs_name_text(name(4534), Lang::zh), "CGCS2000 / 3度带高斯-克吕格投影 第 25 带");
-    EXPECT_EQ(crs_name_text(name(4502), Lang::zh), "CGCS2000 / 6度带高斯-克吕格投影 中央经线 105°E");
+    EXPECT_EQ(crs_name_text(name(4534), Lang::zh), "CGCS2000 / 3度带高斯-克吕格投影 中央经线 75°E");
+    EXPECT_EQ(crs_name_text(name(4513), Lang::zh), "CGCS2000 / 3度带高斯-克吕格投影 第 25 带");
+    EXPECT_EQ(crs_name_text(name(4502), Lang::zh), "CGCS2000 / 6度带高斯-克吕格投影 中央经线 75°E");
     EXPECT_EQ(crs_name_text(name(32650), Lang::zh), "WGS 84 / UTM 投影 第 50N 带");
     EXPECT_EQ(crs_name_text(name(32650), Lang::en), name(32650));
     EXPECT_EQ(crs_name_text("Local", Lang::zh), "Local");
