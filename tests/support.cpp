@@ -117,7 +117,8 @@ const std::filesystem::path& sample_run()
             std::filesystem::last_write_time(done, ec) >= std::filesystem::last_write_time(geowalk_binary(), ec))
             return out;
         std::filesystem::remove_all(out, ec);
-        const auto run = run_geowalk("run --quiet '" + (source_dir() / "data/sample/campaign.toml").string() +
+        // In English, which the tests read back (the sample's Chinese village names would otherwise choose Chinese).
+        const auto run = run_geowalk("run --quiet --lang en '" + (source_dir() / "data/sample/campaign.toml").string() +
                                      "' --out '" + out.string() + "'");
         if (run.exit_code != 0) throw std::runtime_error("the sample run failed:\n" + run.output);
         write_text(done, "");

@@ -63,6 +63,7 @@ Options:
         options.print_matrix = true;
         options.hotspots = false;
         options.presentation = presentation_from(args);
+        options.lang_given = args.has("lang");
         options.adjust_coverage = [&args](geo::coverage::CoverageOptions& o, int utc_offset) {
             apply_flags(args, geo::coverage::coverage_option_table(), o, utc_offset);
         };

@@ -77,6 +77,7 @@ Options:
         options.show_progress = !args.has("quiet");
         options.coverage = false;
         options.presentation = presentation_from(args);
+        options.lang_given = args.has("lang");
         options.gi_features_file = args.get("gi-features");
         options.gi_features_layer = args.get("gi-layer");
         options.gi_features_field = args.get("gi-field");

@@ -5,6 +5,9 @@
 
 #include "libgeo/core/error.hpp"
 #include "libgeo/pipeline/outputs.hpp"
+#include "libgeo/render/lang_default.hpp"
+
+#include <filesystem>
 
 #include <iostream>
 
@@ -22,6 +25,7 @@ public:
 
 Redraws DIR/maps/ from the outputs an earlier `geowalk run` (or demo, coverage, hotspots) wrote to DIR,
 without running the analyses again: e.g. Chinese maps for the leadership meeting from an English run.
+Without --lang: Chinese when most village names are Chinese, else English.
 
 Maps (A4 landscape, 300 dpi): overview (villages, routes, sites, problems over the heatmap), coverage
 (covered routes green, dead corners thick red with their length), hotspots (Gi* hot and cold spots,
@@ -40,6 +44,8 @@ Options:
         auto presentation = presentation_from(args);
         if (args.has("no-maps")) throw geo::UsageError("render with --no-maps has nothing to draw");
         presentation.report = false;  // `geowalk report DIR` redraws that
+        // Without --lang, the language the village names suggest ([campaign] lang is not in the folder).
+        if (!args.has("lang")) presentation.lang = geo::render::default_lang(std::filesystem::path(args.positional().front()));
         ProgressBar bar = ProgressBar::for_terminal();
         bar.enabled = bar.enabled && !args.has("quiet");
         const auto written = geo::pipeline::redraw_presentation(args.positional().front(), presentation,

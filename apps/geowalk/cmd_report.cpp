@@ -6,6 +6,7 @@
 
 #include "libgeo/core/error.hpp"
 #include "libgeo/pipeline/outputs.hpp"
+#include "libgeo/render/lang_default.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -13,6 +14,17 @@
 namespace geowalk {
 
 namespace {
+
+bool holds_pdf_maps_only(const std::filesystem::path& maps)
+{
+    std::error_code ec;
+    bool pdf = false;
+    for (const auto& f : std::filesystem::directory_iterator(maps, ec)) {
+        if (f.path().extension() == ".png") return false;
+        pdf = pdf || f.path().extension() == ".pdf";
+    }
+    return pdf;
+}
 
 class ReportCommand : public Command {
 public:
@@ -31,7 +43,8 @@ The meeting pack, DIR/report.pdf (A4 landscape, English or Chinese):
   4. the longest dead corners and the strongest hot spots, with WGS 84 longitude / latitude to walk to
 
 With a campaign file it runs every analysis like `geowalk run` and writes all outputs, the report included.
-With the output folder of an earlier run it only redraws report.pdf from those outputs (e.g. in Chinese).
+With the output folder of an earlier run it redraws report.pdf and maps/ from those outputs (e.g. in Chinese;
+without --lang: Chinese when most village names are Chinese, else English).
 
 Options:
   --out DIR    output folder (with a campaign file)
@@ -48,7 +61,12 @@ Options:
         const std::filesystem::path target = args.positional().front();
         if (std::filesystem::is_directory(target)) {
             if (args.has("out")) throw geo::UsageError("--out goes with a campaign file; a folder is redrawn in place");
-            presentation.maps = false;  // `geowalk render DIR` redraws those
+            // The maps too, so that maps/ and the report speak one language; without --lang, the one the village
+            // names suggest.
+            if (!args.has("lang")) presentation.lang = geo::render::default_lang(target);
+            // ... and in the form they have: PDF maps stay PDF.
+            if (!args.has("map-format") && holds_pdf_maps_only(target / "maps"))
+                presentation.map_format = geo::render::PageFormat::pdf;
             ProgressBar bar = ProgressBar::for_terminal();
             bar.enabled = bar.enabled && !args.has("quiet");
             for (const auto& f : geo::pipeline::redraw_presentation(target, presentation, {progress_callback, &bar, "drawing"}))

@@ -7,6 +7,7 @@
 
 #include "libgeo/load/gi_features.hpp"
 #include "libgeo/load/loader.hpp"
+#include "libgeo/render/lang_default.hpp"
 
 #include <iostream>
 #include <sstream>
@@ -36,6 +37,20 @@ std::string kept_outputs_report(const geo::pipeline::RunOutputs& run, const std:
     for (const auto& dropped : run.dropped) out << "\nwarning: not kept: " << dropped << "\n";
     return out.str();
 }
+
+namespace {
+
+// [campaign] lang, else Chinese when most village names are.
+geo::render::Lang presentation_lang(const geo::campaign::CampaignSpec& spec, const geo::Campaign& campaign)
+{
+    if (!spec.lang.empty()) return spec.lang == "zh" ? geo::render::Lang::zh : geo::render::Lang::en;
+    std::vector<std::string> names;
+    names.reserve(campaign.villages.size());
+    for (const auto& v : campaign.villages) names.push_back(v.name);
+    return geo::render::default_lang(names);
+}
+
+}  // namespace
 
 int run_pipeline(const std::string& campaign_file, const std::string& out_dir, const PipelineOptions& options)
 {
@@ -76,6 +91,7 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
 
     bar.last_percent = -1;
     auto presentation = options.presentation;
+    if (!options.lang_given) presentation.lang = presentation_lang(spec, campaign);
     presentation.threads = options.coverage ? coverage.threads : hotspots.threads;  // the run's --threads
     const auto run = geo::pipeline::write_run_outputs(campaign, results, out_dir, presentation,
                                                      {progress_callback, &bar, "writing"});

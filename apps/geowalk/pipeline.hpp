@@ -20,6 +20,8 @@ struct PipelineOptions {
     // The Gi* feature mode's input, read once the campaign's CRS is known (empty file: none).
     std::string gi_features_file, gi_features_layer, gi_features_field;
     geo::pipeline::PresentationOptions presentation;  // maps, report, language
+    // presentation.lang came from --lang; otherwise the campaign's lang, else the village names decide.
+    bool lang_given = false;
 };
 
 // What the step kept of the folder's earlier run, and what no longer matches: for the end of the step's output.

@@ -288,11 +288,15 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
 
     if (const toml::node* n = root.get("campaign")) {
         const auto& t = p.table(*n, "campaign");
-        p.check_keys(t, "[campaign]", {"name", "crs", "timezone", "fix_swapped"});
+        p.check_keys(t, "[campaign]", {"name", "crs", "timezone", "fix_swapped", "lang"});
         spec.name = p.string(t, "name");
         spec.crs = p.string(t, "crs", "auto");
         spec.timezone = p.string(t, "timezone", "+08:00");
         spec.fix_swapped = p.boolean(t, "fix_swapped", false);
+        spec.lang = p.string(t, "lang");
+        if (!spec.lang.empty() && spec.lang != "zh" && spec.lang != "en")
+            p.fail(t.get("lang"), "lang = \"" + spec.lang + "\" is not known",
+                   "use lang = \"zh\" or \"en\", or leave it out: Chinese when most village names are Chinese");
     }
     if (spec.name.empty()) spec.name = file.stem().string();
 

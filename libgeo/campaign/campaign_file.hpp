@@ -63,6 +63,9 @@ struct CampaignSpec {
     std::string crs = "auto";
     std::string timezone = "+08:00";
     bool fix_swapped = false;
+    // Language of maps, report and QGIS names: "zh" or "en"; empty: Chinese when most village names are (the
+    // presentation decides, render::default_lang). A --lang on the command line overrides it.
+    std::string lang;
     std::optional<VillagesSpec> villages;
     std::vector<NetworkSpec> network;
     std::vector<SitesSpec> sites;

@@ -203,8 +203,9 @@ LayerStyle uncovered(GeometryKind, const Lang& tr)
     s.renderer = single(line({200, 0, 0, 255}, 1.6), tr("dead corner", "死角"));
     Labels l;
     l.field = "length_m";
-    l.expression = "concat(to_int(round(\"length_m\")), ' m')";
-    l.unit = " m";
+    // The unit in the map's language, as the legend is.
+    l.unit = tr(" m", " 米");
+    l.expression = "concat(to_int(round(\"length_m\")), '" + l.unit + "')";
     l.color = {160, 0, 0, 255};
     l.placement = LabelPlacement::along_line;
     s.labels = l;

@@ -4,6 +4,7 @@
 #include "libgeo/export/contract.hpp"
 #include "libgeo/core/number_text.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
+#include "libgeo/qgis/layer_names.hpp"
 #include "libgeo/qgis/qml.hpp"
 #include "libgeo/qgis/raster_styles.hpp"
 #include "libgeo/qgis/xml.hpp"
@@ -136,7 +137,8 @@ XmlElement map_layer_common(const Entry& e, const QgisProjectSpec& spec)
     if (!e.raster) layer.set("geometry", geometry_name(e.kind));
     layer.add_text("id", e.id);
     layer.add_text("datasource", e.source);
-    layer.add_text("layername", e.name);
+    // The name people read; the table stays in the datasource (and in the layer's id) as it is.
+    layer.add_text("layername", layer_display_name(e.name, spec.lang));
     layer.add("srs").add(spatial_ref(spec));
     if (e.raster) layer.add_text("provider", "gdal");
     else layer.add_text("provider", "ogr").set("encoding", "UTF-8");
@@ -196,7 +198,7 @@ XmlElement layer_tree(const std::vector<const Entry*>& drawn, const std::string&
         for (const Entry* e : in_group)
             g.add("layer-tree-layer")
                 .set("id", e->id)
-                .set("name", e->name)
+                .set("name", layer_display_name(e->name, lang))
                 .set("source", e->source)
                 .set("providerKey", e->raster ? "gdal" : "ogr")
                 .set("checked", visible_at_start(e->name) ? "Qt::Checked" : "Qt::Unchecked")

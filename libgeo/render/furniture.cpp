@@ -5,6 +5,7 @@
 #include "libgeo/render/symbols.hpp"
 #include "libgeo/render/text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -32,9 +33,18 @@ void draw_gradient(cairo_t* cr, const LegendGroup& g, const Rect& bar)
     cairo_stroke(cr);
 }
 
-std::string distance_label(double metres)
+std::string distance_label(double metres, Lang lang)
 {
-    return metres >= 1000 ? significant_text(metres / 1000) + " km" : significant_text(metres) + " m";
+    return metres >= 1000 ? significant_text(metres / 1000) + " " + std::string(words::km(lang))
+                          : significant_text(metres) + " " + std::string(words::metres(lang));
+}
+
+constexpr double arrow_half = 7, arrow_height = 22;
+constexpr double bar_height = 4;
+
+std::string scale_text(const MapView& view)
+{
+    return "1:" + fixed_text(std::round(view.scale_denominator() / 100) * 100, 0);
 }
 
 }  // namespace
@@ -86,12 +96,24 @@ double scale_bar_length(const MapView& view)
     return power;
 }
 
-void draw_scale_bar(cairo_t* cr, const MapView& view, double x, double y)
+Rect scale_bar_box(cairo_t* cr, const MapView& view, double x, double y, Lang lang)
+{
+    const double w = scale_bar_length(view) * view.points_per_metre();
+    const double h = bar_height;
+    const TextStyle label{6.5, false, ink};
+    // The card, then the end label centred on the bar's end and the 1:N text right of it.
+    const double end_label = measure_text(cr, distance_label(scale_bar_length(view), lang), label).width / 2;
+    const double scale_right = x + w + 8 + measure_text(cr, scale_text(view), label).width;
+    const double right = std::max({x + w + 26, x + w + end_label, scale_right});
+    return Rect{x - 4, y - h - 20, right - (x - 4), h + 24};
+}
+
+void draw_scale_bar(cairo_t* cr, const MapView& view, double x, double y, Lang lang)
 {
     CairoSaved saved(cr);
     const double length = scale_bar_length(view);
     const double w = length * view.points_per_metre();
-    const double h = 4;
+    const double h = bar_height;
     // A white card under the bar keeps it readable over any layer.
     set_colour(cr, {255, 255, 255, 215});
     cairo_rectangle(cr, x - 4, y - h - 20, w + 30, h + 24);
@@ -107,17 +129,16 @@ void draw_scale_bar(cairo_t* cr, const MapView& view, double x, double y)
     TextStyle label{6.5, false, ink};
     label.align = Align::centre;
     draw_text(cr, "0", label, x, y - h - 10);
-    draw_text(cr, distance_label(length / 2), label, x + w / 2, y - h - 10);
-    draw_text(cr, distance_label(length), label, x + w, y - h - 10);
-    const std::string scale = "1:" + fixed_text(std::round(view.scale_denominator() / 100) * 100, 0);
+    draw_text(cr, distance_label(length / 2, lang), label, x + w / 2, y - h - 10);
+    draw_text(cr, distance_label(length, lang), label, x + w, y - h - 10);
     label.align = Align::left;
-    draw_text(cr, scale, label, x + w + 8, y - h - 1.5);
+    draw_text(cr, scale_text(view), label, x + w + 8, y - h - 1.5);
 }
 
 void draw_north_arrow(cairo_t* cr, double x, double y, Lang lang)
 {
     CairoSaved saved(cr);
-    const double half = 7, height = 22;
+    const double half = arrow_half, height = arrow_height;
     set_colour(cr, {255, 255, 255, 215});
     cairo_arc(cr, x, y, height * 0.75, 0, 2 * std::numbers::pi);
     cairo_fill(cr);
@@ -140,6 +161,14 @@ void draw_north_arrow(cairo_t* cr, double x, double y, Lang lang)
     TextStyle n{8, true, ink};
     n.align = Align::centre;
     draw_text(cr, words::north(lang), n, x, y - height / 2 - 10);
+}
+
+Rect north_arrow_box(double x, double y)
+{
+    // The disc (radius 0.75 of the arrow's height) and the letter above it, whose top is 10 pt over the tip.
+    const double radius = arrow_height * 0.75;
+    const double top = std::min(y - radius, y - arrow_height / 2 - 10);
+    return Rect{x - radius, top, 2 * radius, y + radius - top};
 }
 
 }  // namespace geo::render

@@ -22,9 +22,13 @@ double draw_legend(cairo_t* cr, const std::vector<LegendGroup>& groups, const Re
 
 // The bar's length: a round 1, 2 or 5 × 10^k metres close to a fifth of the frame.
 double scale_bar_length(const MapView& view);
-// Scale bar with "0 … L m|km" and the 1:N scale, its lower-left corner at (x, y).
-void draw_scale_bar(cairo_t* cr, const MapView& view, double x, double y);
+// Scale bar with "0 … L m|km" (米|公里 in Chinese) and the 1:N scale, its lower-left corner at (x, y).
+void draw_scale_bar(cairo_t* cr, const MapView& view, double x, double y, Lang lang);
+// What the scale bar covers, its card and the 1:N text included: labels keep out of it.
+Rect scale_bar_box(cairo_t* cr, const MapView& view, double x, double y, Lang lang);
 // An arrow pointing to grid north (the map's up), centred at (x, y).
 void draw_north_arrow(cairo_t* cr, double x, double y, Lang lang);
+// What the north arrow covers, its white disc and the "N" above it: labels keep out of it.
+Rect north_arrow_box(double x, double y);
 
 }  // namespace geo::render

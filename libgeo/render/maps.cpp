@@ -10,6 +10,7 @@
 #include "libgeo/render/raster_layer.hpp"
 #include "libgeo/render/text.hpp"
 #include "libgeo/render/vector_layer.hpp"
+#include "libgeo/render/village_maps.hpp"
 
 #include <ogrsf_frmts.h>
 
@@ -121,7 +122,7 @@ std::string data_note(const MapSource& source)
 {
     const Lang lang = source.lang();
     const auto& o = source.outputs();
-    std::string note = std::string(words::coordinates(lang)) + ": " + o.crs_name;
+    std::string note = std::string(words::coordinates(lang)) + (lang == Lang::zh ? "：" : ": ") + crs_name_text(o.crs_name, lang);
     if (!o.crs_authid.empty()) note += " (" + o.crs_authid + ")";
     const auto c = source.summary().value("campaign", output::Json::object());
     char figures[160];
@@ -167,7 +168,8 @@ bool has_any(const MapSource& source, const std::vector<std::string>& layers)
 std::vector<MapSpec> map_catalogue(const MapSource& source)
 {
     const Lang lang = source.lang();
-    const std::vector<std::string> coverage{L::villages, L::tracks, L::network_coverage, L::site_coverage, L::uncovered};
+    // The walks over the covered routes (a thin blue line on a wider green one, both visible), dead corners on top.
+    const std::vector<std::string> coverage{L::villages, L::network_coverage, L::site_coverage, L::tracks, L::uncovered};
     std::vector<MapSpec> maps{
         {"overview", std::string(words::map_overview(lang)), {L::villages, F::density, L::network, L::sites}, {}, {}},
         {"coverage", std::string(words::map_coverage(lang)), coverage, {}, {}},
@@ -180,6 +182,7 @@ std::vector<MapSpec> map_catalogue(const MapSource& source)
         maps.insert(maps.begin() + 3, {"hotspots_per_km", std::string(words::map_hotspots_rate(lang)),
                                        {L::villages, "hotspot_cells_rate", L::rebounds}, {}, {}});
     if (OGRLayer* villages = source.layer(L::villages)) {
+        const int width = village_code_width(*villages);
         villages->ResetReading();
         for (OGRFeatureUniquePtr f(villages->GetNextFeature()); f; f.reset(villages->GetNextFeature())) {
             const OGRGeometry* g = f->GetGeometryRef();
@@ -187,9 +190,8 @@ std::vector<MapSpec> map_catalogue(const MapSource& source)
             OGREnvelope e;
             g->getEnvelope(&e);
             const std::string name = f->GetFieldAsString("name");
-            char file[32];
-            std::snprintf(file, sizeof file, "village_%02lld", static_cast<long long>(f->GetFID()));
-            maps.push_back({file, std::string(words::map_village(lang)) + " — " + name, coverage, envelope_box(e), name});
+            maps.push_back({village_map_name(village_code(*f, width), name),
+                            std::string(words::map_village(lang)) + " — " + name, coverage, envelope_box(e), name});
         }
     }
     std::erase_if(maps, [&](const MapSpec& m) { return !has_any(source, m.layers); });
@@ -197,7 +199,7 @@ std::vector<MapSpec> map_catalogue(const MapSource& source)
 }
 
 MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const MapSpec& spec,
-                      FrameDrawing frame_drawing)
+                      FrameDrawing frame_drawing, MapPageLayout* layout)
 {
     const Lang lang = source.lang();
     CairoSaved saved(cr);
@@ -207,8 +209,13 @@ MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const
     double y = margin - 6;
     y += draw_text(cr, spec.title, title, margin, y).height;
     const std::string campaign = source.summary().value("campaign", output::Json::object()).value("name", std::string{});
-    draw_text(cr, campaign + "  ·  " + std::string(words::period(lang)) + " " + source.period_text(), subtitle, margin, y + 1);
-    const double top = y + 18;
+    y += draw_text(cr, campaign + "  ·  " + std::string(words::period(lang)) + " " + source.period_text(), subtitle, margin, y + 1).height;
+    // A village map says how its village stands, so a printed page needs no table beside it.
+    if (!spec.village.empty()) {
+        const std::string figures = village_figures_text(village_figures(source, spec.village), lang);
+        if (!figures.empty()) y += draw_text(cr, figures, TextStyle{9, true, ink}, margin, y + 2).height + 1;
+    }
+    const double top = y + 5;
     const double bottom = page.height_pt - margin - 12;
     const Rect frame{margin, top, page.width_pt - 2 * margin - panel_width - 10, bottom - top};
     MapView view(spec.extent.value_or(town_extent(source)), frame);
@@ -224,18 +231,28 @@ MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const
     };
     if (frame_drawing == FrameDrawing::image) draw_as_image(cr, frame, print_dpi, draw_layers);
     else draw_layers(cr);
+    // The furniture's places are kept free before any label is placed: a label goes elsewhere or is left out,
+    // never under the north arrow.
+    const double arrow_x = frame.x + frame.w - 22, arrow_y = frame.y + 26;
+    const double bar_x = frame.x + 10, bar_y = frame.y + frame.h - 8;
+    const Rect arrow_box = north_arrow_box(arrow_x, arrow_y);
+    const Rect bar_box = scale_bar_box(cr, view, bar_x, bar_y, lang);
+    labels.reserve(arrow_box);
+    labels.reserve(bar_box);
+    std::vector<PlacedLabel> placed;
     {
         CairoSaved clip(cr);
         view.clip_to_frame(cr);
-        labels.draw(cr, frame);
+        placed = labels.draw(cr, frame);
     }
     // Frame, furniture, legend, note.
     set_colour(cr, grey);
     cairo_set_line_width(cr, 0.6);
     cairo_rectangle(cr, frame.x, frame.y, frame.w, frame.h);
     cairo_stroke(cr);
-    draw_north_arrow(cr, frame.x + frame.w - 22, frame.y + 26, lang);
-    draw_scale_bar(cr, view, frame.x + 10, frame.y + frame.h - 8);
+    draw_north_arrow(cr, arrow_x, arrow_y, lang);
+    draw_scale_bar(cr, view, bar_x, bar_y, lang);
+    if (layout) *layout = MapPageLayout{frame, std::move(placed), arrow_box, bar_box};
     // The village layer's legend says little; groups keep the map's drawing order, top layer first as in QGIS.
     std::reverse(legend.begin(), legend.end());
     draw_legend(cr, legend, Rect{frame.x + frame.w + 12, frame.y, panel_width - 2, frame.h}, lang);

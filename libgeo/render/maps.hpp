@@ -5,6 +5,7 @@
 #include "libgeo/core/geometry.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/render/document.hpp"
+#include "libgeo/render/labels.hpp"
 #include "libgeo/render/map_source.hpp"
 #include "libgeo/render/view.hpp"
 
@@ -16,7 +17,7 @@
 namespace geo::render {
 
 struct MapSpec {
-    std::string name;                 // file stem: maps/<name>.png
+    std::string name;                 // file stem: maps/<name>.png; village maps: village_<code>_<name>
     std::string title;
     std::vector<std::string> layers;  // bottom to top
     std::optional<Box> extent;        // what to show; default: the villages' extent
@@ -32,10 +33,18 @@ std::vector<MapSpec> map_catalogue(const MapSource& source);
 // raster cells drawn, page_image.hpp; title, legend, labels, scale bar and north arrow stay text and vectors).
 enum class FrameDrawing { vectors, image };
 
-// Draws one map as a whole page on the current page of `cr` (measured in points): map frame, title, period,
-// legend, scale bar, north arrow, village names and a data note. Returns the map frame's view.
+// Where the things inside the map frame went, in page points: for tests that no label hides another or is hidden.
+struct MapPageLayout {
+    Rect frame;
+    std::vector<PlacedLabel> labels;  // every label drawn, all layers' together
+    Rect north_arrow, scale_bar;
+};
+
+// Draws one map as a whole page on the current page of `cr` (measured in points): map frame, title, period (and a
+// village map's figures), legend, scale bar, north arrow, labels and a data note. Returns the map frame's view;
+// `layout`, when given, receives where the labels and the furniture went.
 MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const MapSpec& spec,
-                      FrameDrawing frame_drawing = FrameDrawing::vectors);
+                      FrameDrawing frame_drawing = FrameDrawing::vectors, MapPageLayout* layout = nullptr);
 
 // Writes <maps_dir>/<name>.png (300 dpi, georeferenced by a world file .wld) or .pdf (the frame as a 300 dpi image)
 // for every map of the catalogue;

@@ -107,7 +107,8 @@ double table_header_height(cairo_t* cr, const std::vector<Column>& columns, cons
 {
     double tallest = 0;
     for (const auto& c : columns) {
-        const TextStyle t{.size_pt = style.header_font_pt, .bold = true, .wrap_width_pt = c.width - 2 * style.padding};
+        const TextStyle t = whole_words(
+            cr, c.title, {.size_pt = style.header_font_pt, .bold = true, .wrap_width_pt = c.width - 2 * style.padding});
         tallest = std::max(tallest, measure_text(cr, c.title, t).height);
     }
     return std::max(style.row_height, tallest + 2 * style.padding);
@@ -128,8 +129,10 @@ double draw_table(cairo_t* cr, double x, double y, const std::vector<Column>& co
     fill_rect(cr, x, y, width, head, header_fill);
     double cx = x;
     for (const auto& c : columns) {
-        TextStyle t{.size_pt = style.header_font_pt, .bold = true, .align = c.align,
-                    .wrap_width_pt = c.width - 2 * style.padding};
+        // Headings wrap between words only, set smaller when a word is wider than its column.
+        const TextStyle t = whole_words(cr, c.title,
+                                        {.size_pt = style.header_font_pt, .bold = true, .align = c.align,
+                                         .wrap_width_pt = c.width - 2 * style.padding});
         const double text_height = measure_text(cr, c.title, t).height;
         const double anchor = c.align == Align::left     ? cx + style.padding
                               : c.align == Align::centre ? cx + c.width / 2

@@ -4,7 +4,9 @@
 #include "libgeo/handles/cairo.hpp"
 #include "libgeo/qgis/symbology.hpp"
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace geo::render {
 
@@ -20,6 +22,7 @@ struct TextStyle {
     double halo_pt = 0;             // white outline for labels over map content
     Rgba halo{255, 255, 255, 230};
     double wrap_width_pt = 0;       // > 0: wrap lines at this width
+    bool break_words = true;        // false: wrap only where a line may break (spaces, between CJK characters)
 };
 
 struct TextSize {
@@ -32,6 +35,15 @@ inline constexpr const char* font_family = "Noto Sans CJK SC";
 void set_colour(cairo_t* cr, Rgba c);
 
 TextSize measure_text(cairo_t* cr, std::string_view utf8, const TextStyle& style);
+// The widest piece of the text that no line may be broken inside (a word; one CJK character), in points, as Pango's
+// line breaking (Unicode UAX #14) sees it; trailing spaces not counted.
+double widest_word(cairo_t* cr, std::string_view utf8, const TextStyle& style);
+// The style set small enough that its widest word fits wrap_width_pt, and wrapping only between words: a table
+// heading reads "Field / ridges", never "Field ri / dges". Never below `min_size_pt`.
+TextStyle whole_words(cairo_t* cr, std::string_view utf8, TextStyle style, double min_size_pt = 4.5);
+// The lines the text is laid out in (wrapped as the style says), for tests.
+std::vector<std::string> layout_lines(cairo_t* cr, std::string_view utf8, const TextStyle& style);
+
 // Draws with the top edge at y; x is the left edge, centre or right edge as style.align says. Returns the size.
 TextSize draw_text(cairo_t* cr, std::string_view utf8, const TextStyle& style, double x, double y);
 

@@ -1,6 +1,7 @@
 #include "libgeo/render/words.hpp"
 
 #include "libgeo/export/contract.hpp"
+#include "libgeo/qgis/layer_names.hpp"
 #include "libgeo/core/categories.hpp"
 
 #include <array>
@@ -18,28 +19,42 @@ std::optional<Lang> parse_lang(std::string_view text)
     return std::nullopt;
 }
 
+std::string crs_name_text(std::string_view name, Lang lang)
+{
+    std::string out(name);
+    if (lang != Lang::zh) return out;
+    // The zone or meridian is the rest of the name after the phrase.
+    const auto rewrite = [&out](std::string_view phrase, std::string_view before, std::string_view after) {
+        const auto at = out.find(phrase);
+        if (at == std::string::npos) return false;
+        std::string rest = out.substr(at + phrase.size());
+        out = out.substr(0, at) + std::string(before) + rest + std::string(after);
+        return true;
+    };
+    if (rewrite("3-degree Gauss-Kruger CM ", "3度带高斯-克吕格投影 中央经线 ", "")) {
+        // "114E" -> "114°E"
+        if (!out.empty() && (out.back() == 'E' || out.back() == 'W')) out.insert(out.size() - 1, "°");
+        return out;
+    }
+    if (rewrite("3-degree Gauss-Kruger zone ", "3度带高斯-克吕格投影 第 ", " 带")) return out;
+    if (rewrite("Gauss-Kruger CM ", "6度带高斯-克吕格投影 中央经线 ", "")) {
+        if (!out.empty() && (out.back() == 'E' || out.back() == 'W')) out.insert(out.size() - 1, "°");
+        return out;
+    }
+    if (rewrite("Gauss-Kruger zone ", "6度带高斯-克吕格投影 第 ", " 带")) return out;
+    rewrite("UTM zone ", "UTM 投影 第 ", " 带");
+    return out;
+}
+
 Words layer_title(std::string_view layer)
 {
-    static constexpr std::array<std::pair<std::string_view, Words>, 15> titles{{
-        {output::layer::villages, {"Villages", "村界"}},
-        {output::layer::network, {"Routes to walk", "巡查路线"}},
-        {output::layer::sites, {"Sites", "场所"}},
-        {output::layer::tracks, {"Walks (GPS tracks)", "巡查轨迹"}},
-        {output::layer::issues, {"Problems found", "发现的问题"}},
-        {output::layer::network_coverage, {"Route coverage", "路线覆盖"}},
-        {output::layer::uncovered, {"Dead corners", "死角"}},
-        {output::layer::site_coverage, {"Sites walked round", "场所巡查"}},
-        {output::layer::village_coverage, {"Village coverage", "村庄覆盖"}},
-        {output::layer::blind_areas, {"Blind areas", "盲区"}},
-        {output::layer::hotspot_cells, {"Problems compared with chance (Gi*)", "问题与随机相比（Gi*）"}},
-        {"hotspot_cells_rate", {"Problems per km walked compared with chance (Gi*)", "每巡查公里问题与随机相比（Gi*）"}},
-        {output::layer::hotspot_zones, {"Hotspot zones", "热点区域"}},
-        {output::layer::emerging_hotspots, {"Emerging hot spots", "新兴热点"}},
-        {output::layer::rebounds, {"Rebounds", "反弹"}},
-    }};
-    for (const auto& [name, words] : titles)
-        if (name == layer) return words;
-    return {layer, layer};
+    // One table of layer names, shared with the QGIS project (qgis/layer_names.hpp). The file names of the rasters
+    // ("density.tif") are the maps' layer keys.
+    std::string_view key = layer;
+    if (key.ends_with(".tif")) key.remove_suffix(4);
+    const qgis::LayerName name = qgis::layer_name(key);
+    if (name.en == key) return {layer, layer};
+    return {name.en, name.zh};
 }
 
 }  // namespace geo::render

@@ -2,6 +2,7 @@
 // Every word geowalk prints on maps and report pages, in English and Chinese (`--lang en|zh`). Data keeps its own
 // text (village names stay as the files spell them).
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace geo::render {
@@ -41,9 +42,9 @@ inline constexpr Words report_title{"Inspection campaign report", "巡查工作�
 inline constexpr Words report_headline{"Headline figures", "主要指标"};
 inline constexpr Words report_maps{"Maps", "专题地图"};
 inline constexpr Words village_maps_in_folder{
-    "The coverage map of each village is in the maps folder (maps/village_NN.png), not printed here: the town has "
-    "too many villages for one report.",
-    "各村覆盖图见 maps 文件夹（maps/village_NN.png）：村庄较多，本报告不逐一附图。"};
+    "The coverage map of each village is in the maps folder (maps/village_<code>_<name>.png), not printed here: the "
+    "town has too many villages for one report.",
+    "各村覆盖图见 maps 文件夹（maps/village_<编号>_<村名>.png）：村庄较多，本报告不逐一附图。"};
 inline constexpr Words report_matrix{"The ten walks by village", "十走覆盖率（分村）"};
 inline constexpr Words report_dead_corners{"Longest dead corners", "主要巡查死角"};
 inline constexpr Words report_hotspots{"Problem hotspots", "问题热点"};
@@ -85,6 +86,7 @@ inline constexpr Words extent{"Extent", "总量"};
 inline constexpr Words walked{"Walked", "已巡查"};
 inline constexpr Words covered_pct{"Covered", "覆盖率"};
 inline constexpr Words km{"km", "公里"};
+inline constexpr Words metres{"m", "米"};
 inline constexpr Words sites_unit{"sites", "处"};
 inline constexpr Words visited_unit{"visited", "处已到访"};
 inline constexpr Words issues_by_status{"Issues by status", "问题整改状态"};
@@ -135,6 +137,11 @@ inline constexpr Words zone_size{"Size", "范围"};
 inline constexpr Words cells_word{"cells", "格"};
 inline constexpr Words report_method{"Method notes", "方法说明"};
 }  // namespace words
+
+// A CRS name as PROJ gives it, in `lang`: "CGCS2000 / 3-degree Gauss-Kruger CM 114E" becomes
+// "CGCS2000 / 3度带高斯-克吕格投影 中央经线 114°E", "WGS 84 / UTM zone 50N" "WGS 84 / UTM 投影 第 50N 带"; names of
+// other forms are kept as they are (they are proper names, as village names are).
+std::string crs_name_text(std::string_view name, Lang lang);
 
 // The legend heading of an output layer ("uncovered" -> "Dead corners" / "死角"); the layer name itself when unknown.
 Words layer_title(std::string_view layer);

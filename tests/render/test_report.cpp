@@ -692,7 +692,7 @@ TEST(ReportManyVillages, VillageMapsBeyondTheLimitAreReferredToTheMapsFolder)
     // Headline, matrix, the town maps, the note, dead corners, hotspots, what a leader asks next, method notes.
     ASSERT_EQ(pdf_pages(pdf), 2 + town_maps + 1 + 2 + leader_pages(pdf) + 1);
     const std::string note = page_text(pdf, 3 + town_maps);
-    EXPECT_NE(note.find("maps/village_NN.png"), std::string::npos) << note;
+    EXPECT_NE(note.find("maps/village_"), std::string::npos) << note;
     EXPECT_EQ(pdf_images(pdf), town_maps) << "one image per map, no village map";
 }
 
