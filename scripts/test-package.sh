@@ -7,7 +7,9 @@
 #   debootstrap'ed base as base.tar for later runs; the chroot itself is made anew from it every time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-deb=${1:-$(ls build-package/geowalk_*.deb 2>/dev/null | head -n 1 || true)}
+shopt -s nullglob
+built=(build-package/geowalk_*.deb)
+deb=${1:-${built[0]:-}}
 [[ -n $deb && -f $deb ]] || { echo "no package: run scripts/package.sh first, or name the .deb" >&2; exit 2; }
 [[ $(id -u) -eq 0 ]] || { echo "needs root (debootstrap, chroot)" >&2; exit 2; }
 W=${FRESH_DIR:-/tmp/gw-package-fresh}
@@ -63,4 +65,4 @@ done
 # Chinese text needs the font; without it Pango falls back to a font without the glyphs and maps show boxes.
 font=$(chroot "$R" fc-match -f '%{family}' 'Noto Sans CJK SC')
 [[ $font == *"Noto Sans CJK"* ]] || { echo "FAIL: fontconfig gives '$font' for Noto Sans CJK SC" >&2; exit 1; }
-echo "PASS: installed $(basename "$deb") on a fresh Debian 12; geowalk on PATH; geowalk demo wrote $(find "$R/tmp/x" -type f | wc -l) files, $(ls "$R/tmp/x/maps" | grep -c '\.png$') maps; font: $font"
+echo "PASS: installed $(basename "$deb") on a fresh Debian 12; geowalk on PATH; geowalk demo wrote $(find "$R/tmp/x" -type f | wc -l) files, $(find "$R/tmp/x/maps" -name '*.png' | wc -l) maps; font: $font"
