@@ -18,10 +18,10 @@ set(CPACK_PACKAGE_NAME geowalk)
 set(CPACK_PACKAGE_VENDOR "geowalk")
 set(CPACK_PACKAGE_CONTACT "geowalk maintainers <geowalk@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "walk-and-find inspection campaigns: coverage, blind spots, hotspots, maps and report")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "geowalk reads village boundaries, roads, rivers, sites, the walkers' GPS tracks and the issue register of a\n"
-    "township inspection campaign (GeoPackage, Shapefile, GeoJSON, KML, GPX, CSV) and writes where was walked and\n"
-    "missed, blind areas, hot spots and rebounds as a GeoPackage, a QGIS project, maps and a PDF report.")
+# One string: separate strings would become a CMake list, whose semicolons end up in the control file.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "geowalk reads village boundaries, roads, rivers, sites, the walkers' GPS tracks \
+and the issue register of a township inspection campaign (GeoPackage, Shapefile, GeoJSON, KML, GPX, CSV) and writes \
+where was walked and missed, blind areas, hot spots and rebounds as a GeoPackage, a QGIS project, maps and a PDF report.")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # geowalk_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)

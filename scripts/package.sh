@@ -41,6 +41,7 @@ trap 'rm -rf "$unpacked"' EXIT
 dpkg-deb -x "$deb" "$unpacked"
 (cd "$unpacked" && ./usr/bin/geowalk --help >/dev/null) || fail "the packaged geowalk does not run (geowalk --help)"
 
-echo "$info" | sed -n '/^ Package:/,$p'
+grep -q ';' <<<"$(dpkg-deb -f "$deb" Description)" && fail "a CMake list leaked into the description (semicolons)"
+sed -n '/^ Architecture:/,$p' <<<"$info"
 echo "package: contents:"; sed 's/^/  /' <<<"$contents"
 echo "package: $(du -h "$deb" | cut -f1) $(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")"
