@@ -12,6 +12,9 @@ out_abs=$(cd "$out" && pwd)
 echo
 echo "Done. Outputs are in $out_abs:"
 ls -1 "$out"
+geowalk_abs=$(cd "$build_dir/apps/geowalk" && pwd -P)/geowalk
+echo "The program is $geowalk_abs"
+echo "  (to run it as just 'geowalk': scripts/package.sh and apt install the .deb, or see README.md, 'putting it on PATH')"
 echo "Edit $out_abs/input/campaign.toml and re-run with"
 echo "  $build_dir/apps/geowalk/geowalk run $out/input/campaign.toml --out $out"
 # The last line is the one thing to do next: open the project (every layer, grouped and styled) in QGIS.

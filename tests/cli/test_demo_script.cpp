@@ -53,6 +53,16 @@ TEST(DemoScript, LastLineSaysWhereTheQgisProjectIsInEnglishAndChinese)
     EXPECT_EQ(last_line(run.output), "Open in QGIS / 用 QGIS 打开: " + qgs) << run.output;
 }
 
+TEST(DemoScript, SaysWhereTheProgramIs)
+{
+    TempDir dir("geowalk-demo-sh");
+    const auto script = stub_checkout(dir, "geowalk.gpkg geowalk.qgs summary.json");
+    const auto run = run_script(script, "'" + (dir / "out").string() + "'");
+    ASSERT_EQ(run.exit_code, 0) << run.output;
+    const auto program = std::filesystem::canonical(dir / "build/apps/geowalk/geowalk").string();
+    EXPECT_NE(run.output.find("The program is " + program + "\n"), std::string::npos) << run.output;
+}
+
 TEST(DemoScript, FailsSayingSoWhenTheProjectIsMissing)
 {
     TempDir dir("geowalk-demo-sh");
