@@ -70,6 +70,7 @@ TEST(Coverage, VillageAndBlindAreasAgreeWithBruteForceSampling)
     CoverageOptions options;
     options.walked_within_m = 100;
     options.blind_beyond_m = 200;
+    options.required_within_m = 0.0;  // all village land: the brute force samples every point of it
     const CoverageResult r = analyse(c, options);
     // Oracle: a 10 m grid of sample points, each tested with exact distances to every track segment.
     for (std::size_t v = 0; v < 2; ++v) {
