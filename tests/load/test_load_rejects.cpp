@@ -88,7 +88,7 @@ TEST(LoadRejects, BareYearIsRejectedAsAYearNotReadAsExcelSerial)
                                         "Y3,river_ditch,2017,100.44,38.92\n");
     for (const char* file : {"issues.geojson", "issues.csv"}) {
         SCOPED_TRACE(file);
-        const Campaign c = town.load(std::string("[issues]\nsource = \"") + file + "\"\n");
+        const Campaign c = town.load(std::string("[issues]\nsource = \"") + file + "\"\nallow_rejects = true\n");
         expect_accounted(c);
         EXPECT_EQ(reason_count(source(c, "issues"), reason::bad_date), 1);
         const Problem* year = problem(c, reason::bad_date);
