@@ -54,7 +54,7 @@ std::string walk_label(const std::string& code, Lang lang)
     return str(lang == Lang::zh ? info(*category).label_zh : info(*category).label_en);
 }
 
-TableSpec base(Words note, Lang lang)
+TableSpec base(const Words& note, Lang lang)
 {
     TableSpec t;
     t.note = str(note(lang));

@@ -27,8 +27,8 @@ std::string crs_name_text(std::string_view name, Lang lang)
     const auto rewrite = [&out](std::string_view phrase, std::string_view before, std::string_view after) {
         const auto at = out.find(phrase);
         if (at == std::string::npos) return false;
-        std::string rest = out.substr(at + phrase.size());
-        out = out.substr(0, at) + std::string(before) + rest + std::string(after);
+        out.replace(at, phrase.size(), before);
+        out += after;
         return true;
     };
     if (rewrite("3-degree Gauss-Kruger CM ", "3度带高斯-克吕格投影 中央经线 ", "")) {
