@@ -7,6 +7,8 @@ packages=(
   build-essential cmake pkg-config git ca-certificates
   libgdal-dev gdal-bin libproj-dev proj-data libgeos-dev
   libboost-dev libboost-graph-dev
+  # Walk plans: LEMON's minimum-weight perfect matching (Boost licence; Boost 1.74's own matching is wrong on some graphs).
+  liblemon-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   libtomlplusplus-dev nlohmann-json3-dev
   # Faster rebuilds (CMakeLists.txt uses them when present): ccache with its cache outside the checkout, mold as linker.

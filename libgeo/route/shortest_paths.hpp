@@ -1,0 +1,32 @@
+#pragma once
+// Dijkstra over an ArcGraph: one tree from a source, optionally stopped at a distance or once given targets are
+// settled (the "neighbourhood" searches of the planners: no dense all-pairs matrix is ever needed).
+#include "libgeo/route/arc_graph.hpp"
+
+#include <limits>
+#include <span>
+#include <vector>
+
+namespace geo::route {
+
+inline constexpr double unreachable = std::numeric_limits<double>::infinity();
+
+struct ShortestPathTree {
+    int source = -1;
+    std::vector<double> distance;  // per node; `unreachable` where not reached (or beyond the limit)
+    std::vector<int> via_edge;     // per node: the last edge of its shortest path, -1 at the source and unreached
+
+    [[nodiscard]] bool reached(int node) const { return distance[static_cast<std::size_t>(node)] < unreachable; }
+    // The edges from the source to `node`, in walking order; empty when node is the source or unreached.
+    [[nodiscard]] std::vector<int> path_to(const ArcGraph& graph, int node) const;
+};
+
+struct SearchLimits {
+    double max_distance = unreachable;  // nodes farther than this stay unreached
+    std::span<const int> targets;       // when not empty: stop once all of them are settled
+};
+
+// Ties broken by node number, so trees are the same on every run and thread count.
+[[nodiscard]] ShortestPathTree shortest_paths(const ArcGraph& graph, int source, const SearchLimits& limits = {});
+
+}  // namespace geo::route
