@@ -58,6 +58,7 @@ Options:
         pipeline.show_progress = !args.has("quiet");
         pipeline.print_matrix = true;
         pipeline.presentation = presentation_from(args);
+        pipeline.plan = PipelineOptions::Plan::when_configured;
         pipeline.lang_given = args.has("lang");
         return run_pipeline((input / "campaign.toml").string(), out.string(), pipeline);
     }

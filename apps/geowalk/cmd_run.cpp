@@ -66,6 +66,7 @@ each has its own: set [coverage] pixel_m or [hotspots] pixel_m):
         options.show_progress = !args.has("quiet");
         options.print_matrix = true;
         options.presentation = presentation_from(args);
+        options.plan = PipelineOptions::Plan::when_configured;
         options.lang_given = args.has("lang");
         options.adjust_coverage = [&args](geo::coverage::CoverageOptions& o, int utc_offset) {
             apply_flags(args, geo::coverage::coverage_option_table(), o, utc_offset);

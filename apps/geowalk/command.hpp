@@ -42,6 +42,7 @@ std::unique_ptr<Command> make_run_command();
 std::unique_ptr<Command> make_demo_command();
 std::unique_ptr<Command> make_coverage_command();
 std::unique_ptr<Command> make_hotspots_command();
+std::unique_ptr<Command> make_plan_command();
 std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_report_command();
 

@@ -3,6 +3,7 @@
 #include "coverage_table.hpp"
 #include "hotspot_report.hpp"
 #include "load_report.hpp"
+#include "plan_report.hpp"
 #include "progress.hpp"
 
 #include "libgeo/load/gi_features.hpp"
@@ -66,6 +67,12 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
         hotspots.gi_features.emplace();  // validated with a placeholder: the band is checked before loading
     }
     if (options.hotspots) hotspots.validate();
+    std::optional<geo::route::PlanOptions> plan;
+    if (options.plan == PipelineOptions::Plan::yes || (options.plan == PipelineOptions::Plan::when_configured && spec.plan)) {
+        plan = spec.plan.value_or(geo::route::PlanOptions{});
+        if (options.adjust_plan) options.adjust_plan(*plan, spec.utc_offset_minutes());
+        plan->validate();
+    }
 
     ProgressBar bar = ProgressBar::for_terminal();
     bar.enabled = bar.enabled && options.show_progress;
@@ -87,6 +94,21 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
         bar.last_percent = -1;
         results.hotspots = geo::hotspot::analyse(campaign, hotspots, {progress_callback, &bar, "hotspots"});
         std::cout << "\n" << hotspot_report(campaign, *results.hotspots);
+    }
+
+    if (plan) {
+        // Without a coverage step, the plan works from a coverage with the campaign's settings (no raster).
+        std::optional<geo::coverage::CoverageResult> own_coverage;
+        if (!results.coverage) {
+            geo::coverage::CoverageOptions o = coverage;
+            o.pixel_m = 0;
+            bar.last_percent = -1;
+            own_coverage = geo::coverage::analyse(campaign, o, {progress_callback, &bar, "coverage"});
+        }
+        bar.last_percent = -1;
+        results.plan = geo::route::analyse(campaign, results.coverage ? *results.coverage : *own_coverage, *plan,
+                                           {progress_callback, &bar, "plan"});
+        std::cout << "\n" << plan_report(campaign, *results.plan);
     }
 
     bar.last_percent = -1;

@@ -13,10 +13,14 @@ struct PipelineOptions {
     bool print_matrix = false;
     bool coverage = true;  // which analyses run
     bool hotspots = true;
+    // The walk plan: `plan` always; `run` and `demo` when the campaign file has a [plan] section. It plans over a
+    // coverage of its own when coverage does not run in the same step.
+    enum class Plan { no, when_configured, yes } plan = Plan::no;
     // Applied on top of the campaign file's settings; the second argument is the campaign's UTC offset in minutes,
     // for dates given on the command line.
     std::function<void(geo::coverage::CoverageOptions&, int)> adjust_coverage;
     std::function<void(geo::hotspot::HotspotOptions&, int)> adjust_hotspots;
+    std::function<void(geo::route::PlanOptions&, int)> adjust_plan;
     // The Gi* feature mode's input, read once the campaign's CRS is known (empty file: none).
     std::string gi_features_file, gi_features_layer, gi_features_field;
     geo::pipeline::PresentationOptions presentation;  // maps, report, language

@@ -284,7 +284,7 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
     spec.file = std::filesystem::absolute(file);
     spec.base_dir = spec.file.parent_path();
     p.check_keys(root, "the campaign file",
-                 {"campaign", "villages", "network", "sites", "tracks", "issues", "coverage", "hotspots"});
+                 {"campaign", "villages", "network", "sites", "tracks", "issues", "coverage", "hotspots", "plan"});
 
     if (const toml::node* n = root.get("campaign")) {
         const auto& t = p.table(*n, "campaign");
@@ -305,6 +305,10 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
         read_section(p, p.table(*n, "coverage"), coverage::coverage_option_table(), spec.coverage, utc_offset);
     if (const toml::node* n = root.get("hotspots"))
         read_section(p, p.table(*n, "hotspots"), hotspot::hotspot_option_table(), spec.hotspots, utc_offset);
+    if (const toml::node* n = root.get("plan")) {
+        spec.plan.emplace();
+        read_section(p, p.table(*n, "plan"), route::plan_option_table(), *spec.plan, utc_offset);
+    }
 
     if (const toml::node* n = root.get("villages")) {
         const auto& t = p.table(*n, "villages");

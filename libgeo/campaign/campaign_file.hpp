@@ -5,6 +5,7 @@
 #include "libgeo/coverage/options.hpp"
 #include "libgeo/hotspot/options.hpp"
 #include "libgeo/normalise/track_cleaning.hpp"
+#include "libgeo/route/options.hpp"
 
 #include <filesystem>
 #include <map>
@@ -73,6 +74,8 @@ struct CampaignSpec {
     std::optional<IssuesSpec> issues;
     coverage::CoverageOptions coverage;  // [coverage], through coverage_option_table()
     hotspot::HotspotOptions hotspots;    // [hotspots], through hotspot_option_table()
+    // [plan], through plan_option_table(); `geowalk run` plans the next walks when the section is there.
+    std::optional<route::PlanOptions> plan;
 
     // The campaign's time zone as minutes east of UTC (timezone is checked when read).
     [[nodiscard]] int utc_offset_minutes() const;

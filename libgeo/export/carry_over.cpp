@@ -115,6 +115,14 @@ std::vector<CarriedAnalysis> carry_rest(const CarryOver& plan, const fs::path& s
             if (name == analysis::coverage) manifest.walk_distance = earlier.walk_distance;
             if (name == analysis::hotspots) manifest.density = earlier.density;
         }
+        // The plan's GPX files go with its layers.
+        if (name == analysis::plan && fs::is_directory(plan.dir / file::gpx))
+            for (const auto& entry : fs::directory_iterator(plan.dir / file::gpx))
+                if (entry.path().extension() == ".gpx") {
+                    fs::create_directories(staging / file::gpx);
+                    link_or_copy(entry.path(), staging / file::gpx / entry.path().filename());
+                    out.outputs.push_back(std::string(file::gpx) + "/" + entry.path().filename().string());
+                }
         if (earlier.summary.contains(name)) manifest.summary[name] = earlier.summary[name];
         if (earlier.summary.contains("options") && earlier.summary["options"].contains(name))
             manifest.summary["options"][name] = earlier.summary["options"][name];

@@ -16,6 +16,7 @@ inline constexpr char qgis_project[] = "geowalk.qgs";
 inline constexpr char report[] = "report.pdf";
 inline constexpr char maps[] = "maps";        // a folder
 inline constexpr char geojson[] = "geojson";  // a folder
+inline constexpr char gpx[] = "gpx";          // a folder: team-T-day-D.gpx per team-day of the plan
 }  // namespace file
 
 // The analyses a run can hold; each owns the layers it wrote (ManifestLayer::analysis), its raster and its sections
@@ -24,6 +25,7 @@ namespace analysis {
 inline constexpr char inputs[] = "inputs";  // the input layers and rejects: rewritten by every step
 inline constexpr char coverage[] = "coverage";
 inline constexpr char hotspots[] = "hotspots";
+inline constexpr char plan[] = "plan";
 }  // namespace analysis
 
 namespace layer {
@@ -47,6 +49,11 @@ inline constexpr char hotspot_zones[] = "hotspot_zones";  // neighbouring hot ce
 inline constexpr char emerging_hotspots[] = "emerging_hotspots";
 inline constexpr char rebounds[] = "rebounds";
 inline constexpr char gi_features[] = "gi_features";
+// The walk plan.
+inline constexpr char routes[] = "routes";                      // one line per team-day, depot back to depot
+inline constexpr char route_stops[] = "route_stops";            // turn points with instructions
+inline constexpr char plan_required[] = "plan_required";        // each piece that must be walked, and its team-day
+inline constexpr char plan_unreachable[] = "plan_unreachable";  // pieces no path reaches, with the reason
 }  // namespace layer
 
 }  // namespace geo::output

@@ -15,6 +15,7 @@
 #include "libgeo/export/write_hotspots.hpp"
 #include "libgeo/export/write_inputs.hpp"
 #include "libgeo/export/write_leaders.hpp"
+#include "libgeo/export/write_plan.hpp"
 #include "libgeo/render/maps.hpp"
 #include "libgeo/render/report.hpp"
 
@@ -77,6 +78,7 @@ output::Json run_summary(const Campaign& campaign, const AnalysisResults& result
     if (results.coverage) summary["coverage"] = output::coverage_section(campaign, *results.coverage);
     if (results.hotspots)
         summary["hotspots"] = output::hotspots_section(campaign, *results.hotspots, density);
+    if (results.plan) summary["plan"] = output::plan_section(campaign, *results.plan);
     summary["leaders"] = output::leaders_section(campaign, results.coverage ? &*results.coverage : nullptr);
     // Every option each analysis ran with, from its table: what a later reader needs to repeat the run.
     output::Json& options = summary["options"] = output::Json::object();
@@ -89,6 +91,11 @@ output::Json run_summary(const Campaign& campaign, const AnalysisResults& result
         const auto& table = hotspot::hotspot_option_table();
         options[std::string(table.section())] =
             output::options_section(table.specs(), table.values(results.hotspots->options), campaign.utc_offset_minutes);
+    }
+    if (results.plan) {
+        const auto& table = route::plan_option_table();
+        options[std::string(table.section())] =
+            output::options_section(table.specs(), table.values(results.plan->options), campaign.utc_offset_minutes);
     }
     return summary;
 }
@@ -138,6 +145,7 @@ RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& re
     std::vector<std::string> ran;
     if (results.coverage) ran.emplace_back(output::analysis::coverage);
     if (results.hotspots) ran.emplace_back(output::analysis::hotspots);
+    if (results.plan) ran.emplace_back(output::analysis::plan);
     const output::CarryOver carry = output::plan_carry_over(out.target(), ran, manifest);
     run.dropped = carry.dropped;
     const bool keeps_coverage =
@@ -156,6 +164,8 @@ RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& re
         if (results.coverage) output::write_coverage_layers(gpkg, campaign, *results.coverage);
         gpkg.set_analysis(output::analysis::hotspots);
         if (results.hotspots) output::write_hotspot_layers(gpkg, campaign, *results.hotspots);
+        gpkg.set_analysis(output::analysis::plan);
+        if (results.plan) output::write_plan_layers(gpkg, campaign, *results.plan);
         output::carry_layers(carry, gpkg);
         manifest.layers = gpkg.layers();
         gpkg.close();
@@ -165,6 +175,7 @@ RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& re
     // their compression leaves this thread waiting and the cores part idle, and the two share no handle.
     const int threads = results.coverage   ? results.coverage->options.threads
                         : results.hotspots ? results.hotspots->options.threads
+                        : results.plan     ? results.plan->options.threads
                                            : 2;
     std::future<std::vector<std::string>> geojson = std::async(std::launch::async, [&out, threads] {
         return output::write_geojson_layers(out.staging() / output::file::gpkg, out.staging() / output::file::geojson, threads);
@@ -194,6 +205,8 @@ RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& re
                                                            o.walked_within_m, o.blind_beyond_m};
     }
     if (!geojson.get().empty()) names.push_back("geojson");
+    if (results.plan && !output::write_plan_gpx(out.staging() / output::file::gpx, campaign, *results.plan).empty())
+        names.push_back(output::file::gpx);
     manifest.summary = run_summary(campaign, results, density);
     const std::string now = output::utc_now_text();
     for (const auto& name : ran) manifest.analyses.push_back({name, now, manifest.inputs, false, false});
@@ -218,7 +231,7 @@ RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& re
     std::vector<std::string> owned{output::file::gpkg,          output::file::summary, output::file::manifest,
                                    output::file::walk_distance, output::file::density, output::file::qgis_project};
     if (presentation.report) owned.emplace_back(output::file::report);
-    std::vector<output::OwnedFolder> folders{{output::file::geojson, ".geojson"}};
+    std::vector<output::OwnedFolder> folders{{output::file::geojson, ".geojson"}, {output::file::gpx, ".gpx"}};
     if (presentation.maps)
         for (auto& f : presentation_folders()) folders.push_back(std::move(f));
     out.commit(owned, folders);

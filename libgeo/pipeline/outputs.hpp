@@ -9,6 +9,7 @@
 #include "libgeo/export/summary.hpp"
 #include "libgeo/render/document.hpp"
 #include "libgeo/render/words.hpp"
+#include "libgeo/route/plan.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -19,6 +20,7 @@ namespace geo::pipeline {
 struct AnalysisResults {
     std::optional<coverage::CoverageResult> coverage;
     std::optional<hotspot::HotspotResult> hotspots;
+    std::optional<route::PlanResult> plan;
 };
 
 // What people open besides the data: maps/ and report.pdf, and the language of every label meant for people (map

@@ -111,6 +111,14 @@ pixel_m = 10
 kernel = "quartic"
 # Gi* of problems per walked km too: where problems are dense for the walking done (maps/hotspots_per_km.png).
 gi_rate = true
+
+[plan]
+# The next round: walk the dead corners from each village's committee (its centre when it has none), in team-days
+# of at most 12 km with the walking in between, shared among 3 teams (geowalk plan --help).
+required = "uncovered"
+depot = "village"
+max_km = 12
+teams = 3
 )toml";
 
 }  // namespace

@@ -1,0 +1,269 @@
+#include "libgeo/route/walk_graph.hpp"
+
+#include <boost/geometry/index/rtree.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <unordered_map>
+
+namespace geo::route {
+
+namespace {
+
+namespace bgi = boost::geometry::index;
+
+// Positions equal to the millimetre are one place: coordinates from one file repeat exactly, and a vertex shared by
+// two lines may differ in the last bits after reprojection.
+struct PlaceKey {
+    long long x = 0, y = 0;
+    bool operator==(const PlaceKey&) const = default;
+};
+struct PlaceHash {
+    std::size_t operator()(const PlaceKey& k) const
+    {
+        return std::hash<long long>()(k.x) * 1000003u ^ std::hash<long long>()(k.y);
+    }
+};
+PlaceKey key_of(const Point& p) { return {std::llround(p.x() * 1000.0), std::llround(p.y() * 1000.0)}; }
+
+double distance(const Point& p, const Point& q) { return std::hypot(p.x() - q.x(), p.y() - q.y()); }
+
+// A stretch's vertices with their distance along it, plus points inserted at crossings.
+struct Vertex {
+    Point at;
+    double along = 0;
+};
+
+std::vector<Vertex> vertices_of(const LineString& line)
+{
+    std::vector<Vertex> out;
+    double along = 0;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        if (i > 0) along += distance(line[i - 1], line[i]);
+        out.push_back({line[i], along});
+    }
+    return out;
+}
+
+// Where segment p1-p2 properly crosses q1-q2 (not at an end of either), as parameters along each.
+std::optional<std::pair<double, double>> crossing(const Point& p1, const Point& p2, const Point& q1, const Point& q2)
+{
+    const double rx = p2.x() - p1.x(), ry = p2.y() - p1.y();
+    const double sx = q2.x() - q1.x(), sy = q2.y() - q1.y();
+    const double denom = rx * sy - ry * sx;
+    if (std::abs(denom) < 1e-12) return std::nullopt;
+    const double qpx = q1.x() - p1.x(), qpy = q1.y() - p1.y();
+    const double t = (qpx * sy - qpy * sx) / denom;
+    const double u = (qpx * ry - qpy * rx) / denom;
+    constexpr double eps = 1e-9;
+    if (t <= eps || t >= 1 - eps || u <= eps || u >= 1 - eps) return std::nullopt;
+    return std::pair{t, u};
+}
+
+// Adds a vertex at every proper crossing of two stretches' segments (node_crossings); returns how many crossings.
+int insert_crossings(std::vector<std::vector<Vertex>>& stretches)
+{
+    using Box2 = Box;
+    using Entry = std::pair<Box2, std::pair<std::size_t, std::size_t>>;  // segment box, (stretch, first vertex)
+    std::vector<Entry> entries;
+    for (std::size_t s = 0; s < stretches.size(); ++s)
+        for (std::size_t i = 0; i + 1 < stretches[s].size(); ++i) {
+            Box2 box;
+            bg::envelope(bg::model::segment<Point>(stretches[s][i].at, stretches[s][i + 1].at), box);
+            entries.push_back({box, {s, i}});
+        }
+    const bgi::rtree<Entry, bgi::rstar<16>> tree(entries.begin(), entries.end());
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<Vertex>> added;  // (stretch, segment) -> new vertices
+    int count = 0;
+    for (const auto& [box, id] : entries) {
+        const auto [s, i] = id;
+        const Point& p1 = stretches[s][i].at;
+        const Point& p2 = stretches[s][i + 1].at;
+        for (auto it = tree.qbegin(bgi::intersects(box)); it != tree.qend(); ++it) {
+            const auto [s2, j] = it->second;
+            if (std::pair{s2, j} <= std::pair{s, i}) continue;  // each pair once
+            if (s2 == s && (j == i + 1 || i == j + 1)) continue;
+            const Point& q1 = stretches[s2][j].at;
+            const Point& q2 = stretches[s2][j + 1].at;
+            const auto hit = crossing(p1, p2, q1, q2);
+            if (!hit) continue;
+            const Point at(p1.x() + hit->first * (p2.x() - p1.x()), p1.y() + hit->first * (p2.y() - p1.y()));
+            added[{s, i}].push_back({at, stretches[s][i].along + hit->first * distance(p1, p2)});
+            added[{s2, j}].push_back({at, stretches[s2][j].along + hit->second * distance(q1, q2)});
+            ++count;
+        }
+    }
+    // Insert from the back so earlier segment numbers stay valid.
+    for (auto it = added.rbegin(); it != added.rend(); ++it) {
+        auto& verts = stretches[it->first.first];
+        auto points = it->second;
+        std::sort(points.begin(), points.end(), [](const Vertex& x, const Vertex& y) { return x.along < y.along; });
+        verts.insert(verts.begin() + static_cast<std::ptrdiff_t>(it->first.second) + 1, points.begin(), points.end());
+    }
+    return count;
+}
+
+// Union-find over place keys, for ends snapped onto another line's vertex.
+class Places {
+public:
+    int id(const PlaceKey& key)
+    {
+        const auto [it, added] = m_ids.try_emplace(key, static_cast<int>(m_parent.size()));
+        if (added) m_parent.push_back(it->second);
+        return find(it->second);
+    }
+    int find(int x)
+    {
+        while (m_parent[static_cast<std::size_t>(x)] != x) x = m_parent[static_cast<std::size_t>(x)] = m_parent[static_cast<std::size_t>(m_parent[static_cast<std::size_t>(x)])];
+        return x;
+    }
+    void join(int child, int root) { m_parent[static_cast<std::size_t>(find(child))] = find(root); }
+
+private:
+    std::unordered_map<PlaceKey, int, PlaceHash> m_ids;
+    std::vector<int> m_parent;
+};
+
+void number_components(WalkGraph& g)
+{
+    const auto n = static_cast<std::size_t>(g.arcs.node_count());
+    g.component.assign(n, -1);
+    g.components = 0;
+    std::vector<int> stack;
+    for (std::size_t start = 0; start < n; ++start) {
+        if (g.component[start] >= 0) continue;
+        g.component[start] = g.components;
+        stack.push_back(static_cast<int>(start));
+        while (!stack.empty()) {
+            const int node = stack.back();
+            stack.pop_back();
+            for (int e : g.arcs.incident(node)) {
+                const int next = g.arcs.edge(e).other(node);
+                if (g.component[static_cast<std::size_t>(next)] < 0) {
+                    g.component[static_cast<std::size_t>(next)] = g.components;
+                    stack.push_back(next);
+                }
+            }
+        }
+        ++g.components;
+    }
+    g.dangling_ends = 0;
+    for (std::size_t node = 0; node < n; ++node)
+        if (g.arcs.incident(static_cast<int>(node)).size() == 1) ++g.dangling_ends;
+}
+
+}  // namespace
+
+WalkGraph build_walk_graph(const coverage::CoverageResult& coverage, const WalkGraphOptions& options)
+{
+    WalkGraph g;
+    std::vector<std::vector<Vertex>> stretches;
+    stretches.reserve(coverage.lines.size());
+    for (const auto& lc : coverage.lines) stretches.push_back(vertices_of(lc.geometry));
+    if (options.node_crossings) g.crossings_noded = insert_crossings(stretches);
+
+    // How many stretch vertices sit at each place: a place two stretches share (or one stretch twice) is a junction.
+    std::unordered_map<PlaceKey, int, PlaceHash> uses;
+    for (const auto& verts : stretches)
+        for (const auto& v : verts) ++uses[key_of(v.at)];
+    Places places;
+    // A line end that no other line shares joins the nearest vertex of another stretch within snap_m.
+    if (options.snap_m > 0) {
+        using Entry = std::pair<Point, std::size_t>;  // vertex, stretch
+        std::vector<Entry> all;
+        for (std::size_t s = 0; s < stretches.size(); ++s)
+            for (const auto& v : stretches[s]) all.emplace_back(v.at, s);
+        const bgi::rtree<Entry, bgi::rstar<16>> tree(all.begin(), all.end());
+        for (std::size_t s = 0; s < stretches.size(); ++s) {
+            if (stretches[s].size() < 2) continue;
+            for (const Vertex* end : {&stretches[s].front(), &stretches[s].back()}) {
+                if (uses[key_of(end->at)] > 1) continue;
+                const Entry* best = nullptr;
+                double best_d = options.snap_m;
+                for (auto it = tree.qbegin(bgi::nearest(end->at, 8)); it != tree.qend(); ++it) {
+                    if (it->second == s) continue;
+                    const double d = distance(it->first, end->at);
+                    if (d <= best_d) {
+                        best_d = d;
+                        best = &*it;
+                    }
+                }
+                if (!best) continue;
+                places.join(places.id(key_of(end->at)), places.id(key_of(best->first)));
+                ++uses[key_of(best->first)];
+                ++uses[key_of(end->at)];
+                g.snaps.push_back({end->at, best->first, best_d, coverage.lines[s].line});
+            }
+        }
+    }
+
+    std::unordered_map<int, int> node_of_place;  // place root -> node
+    auto node_at = [&](const Point& p) {
+        const int root = places.id(key_of(p));
+        const auto [it, added] = node_of_place.try_emplace(root, static_cast<int>(g.nodes.size()));
+        if (added) g.nodes.push_back(p);
+        return it->second;
+    };
+    auto new_node = [&](const Point& p) {
+        g.nodes.push_back(p);
+        return static_cast<int>(g.nodes.size()) - 1;
+    };
+    for (std::size_t s = 0; s < stretches.size(); ++s) {
+        const auto& verts = stretches[s];
+        const auto& lc = coverage.lines[s];
+        if (verts.size() < 2 || lc.pieces.empty()) continue;
+        std::size_t piece = 0;
+        LineString current{verts.front().at};
+        int from_node = node_at(verts.front().at);
+        double from_along = 0;
+        auto close_edge = [&](int to_node, double to_along) {
+            const auto& p = lc.pieces[piece];
+            WalkEdge e{from_node, to_node, current, 0, static_cast<int>(s), lc.line, from_along, to_along,
+                       lc.category, lc.village, p.covered, p.last};
+            // A snapped end: the edge reaches the node it joined.
+            if (distance(e.geometry.front(), g.nodes[static_cast<std::size_t>(from_node)]) > 0)
+                e.geometry.insert(e.geometry.begin(), g.nodes[static_cast<std::size_t>(from_node)]);
+            if (distance(e.geometry.back(), g.nodes[static_cast<std::size_t>(to_node)]) > 0)
+                e.geometry.push_back(g.nodes[static_cast<std::size_t>(to_node)]);
+            e.length_m = bg::length(e.geometry);
+            if (e.length_m > 0) g.edges.push_back(std::move(e));
+        };
+        for (std::size_t i = 1; i < verts.size(); ++i) {
+            const Vertex& prev = verts[i - 1];
+            const Vertex& v = verts[i];
+            // Piece boundaries inside this segment become nodes of their own.
+            while (piece + 1 < lc.pieces.size() && lc.pieces[piece].to < v.along - 1e-6) {
+                const double at = lc.pieces[piece].to;
+                const double t = v.along > prev.along ? (at - prev.along) / (v.along - prev.along) : 0;
+                const Point p(prev.at.x() + t * (v.at.x() - prev.at.x()), prev.at.y() + t * (v.at.y() - prev.at.y()));
+                current.push_back(p);
+                const int boundary = new_node(p);
+                close_edge(boundary, at);
+                current = LineString{p};
+                from_node = boundary;
+                from_along = at;
+                ++piece;
+            }
+            current.push_back(v.at);
+            const bool last = i + 1 == verts.size();
+            const bool at_boundary = piece + 1 < lc.pieces.size() && std::abs(lc.pieces[piece].to - v.along) <= 1e-6;
+            if (last || at_boundary || uses[key_of(v.at)] > 1) {
+                const int to_node = node_at(v.at);
+                close_edge(to_node, v.along);
+                current = LineString{v.at};
+                from_node = to_node;
+                from_along = v.along;
+                if (at_boundary) ++piece;
+            }
+        }
+    }
+    g.arcs = ArcGraph(static_cast<int>(g.nodes.size()));
+    for (const auto& e : g.edges) g.arcs.add_edge(e.a, e.b, e.length_m);
+    g.arcs.freeze();
+    number_components(g);
+    return g;
+}
+
+}  // namespace geo::route
