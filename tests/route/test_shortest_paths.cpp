@@ -61,8 +61,11 @@ TEST(ShortestPaths, AgreeWithBellmanFord)
         const auto expected = bellman_ford(graph, source);
         for (int v = 0; v < n; ++v) {
             EXPECT_EQ(tree.distance[at(v)], expected[at(v)]) << "trial " << trial << " node " << v;
-            if (tree.reached(v)) expect_path_matches(graph, tree, v);
-            else EXPECT_EQ(tree.via_edge[at(v)], -1);
+            if (tree.reached(v)) {
+                expect_path_matches(graph, tree, v);
+            } else {
+                EXPECT_EQ(tree.via_edge[at(v)], -1);
+            }
         }
         EXPECT_TRUE(tree.path_to(graph, source).empty());
     }
@@ -79,8 +82,11 @@ TEST(ShortestPaths, DistanceLimitLeavesFartherNodesUnreached)
         limits.max_distance = 15;
         const auto tree = shortest_paths(graph, 0, limits);
         for (int v = 0; v < n; ++v) {
-            if (expected[at(v)] <= limits.max_distance) EXPECT_EQ(tree.distance[at(v)], expected[at(v)]);
-            else EXPECT_FALSE(tree.reached(v));
+            if (expected[at(v)] <= limits.max_distance) {
+                EXPECT_EQ(tree.distance[at(v)], expected[at(v)]);
+            } else {
+                EXPECT_FALSE(tree.reached(v));
+            }
         }
     }
 }
@@ -102,7 +108,9 @@ TEST(ShortestPaths, TargetsAreSettledExactly)
         }
         // Whatever else it reports is exact too (settled), never a tentative value.
         for (int v = 0; v < n; ++v) {
-            if (tree.reached(v)) EXPECT_EQ(tree.distance[at(v)], expected[at(v)]);
+            if (tree.reached(v)) {
+                EXPECT_EQ(tree.distance[at(v)], expected[at(v)]);
+            }
         }
     }
 }
@@ -132,7 +140,9 @@ TEST(ShortestPaths, EnoughTargetsSettlesTheNearestOnes)
                                              [&](int t) { return expected[at(t)] < unreachable; });
         EXPECT_EQ(settled, std::min<long>(3, reachable));
         for (int t : targets) {
-            if (!tree.reached(t)) EXPECT_GE(expected[at(t)], farthest_settled);  // no nearer target left out
+            if (!tree.reached(t)) {
+                EXPECT_GE(expected[at(t)], farthest_settled);  // no nearer target left out
+            }
         }
     }
 }
