@@ -159,6 +159,22 @@ OddPairing match_neighbours(const ArcGraph& graph, std::span<const int> nodes, i
 
 }  // namespace
 
+double nearest_pair_bound(const ArcGraph& graph, std::span<const int> nodes)
+{
+    double sum = 0;
+    for (int node : nodes) {
+        SearchLimits limits;
+        limits.targets = nodes;
+        limits.enough_targets = 2;  // the node itself and its nearest
+        const auto tree = shortest_paths(graph, node, limits);
+        double nearest = unreachable;
+        for (int other : nodes)
+            if (other != node && tree.reached(other)) nearest = std::min(nearest, tree.distance[at(other)]);
+        if (nearest < unreachable) sum += nearest;
+    }
+    return sum / 2;
+}
+
 OddPairing match_odd_nodes(const ArcGraph& graph, std::span<const int> nodes, const MatchingLimits& limits)
 {
     if (nodes.size() % 2 != 0) throw std::logic_error("match_odd_nodes: an odd number of nodes");

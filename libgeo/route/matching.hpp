@@ -23,12 +23,16 @@ struct OddPairing {
 };
 
 struct MatchingLimits {
-    int full_up_to = 2000;  // up to this many nodes every pair is a candidate
+    int full_up_to = 1000;  // up to this many nodes every pair is a candidate
     int neighbours = 12;    // otherwise each node's candidates are its this-many nearest nodes
 };
 
 // `nodes` must be distinct, even in number and all in one connected component of `graph`.
 [[nodiscard]] OddPairing match_odd_nodes(const ArcGraph& graph, std::span<const int> nodes,
                                          const MatchingLimits& limits);
+
+// Half the sum of each node's shortest distance to its nearest other node: a lower bound of any perfect matching
+// of them, from one short search per node (each stops at the first other node it settles).
+[[nodiscard]] double nearest_pair_bound(const ArcGraph& graph, std::span<const int> nodes);
 
 }  // namespace geo::route::detail

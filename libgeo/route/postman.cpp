@@ -127,7 +127,11 @@ PostmanTour rural_postman(const ArcGraph& graph, std::span<const char> required,
     if (pieces.count > 1) {
         std::vector<int> required_copies(planned.begin(), planned.end());
         const auto required_odd = odd_nodes(graph, required_copies);
-        matching_bound = detail::match_odd_nodes(graph, required_odd, limits).lower_bound;
+        // The exact matching costs a search per node over most of the network; past a quarter of the full
+        // matching's size the nearest-pair bound (one short search per node) has to do.
+        matching_bound = static_cast<int>(required_odd.size()) * 4 <= limits.full_up_to
+                             ? detail::match_odd_nodes(graph, required_odd, limits).lower_bound
+                             : detail::nearest_pair_bound(graph, required_odd);
     }
     tour.optimal = pieces.count == 1 && pairing.exact;
     tour.lower_bound = tour.optimal ? tour.total_length
