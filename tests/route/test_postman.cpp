@@ -399,7 +399,7 @@ TEST(Postman, RestrictedMatchingStaysCloseToTheFullMatching)
     RecordProperty("odd_nodes", exact.odd_nodes);
     RecordProperty("deadhead_excess_percent", std::to_string(excess));
     RecordProperty("total_excess_percent", std::to_string(total_excess));
-    std::printf("restricted matching (12 neighbours), %d odd nodes: deadhead +%.3f %%, total +%.3f %%\n",
+    std::printf("restricted matching (12 neighbours), %d odd nodes: deadhead +%.4f %%, total +%.4f %%\n",
                 exact.odd_nodes, excess, total_excess);
 
     // One neighbour each: the candidates leave nodes unmatched, paired greedily; still a valid walk.
@@ -421,7 +421,9 @@ TEST(Postman, ScatteredPiecesAreJoinedWithinTheBound)
     EXPECT_GT(tour.required_components, 20);
     EXPECT_FALSE(tour.optimal);
     EXPECT_GT(tour.lower_bound, tour.required_length);
-    EXPECT_LE(tour.total_length, 1.5 * tour.lower_bound * 2);  // loose sanity: the bound is against the optimum
+    // The 3/2 guarantee is against the optimum, unknown here; the lower bound is weaker than the optimum, so only a
+    // loose sanity check of the gap.
+    EXPECT_LT(tour.total_length / tour.lower_bound, 2.0);
     RecordProperty("gap_to_lower_bound", std::to_string(tour.total_length / tour.lower_bound));
     std::printf("%d pieces: total / lower bound = %.3f\n", tour.required_components,
                 tour.total_length / tour.lower_bound);
