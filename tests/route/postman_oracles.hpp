@@ -37,7 +37,8 @@ inline std::vector<char> reach(const ArcGraph& graph, int start)
 
 // The tour is a closed walk from the start along edges of the graph, each reachable required edge served exactly
 // once (and nothing else served), the unreachable ones listed, and the totals add up.
-inline void expect_valid_walk(const ArcGraph& graph, const std::vector<char>& required, int start, const PostmanTour& tour)
+inline void expect_valid_walk(const ArcGraph& graph, const std::vector<char>& required, int start,
+                              const PostmanTour& tour)
 {
     const auto seen = reach(graph, start);
     std::vector<int> served(required.size(), 0);
