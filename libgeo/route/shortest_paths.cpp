@@ -34,6 +34,8 @@ ShortestPathTree shortest_paths(const ArcGraph& graph, int source, const SearchL
                 wanted[static_cast<std::size_t>(t)] = 1;
                 ++targets_left;
             }
+        if (limits.enough_targets > 0)
+            targets_left = std::min(targets_left, static_cast<std::size_t>(limits.enough_targets));
     }
     using Entry = std::pair<double, int>;
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;

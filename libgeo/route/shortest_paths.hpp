@@ -24,6 +24,7 @@ struct ShortestPathTree {
 struct SearchLimits {
     double max_distance = unreachable;  // nodes farther than this stay unreached
     std::span<const int> targets;       // when not empty: stop once all of them are settled
+    int enough_targets = 0;             // when > 0: stop once this many of the (distinct) targets are settled
 };
 
 // Ties broken by node number, so trees are the same on every run and thread count.
