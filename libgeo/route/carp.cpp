@@ -35,6 +35,8 @@ void validate(const CarpInstance& instance, const CarpOptions& options)
     if (!(instance.capacity > 0) || !(instance.max_route_cost > 0))
         throw std::invalid_argument("CARP: capacity and max_route_cost must be positive");
     if (!(options.time_limit_s > 0)) throw std::invalid_argument("CARP: time_limit_s must be positive");
+    if (!(options.effort > 0) || !std::isfinite(options.effort))
+        throw std::invalid_argument("CARP: effort must be positive");
     for (std::size_t t = 0; t < instance.tasks.size(); ++t) {
         const CarpTask& task = instance.tasks[t];
         const std::string which = "CARP: task " + std::to_string(t);
@@ -54,7 +56,10 @@ void validate(const CarpInstance& instance, const CarpOptions& options)
 
 // The deterministic budget: children without a new best before a thread stops. Grows with the instance, as the
 // neighbourhoods take longer to settle; sized so gdb/val finish in a few seconds and egl within a minute.
-long no_improvement_budget(int tasks) { return std::clamp(20L * tasks, 1000L, 4000L); }
+long no_improvement_budget(int tasks, double effort)
+{
+    return std::max(1L, std::lround(effort * static_cast<double>(std::clamp(20L * tasks, 1000L, 4000L))));
+}
 
 CarpSolution to_solution(const CarpInstance& instance, const std::vector<std::vector<int>>& routes)
 {
@@ -96,7 +101,7 @@ CarpSolution solve_carp(const CarpInstance& instance, const CarpOptions& options
     const detail::Problem problem(instance, neighbour_count);
 
     detail::GeneticSettings settings;
-    settings.max_no_improvement = no_improvement_budget(n);
+    settings.max_no_improvement = no_improvement_budget(n, options.effort);
     settings.time_limit_s = options.time_limit_s;
 
     const int threads = std::max(1, options.threads);

@@ -54,6 +54,9 @@ struct CarpOptions {
     double time_limit_s = 30;
     int threads = 2;
     std::uint64_t seed = 1;
+    // Scales the deterministic budget (children without a new best before a search stops): 0.1 for a quick plan,
+    // more than 1 for a slower, slightly better one. The same effort gives the same routes.
+    double effort = 1.0;
 };
 
 struct ServedTask {

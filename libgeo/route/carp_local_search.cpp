@@ -226,10 +226,9 @@ bool LocalSearch::two_opt_star(int r1i, int a, int r2i, int b, bool reversed)
 bool LocalSearch::try_sequence(int r, const std::vector<int>& arcs)
 {
     Route& route = m_routes[r];
-    m_scratch = arcs;
-    const double cost = orient_route(m_problem, m_scratch);
+    const double cost = oriented_cost(m_problem, arcs);
     if (pen(route.cost, route.load) - pen(cost, route.load) <= improvement_epsilon) return false;
-    route.arcs = m_scratch;
+    route.arcs = arcs;
     update(r);
     return true;
 }
@@ -239,11 +238,11 @@ bool LocalSearch::try_sequence(int r, const std::vector<int>& arcs)
 bool LocalSearch::intra(int u, int v)
 {
     const int r = m_route_of[u];
-    const std::vector<int> arcs = m_routes[r].arcs;
+    m_scratch = m_routes[r].arcs;  // a copy: try_sequence replaces the route's own
+    const std::vector<int>& arcs = m_scratch;
     const int n = static_cast<int>(arcs.size());
     const int i = m_position_of[u], j = m_position_of[v];
-    std::vector<int> candidate;
-    candidate.reserve(arcs.size());
+    std::vector<int>& candidate = m_candidate;
     // Or-opt: u and up to two of its successors moved just after v, or just before it.
     for (int length = 1; length <= 3 && i + length <= n; ++length) {
         if (j >= i && j < i + length) break;

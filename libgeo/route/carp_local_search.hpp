@@ -57,7 +57,8 @@ private:
     std::vector<int> m_route_of;
     std::vector<int> m_position_of;
     std::vector<long> m_last_tested;
-    std::vector<int> m_scratch;
+    std::vector<int> m_scratch;    // the route an intra-route move starts from
+    std::vector<int> m_candidate;  // the order it tries
     long m_clock = 0;
 };
 

@@ -80,6 +80,26 @@ double orient_route(const Problem& problem, std::vector<int>& arcs)
     return std::min(end0, end1);
 }
 
+double oriented_cost(const Problem& problem, const std::vector<int>& arcs)
+{
+    if (arcs.empty()) return 0;
+    const int depot = problem.depot();
+    int t = task_of(arcs[0]);
+    double forward = problem.d(depot, problem.head(2 * t)) + problem.cost(t);
+    double backward = problem.d(depot, problem.head(2 * t + 1)) + problem.cost(t);
+    for (std::size_t k = 1; k < arcs.size(); ++k) {
+        const int p = t;
+        t = task_of(arcs[k]);
+        const int end0 = problem.tail(2 * p), end1 = problem.tail(2 * p + 1);
+        const int start0 = problem.head(2 * t), start1 = problem.head(2 * t + 1);
+        const double f = std::min(forward + problem.d(end0, start0), backward + problem.d(end1, start0));
+        const double b = std::min(forward + problem.d(end0, start1), backward + problem.d(end1, start1));
+        forward = f + problem.cost(t);
+        backward = b + problem.cost(t);
+    }
+    return std::min(forward + problem.d(problem.tail(2 * t), depot), backward + problem.d(problem.tail(2 * t + 1), depot));
+}
+
 double route_cost(const Problem& problem, const std::vector<int>& arcs)
 {
     if (arcs.empty()) return 0;

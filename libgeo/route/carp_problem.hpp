@@ -83,6 +83,10 @@ private:
 // walked either way) and returns the route's cost. `arcs` keeps its task order; only the directions change.
 double orient_route(const Problem& problem, std::vector<int>& arcs);
 
+// The cost orient_route would reach, without changing anything or allocating: what the intra-route moves price
+// their candidate orders with.
+[[nodiscard]] double oriented_cost(const Problem& problem, const std::vector<int>& arcs);
+
 // A route's cost with the directions as given.
 [[nodiscard]] double route_cost(const Problem& problem, const std::vector<int>& arcs);
 

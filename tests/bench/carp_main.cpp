@@ -2,7 +2,7 @@
 // independently of the solver (every required edge served once, capacity, cost walked again over our own shortest
 // paths), one JSON line per instance and a summary of the gaps to the published upper bounds per family.
 //
-// Usage: geowalk_carp_bench [--time-limit S] [--threads N] [--seed N] [--solutions DIR] FILE.dat...
+// Usage: geowalk_carp_bench [--time-limit S] [--threads N] [--seed N] [--effort X] [--solutions DIR] FILE.dat...
 // Exit status 1 when a solution fails its check.
 #include "libgeo/route/carp.hpp"
 #include "route/carp_file.hpp"
@@ -145,6 +145,7 @@ int main(int argc, char** argv)
         };
         if (arg == "--time-limit") options.time_limit_s = std::stod(value());
         else if (arg == "--threads") options.threads = std::stoi(value());
+        else if (arg == "--effort") options.effort = std::stod(value());
         else if (arg == "--seed") options.seed = std::stoull(value());
         else if (arg == "--solutions") solutions = value();
         else if (!arg.empty() && arg[0] == '-') {
