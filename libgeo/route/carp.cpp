@@ -58,7 +58,7 @@ void validate(const CarpInstance& instance, const CarpOptions& options)
 // neighbourhoods take longer to settle; sized so gdb/val finish in a few seconds and egl within a minute.
 long no_improvement_budget(int tasks, double effort)
 {
-    return std::max(1L, std::lround(effort * static_cast<double>(std::clamp(20L * tasks, 1000L, 4000L))));
+    return std::max(1L, std::lround(effort * static_cast<double>(std::clamp(10L * tasks, 500L, 1200L))));
 }
 
 CarpSolution to_solution(const CarpInstance& instance, const std::vector<std::vector<int>>& routes)

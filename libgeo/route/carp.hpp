@@ -79,7 +79,8 @@ struct CarpSolution {
 };
 
 // Every task must fit a route of its own (depot → task → depot within both limits); the caller sets apart those
-// that do not. Throws std::invalid_argument otherwise.
+// that do not. Throws std::invalid_argument otherwise. `progress` is called from the first search thread only
+// (never concurrently); an exception it throws (a cancel) stops every thread and comes out of solve_carp.
 [[nodiscard]] CarpSolution solve_carp(const CarpInstance& instance, const CarpOptions& options, Progress progress = {});
 
 // A route's cost and load recomputed from scratch (the oracle the tests and the benchmark check solutions with).
