@@ -12,7 +12,7 @@ constexpr double new_best_epsilon = 1e-7;
 constexpr double penalty_floor = 0.1;
 constexpr double penalty_ceiling = 1e5;
 constexpr double target_feasible = 0.2;
-constexpr int penalty_window = 100;
+constexpr int penalty_window = 50;  // children between penalty updates
 }  // namespace
 
 GeneticSearch::GeneticSearch(const Problem& problem, const GeneticSettings& settings, std::uint64_t seed,
@@ -182,13 +182,17 @@ void GeneticSearch::educate(Individual& child)
     m_recent_length_ok.push_back(child.length_excess <= 0 ? 1 : 0);
     insert(child);
     if (!child.feasible && m_rng.below(2) == 0) {
-        Penalties strict = m_penalties;
-        strict.capacity *= 10;
-        strict.length *= 10;
-        m_local_search.run(child, strict, m_rng);
-        if (child.feasible) {
-            child.penalised = child.penalised_with(m_penalties);
-            insert(child);
+        // Ten times the penalties, then a hundred (HGS's repair).
+        for (double factor : {10.0, 100.0}) {
+            Penalties strict = m_penalties;
+            strict.capacity *= factor;
+            strict.length *= factor;
+            m_local_search.run(child, strict, m_rng);
+            if (child.feasible) {
+                child.penalised = child.penalised_with(m_penalties);
+                insert(child);
+                break;
+            }
         }
     }
 }
@@ -227,7 +231,9 @@ GeneticResult GeneticSearch::run()
         child.routes = split_giant_tour(m_problem, crossover(a.giant, b.giant), m_penalties);
         child.evaluate(m_problem, m_penalties);
         educate(child);
-        ++m_no_improvement;
+        // The budget counts from the first feasible solution: a tight limit can take the penalties a few windows to
+        // reach; twenty budgets without any is the (deterministic) give-up.
+        if (m_best || iteration > 20 * m_settings.max_no_improvement) ++m_no_improvement;
         if (iteration % penalty_window == 0) adapt_penalties();
         if (iteration % 20 == 0) {
             if (out_of_time()) result.stopped_by_time = true;
