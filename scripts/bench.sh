@@ -40,8 +40,9 @@
 #      largest |difference| over the .tif's valid pixels, in pixels, for both measures (geowalk_bench --export
 #      writes both rasters).
 # Then the kernel density benchmark, scripts/bench/kde.sh OUT_DIR/kde (its own table; GEOWALK_BENCH_KDE=0 skips it),
-# the memory benchmark, scripts/bench/memory.sh OUT_DIR/memory (GEOWALK_BENCH_MEMORY=0 skips it), and the postman
-# benchmark, scripts/bench/route.sh OUT_DIR/route (GEOWALK_BENCH_ROUTE=0 skips it).
+# the memory benchmark, scripts/bench/memory.sh OUT_DIR/memory (GEOWALK_BENCH_MEMORY=0 skips it), the postman
+# benchmark, scripts/bench/route.sh OUT_DIR/route (GEOWALK_BENCH_ROUTE=0 skips it), and the CARP benchmark,
+# scripts/bench/carp.sh into OUT_DIR/carp (GEOWALK_BENCH_CARP=0 skips it).
 # Times are medians of up to $GEOWALK_BENCH_REPS runs (3; the raster parts and gdal_rasterize + gdal_proximity
 # $GEOWALK_BENCH_RASTER_REPS, 7); a measurement stops repeating once its runs have taken
 # $GEOWALK_BENCH_BUDGET s together (the table then shows n). Uses at most 2 cores; needs root or sudo.
@@ -379,6 +380,14 @@ fi
 if [ "${GEOWALK_BENCH_ROUTE:-1}" = 1 ]; then
   GEOWALK_ROUTE_SKIP_BUILD=1 GEOWALK_BUILD_DIR=$build_dir bash scripts/bench/route.sh "$out/route" ||
     log "postman benchmark failed (see above)"
+fi
+
+# --- CARP (issue 20): the route solver on the classical gdb, val and egl files, gaps to the published bounds ---------
+# GEOWALK_BENCH_CARP=0 skips it; scripts/bench/carp.sh documents its settings.
+if [ "${GEOWALK_BENCH_CARP:-1}" = 1 ]; then
+  GEOWALK_CARP_SKIP_BUILD=1 GEOWALK_BUILD_DIR=$build_dir GEOWALK_CARP_OUT=$out/carp/results.jsonl \
+    bash scripts/bench/carp.sh --solutions "$out/carp/solutions" ||
+    log "CARP benchmark failed (see above)"
 fi
 
 # --- report ----------------------------------------------------------------------------------------------------------

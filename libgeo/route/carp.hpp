@@ -54,6 +54,9 @@ struct CarpOptions {
     double time_limit_s = 30;
     int threads = 2;
     std::uint64_t seed = 1;
+    // Scales the deterministic budget (children without a new best before a search stops): 0.1 for a quick plan,
+    // more than 1 for a slower, slightly better one. The same effort gives the same routes.
+    double effort = 1.0;
 };
 
 struct ServedTask {
@@ -76,7 +79,8 @@ struct CarpSolution {
 };
 
 // Every task must fit a route of its own (depot → task → depot within both limits); the caller sets apart those
-// that do not. Throws std::invalid_argument otherwise.
+// that do not. Throws std::invalid_argument otherwise. `progress` is called from the first search thread only
+// (never concurrently); an exception it throws (a cancel) stops every thread and comes out of solve_carp.
 [[nodiscard]] CarpSolution solve_carp(const CarpInstance& instance, const CarpOptions& options, Progress progress = {});
 
 // A route's cost and load recomputed from scratch (the oracle the tests and the benchmark check solutions with).
