@@ -62,6 +62,19 @@ std::optional<std::pair<double, double>> crossing(const Point& p1, const Point& 
     return std::pair{t, u};
 }
 
+using Insertions = std::map<std::pair<std::size_t, std::size_t>, std::vector<Vertex>>;  // (stretch, segment) -> new
+
+// Inserts new vertices after their segments' first vertex; from the back, so earlier segment numbers stay valid.
+void insert_vertices(std::vector<std::vector<Vertex>>& stretches, const Insertions& added)
+{
+    for (auto it = added.rbegin(); it != added.rend(); ++it) {
+        auto& verts = stretches[it->first.first];
+        auto points = it->second;
+        std::sort(points.begin(), points.end(), [](const Vertex& x, const Vertex& y) { return x.along < y.along; });
+        verts.insert(verts.begin() + static_cast<std::ptrdiff_t>(it->first.second) + 1, points.begin(), points.end());
+    }
+}
+
 // Adds a vertex at every proper crossing of two stretches' segments (node_crossings); returns how many crossings.
 int insert_crossings(std::vector<std::vector<Vertex>>& stretches)
 {
@@ -75,7 +88,7 @@ int insert_crossings(std::vector<std::vector<Vertex>>& stretches)
             entries.push_back({box, {s, i}});
         }
     const bgi::rtree<Entry, bgi::rstar<16>> tree(entries.begin(), entries.end());
-    std::map<std::pair<std::size_t, std::size_t>, std::vector<Vertex>> added;  // (stretch, segment) -> new vertices
+    Insertions added;
     int count = 0;
     for (const auto& [box, id] : entries) {
         const auto [s, i] = id;
@@ -95,13 +108,7 @@ int insert_crossings(std::vector<std::vector<Vertex>>& stretches)
             ++count;
         }
     }
-    // Insert from the back so earlier segment numbers stay valid.
-    for (auto it = added.rbegin(); it != added.rend(); ++it) {
-        auto& verts = stretches[it->first.first];
-        auto points = it->second;
-        std::sort(points.begin(), points.end(), [](const Vertex& x, const Vertex& y) { return x.along < y.along; });
-        verts.insert(verts.begin() + static_cast<std::ptrdiff_t>(it->first.second) + 1, points.begin(), points.end());
-    }
+    insert_vertices(stretches, added);
     return count;
 }
 
@@ -125,6 +132,71 @@ private:
     std::unordered_map<PlaceKey, int, PlaceHash> m_ids;
     std::vector<int> m_parent;
 };
+
+using PlaceCounts = std::unordered_map<PlaceKey, int, PlaceHash>;
+
+PlaceCounts count_uses(const std::vector<std::vector<Vertex>>& stretches)
+{
+    PlaceCounts uses;
+    for (const auto& verts : stretches)
+        for (const auto& v : verts) ++uses[key_of(v.at)];
+    return uses;
+}
+
+struct Join {
+    Point end;
+    Point onto;
+    double distance_m = 0;
+    std::size_t stretch = 0;
+};
+
+// Each line end that no other line shares joins the nearest point of another line within snap_m: that line's vertex,
+// or a vertex inserted into its segment (a T-junction digitised without a node). `uses` counts the vertices at each
+// place before the joins.
+std::vector<Join> snap_ends(std::vector<std::vector<Vertex>>& stretches,
+                            const PlaceCounts& uses, double snap_m)
+{
+    using Segment = bg::model::segment<Point>;
+    using Entry = std::pair<Segment, std::pair<std::size_t, std::size_t>>;  // segment, (stretch, first vertex)
+    std::vector<Entry> entries;
+    for (std::size_t s = 0; s < stretches.size(); ++s)
+        for (std::size_t i = 0; i + 1 < stretches[s].size(); ++i)
+            entries.push_back({Segment(stretches[s][i].at, stretches[s][i + 1].at), {s, i}});
+    const bgi::rtree<Entry, bgi::rstar<16>> tree(entries.begin(), entries.end());
+    std::vector<Join> joins;
+    Insertions added;
+    for (std::size_t s = 0; s < stretches.size(); ++s) {
+        if (stretches[s].size() < 2) continue;
+        for (const Point end : {stretches[s].front().at, stretches[s].back().at}) {
+            if (uses.at(key_of(end)) > 1) continue;
+            const Entry* best = nullptr;
+            double best_d = snap_m, best_t = 0;
+            for (auto it = tree.qbegin(bgi::nearest(end, 8)); it != tree.qend(); ++it) {
+                if (it->second.first == s) continue;
+                const Point& p = it->first.first;
+                const Point& q = it->first.second;
+                const double dx = q.x() - p.x(), dy = q.y() - p.y();
+                const double len2 = dx * dx + dy * dy;
+                const double t = len2 > 0 ? std::clamp(((end.x() - p.x()) * dx + (end.y() - p.y()) * dy) / len2, 0.0, 1.0) : 0.0;
+                const double d = distance(end, Point(p.x() + t * dx, p.y() + t * dy));
+                if (d <= best_d) best_d = d, best = &*it, best_t = t;
+            }
+            if (!best) continue;
+            const auto [s2, i] = best->second;
+            const Vertex& v0 = stretches[s2][i];
+            const Vertex& v1 = stretches[s2][i + 1];
+            const double seg = distance(v0.at, v1.at);
+            Point onto(v0.at.x() + best_t * (v1.at.x() - v0.at.x()), v0.at.y() + best_t * (v1.at.y() - v0.at.y()));
+            // Within a millimetre of the segment's own vertex: join that vertex.
+            if (best_t * seg < 1e-3) onto = v0.at;
+            else if ((1 - best_t) * seg < 1e-3) onto = v1.at;
+            else added[{s2, i}].push_back({onto, v0.along + best_t * seg});
+            joins.push_back({end, onto, best_d, s});
+        }
+    }
+    insert_vertices(stretches, added);
+    return joins;
+}
 
 void number_components(WalkGraph& g)
 {
@@ -164,39 +236,16 @@ WalkGraph build_walk_graph(const coverage::CoverageResult& coverage, const WalkG
     for (const auto& lc : coverage.lines) stretches.push_back(vertices_of(lc.geometry));
     if (options.node_crossings) g.crossings_noded = insert_crossings(stretches);
 
+    const std::vector<Join> joins = snap_ends(stretches, count_uses(stretches), options.snap_m);
     // How many stretch vertices sit at each place: a place two stretches share (or one stretch twice) is a junction.
-    std::unordered_map<PlaceKey, int, PlaceHash> uses;
-    for (const auto& verts : stretches)
-        for (const auto& v : verts) ++uses[key_of(v.at)];
+    auto uses = count_uses(stretches);
     Places places;
-    // A line end that no other line shares joins the nearest vertex of another stretch within snap_m.
-    if (options.snap_m > 0) {
-        using Entry = std::pair<Point, std::size_t>;  // vertex, stretch
-        std::vector<Entry> all;
-        for (std::size_t s = 0; s < stretches.size(); ++s)
-            for (const auto& v : stretches[s]) all.emplace_back(v.at, s);
-        const bgi::rtree<Entry, bgi::rstar<16>> tree(all.begin(), all.end());
-        for (std::size_t s = 0; s < stretches.size(); ++s) {
-            if (stretches[s].size() < 2) continue;
-            for (const Vertex* end : {&stretches[s].front(), &stretches[s].back()}) {
-                if (uses[key_of(end->at)] > 1) continue;
-                const Entry* best = nullptr;
-                double best_d = options.snap_m;
-                for (auto it = tree.qbegin(bgi::nearest(end->at, 8)); it != tree.qend(); ++it) {
-                    if (it->second == s) continue;
-                    const double d = distance(it->first, end->at);
-                    if (d <= best_d) {
-                        best_d = d;
-                        best = &*it;
-                    }
-                }
-                if (!best) continue;
-                places.join(places.id(key_of(end->at)), places.id(key_of(best->first)));
-                ++uses[key_of(best->first)];
-                ++uses[key_of(end->at)];
-                g.snaps.push_back({end->at, best->first, best_d, coverage.lines[s].line});
-            }
-        }
+    for (const auto& join : joins) {
+        if (key_of(join.end) == key_of(join.onto)) continue;  // an end on another line: the vertex made there joins it
+        ++uses[key_of(join.onto)];
+        ++uses[key_of(join.end)];
+        places.join(places.id(key_of(join.end)), places.id(key_of(join.onto)));
+        g.snaps.push_back({join.end, join.onto, join.distance_m, coverage.lines[join.stretch].line});
     }
 
     std::unordered_map<int, int> node_of_place;  // place root -> node

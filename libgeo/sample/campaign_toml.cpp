@@ -119,6 +119,8 @@ required = "uncovered"
 depot = "village"
 max_km = 12
 teams = 3
+# The sample's lines are digitised without nodes where they cross (as most field surveys are): meet there.
+node_crossings = true
 )toml";
 
 }  // namespace
