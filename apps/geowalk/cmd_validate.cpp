@@ -74,6 +74,7 @@ Options:
         std::cout << load_report(campaign) << rejects_listing(campaign, 20) << "\nSettings:\n"
                   << settings_lines(geo::coverage::coverage_option_table(), spec.coverage, spec.utc_offset_minutes())
                   << settings_lines(geo::hotspot::hotspot_option_table(), spec.hotspots, spec.utc_offset_minutes());
+        if (spec.plan) std::cout << settings_lines(geo::route::plan_option_table(), *spec.plan, spec.utc_offset_minutes());
         if (args.has("rejects")) {
             geo::output::write_rejects_file(rejects_file, campaign);
             std::cout << "\nRejects written to " << rejects_file << " (" << campaign.diagnostics.problems().size()

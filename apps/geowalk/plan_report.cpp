@@ -22,6 +22,11 @@ std::string plan_report(const geo::Campaign& campaign, const geo::route::PlanRes
         << " pieces to walk, " << km(plan.required_m) << " km; walk graph " << g.nodes.size() << " nodes, "
         << g.edges.size() << " edges, " << g.components << " connected pieces, " << g.dangling_ends << " dead ends, "
         << g.snaps.size() << " line ends snapped\n";
+    // A depot off the network starts from the nearest node: say how far that is when it is more than a few steps.
+    for (const auto& d : plan.depots)
+        if (d.snap_m > 100)
+            out << "Depot " << d.name << " is " << geo::fixed_text(d.snap_m, 0)
+                << " m from the network; its routes start and end at the nearest point of it\n";
     if (plan.pieces.empty()) {
         out << "Nothing to walk: every required piece is covered. No routes written.\n";
         return out.str();

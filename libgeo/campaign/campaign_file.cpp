@@ -284,7 +284,7 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
     spec.file = std::filesystem::absolute(file);
     spec.base_dir = spec.file.parent_path();
     p.check_keys(root, "the campaign file",
-                 {"campaign", "villages", "network", "sites", "tracks", "issues", "coverage", "hotspots", "plan"});
+                 {"campaign", "villages", "network", "sites", "tracks", "issues", "coverage", "hotspots", "plan", "access"});
 
     if (const toml::node* n = root.get("campaign")) {
         const auto& t = p.table(*n, "campaign");
@@ -326,6 +326,15 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
             s.category = p.category(*t, "[[network]]");
             if (t->get("sight_m")) s.sight_m = p.number(*t, "sight_m", 30, 0.1, 5000);
             spec.network.push_back(s);
+        }
+    }
+    if (const toml::node* n = root.get("access")) {
+        for (const toml::table* t : p.tables(*n, "access")) {
+            p.check_keys(*t, "[[access]]", with(k_source_keys, {"category", "sight_m"}));
+            NetworkSpec s;
+            p.read_source(*t, s, "[[access]]", true);
+            if (t->get("category")) s.category = p.category(*t, "[[access]]");
+            spec.access.push_back(s);
         }
     }
     if (const toml::node* n = root.get("sites")) {

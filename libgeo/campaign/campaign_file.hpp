@@ -69,6 +69,7 @@ struct CampaignSpec {
     std::string lang;
     std::optional<VillagesSpec> villages;
     std::vector<NetworkSpec> network;
+    std::vector<NetworkSpec> access;  // [[access]], same keys as [[network]]: walkable, never required
     std::vector<SitesSpec> sites;
     std::vector<TracksSpec> tracks;
     std::optional<IssuesSpec> issues;

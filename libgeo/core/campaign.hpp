@@ -116,6 +116,7 @@ struct Campaign {
     int utc_offset_minutes = 480;
     std::vector<Village> villages;
     std::vector<NetworkLine> network;
+    std::vector<NetworkLine> access;  // [[access]]: paths the plan may walk along but never needs walked
     std::vector<Site> sites;
     std::vector<Track> tracks;
     std::vector<TrackReport> track_reports;  // one per input track, loaded or not

@@ -227,7 +227,8 @@ Json plan_section(const Campaign& campaign, const PlanResult& plan)
     graph["snapped_ends"] = plan.graph.snaps.size();
     Json snaps = Json::array();
     for (const auto& s : plan.graph.snaps)
-        snaps.push_back({{"line_id", campaign.network.at(static_cast<std::size_t>(s.line)).id},
+        snaps.push_back({{"line_id", (s.access ? campaign.access : campaign.network).at(static_cast<std::size_t>(s.line)).id},
+                         {"layer", s.access ? "access" : "network"},
                          {"x", s.end.x()}, {"y", s.end.y()}, {"distance_m", s.distance_m}});
     graph["snaps"] = std::move(snaps);
     Json depots = Json::array();

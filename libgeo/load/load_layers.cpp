@@ -174,15 +174,20 @@ void load_villages(LoadContext& ctx)
                          "every village feature was rejected; run `geowalk validate` and read the reasons");
 }
 
-void load_network(LoadContext& ctx)
+namespace {
+
+// Lines of [[network]] (walks to cover) or [[access]] (paths the plan may use), the same checks for both.
+void load_lines(LoadContext& ctx, Role role, const std::vector<campaign::NetworkSpec>& specs,
+                std::vector<NetworkLine>& into)
 {
-    for (const campaign::NetworkSpec& spec : ctx.spec.network) {
-        for_each_feature(ctx, Role::network, spec, [&](int source, OGRFeature& feature, const normalise::ToLocal& tl) {
+    for (const campaign::NetworkSpec& spec : specs) {
+        for_each_feature(ctx, role, spec, [&](int source, OGRFeature& feature, const normalise::ToLocal& tl) {
             auto g = local_geometry(ctx, source, feature, tl);
             if (!g) return false;
             if (g->lines.empty()) {
                 ctx.report(source, &feature, feature.GetFID(), reason::wrong_geometry_type,
-                           "a network feature must be a line; this one has points or polygons");
+                           std::string("a ") + (role == Role::access ? "path" : "network") +
+                               " feature must be a line; this one has points or polygons");
                 return false;
             }
             std::vector<LineString> lines;
@@ -200,17 +205,25 @@ void load_network(LoadContext& ctx)
             Attributes attributes = read_attributes(feature);
             for (auto& line : lines) {
                 NetworkLine n;
-                n.id = static_cast<int>(ctx.campaign.network.size()) + 1;
+                n.id = static_cast<int>(into.size()) + 1;
                 n.category = spec.category;
                 n.block_sight_m = spec.sight_m;
                 n.line = std::move(line);
                 n.attributes = attributes;
                 n.origin = {source, feature.GetFID()};
-                ctx.campaign.network.push_back(std::move(n));
+                into.push_back(std::move(n));
             }
             return true;
         });
     }
+}
+
+}  // namespace
+
+void load_network(LoadContext& ctx)
+{
+    load_lines(ctx, Role::network, ctx.spec.network, ctx.campaign.network);
+    load_lines(ctx, Role::access, ctx.spec.access, ctx.campaign.access);
 }
 
 void load_sites(LoadContext& ctx)

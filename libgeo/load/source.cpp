@@ -25,7 +25,8 @@ bool fits_role(OGRwkbGeometryType type, Role role)
     if (flat == wkbUnknown || flat == wkbGeometryCollection) return true;
     switch (role) {
     case Role::villages: return OGR_GT_IsSubClassOf(flat, wkbCurvePolygon) || OGR_GT_IsSubClassOf(flat, wkbMultiSurface);
-    case Role::network: return OGR_GT_IsSubClassOf(flat, wkbCurve) || OGR_GT_IsSubClassOf(flat, wkbMultiCurve);
+    case Role::network:
+    case Role::access: return OGR_GT_IsSubClassOf(flat, wkbCurve) || OGR_GT_IsSubClassOf(flat, wkbMultiCurve);
     case Role::issues: return flat == wkbPoint || flat == wkbMultiPoint;
     case Role::sites: return flat != wkbNone;
     case Role::tracks: return flat != wkbNone;
@@ -118,6 +119,7 @@ std::string_view to_string(Role role)
     switch (role) {
     case Role::villages: return "villages";
     case Role::network: return "network";
+    case Role::access: return "access";
     case Role::sites: return "sites";
     case Role::tracks: return "tracks";
     case Role::issues: return "issues";

@@ -14,7 +14,7 @@
 
 namespace geo::load {
 
-enum class Role { villages, network, sites, tracks, issues };
+enum class Role { villages, network, access, sites, tracks, issues };
 std::string_view to_string(Role role);
 
 struct OpenedLayer {

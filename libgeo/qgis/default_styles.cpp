@@ -381,6 +381,52 @@ LayerStyle hotspot_zones(GeometryKind, const Lang& tr)
     return s;
 }
 
+// The plan: one colour per team (the teams' order, eight before they repeat), the day as the label.
+LayerStyle routes(GeometryKind kind, const Lang& tr)
+{
+    static constexpr std::array<Rgba, 8> team_colours{{{31, 120, 180, 255}, {51, 160, 44, 255}, {255, 127, 0, 255},
+                                                       {106, 61, 154, 255}, {177, 89, 40, 255}, {227, 26, 28, 255},
+                                                       {0, 150, 150, 255}, {90, 90, 90, 255}}};
+    std::vector<std::tuple<std::string, std::string, Rgba>> values;
+    for (std::size_t t = 0; t < team_colours.size(); ++t) {
+        const std::string n = std::to_string(t + 1);
+        values.emplace_back(n, tr("team " + n, "第" + n + "组"), team_colours[t]);
+    }
+    LayerStyle s;
+    s.renderer = by_value("team", kind, values, false);
+    Labels l;
+    l.field = "label";
+    l.expression = "\"label\"";
+    l.placement = LabelPlacement::along_line;
+    s.labels = l;
+    s.display_expression = "concat(\"label\", ' ', \"depot\", ' ', to_int(round(\"total_m\")), ' m')";
+    return s;
+}
+
+LayerStyle route_stops(GeometryKind, const Lang& tr)
+{
+    LayerStyle s;
+    s.renderer = single(marker("circle", {30, 30, 30, 255}, 1.6), tr("turn point", "转向点"));
+    s.display_expression = tr("\"instruction_en\"", "\"instruction_zh\"");
+    return s;
+}
+
+LayerStyle plan_required(GeometryKind, const Lang& tr)
+{
+    LayerStyle s;
+    s.renderer = single(line({200, 0, 0, 255}, 0.9, true), tr("to walk next (planned)", "待巡查（已排入计划）"));
+    s.display_expression = "concat(\"route\", ' ', \"village\", ' ', to_int(round(\"length_m\")), ' m')";
+    return s;
+}
+
+LayerStyle plan_unreachable(GeometryKind, const Lang& tr)
+{
+    LayerStyle s;
+    s.renderer = single(line({110, 110, 110, 255}, 1.2, true), tr("cannot be reached from the depot", "从出发点无法到达"));
+    s.display_expression = "\"reason\"";
+    return s;
+}
+
 using Builder = LayerStyle (*)(GeometryKind, const Lang&);
 
 const std::map<std::string, Builder, std::less<>>& catalogue()
@@ -402,6 +448,10 @@ const std::map<std::string, Builder, std::less<>>& catalogue()
         {"hotspot_zones", hotspot_zones},
         {"emerging_hotspots", emerging_hotspots},
         {"rebounds", rebounds},
+        {"routes", routes},
+        {"route_stops", route_stops},
+        {"plan_required", plan_required},
+        {"plan_unreachable", plan_unreachable},
     };
     return styles;
 }

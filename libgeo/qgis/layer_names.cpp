@@ -9,7 +9,7 @@ namespace geo::qgis {
 
 LayerName layer_name(std::string_view layer)
 {
-    static constexpr std::array<std::pair<std::string_view, LayerName>, 20> names{{
+    static constexpr std::array<std::pair<std::string_view, LayerName>, 24> names{{
         {output::layer::villages, {"Villages", "村界"}},
         {output::layer::network, {"Routes to walk", "巡查路线"}},
         {output::layer::sites, {"Sites", "场所"}},
@@ -28,6 +28,10 @@ LayerName layer_name(std::string_view layer)
         {output::layer::emerging_hotspots, {"Emerging hot spots", "新兴热点"}},
         {output::layer::rebounds, {"Rebounds", "反弹"}},
         {output::layer::gi_features, {"Gi* input features", "Gi* 输入要素"}},
+        {output::layer::routes, {"Walk plan (team-days)", "巡查计划（分组分天）"}},
+        {output::layer::route_stops, {"Turn points", "转向点"}},
+        {output::layer::plan_required, {"To walk next", "待巡查路段"}},
+        {output::layer::plan_unreachable, {"Cannot be reached", "无法到达的路段"}},
         {"walk_distance", {"Distance to the nearest walk", "距最近巡查轨迹"}},
         {"density", {"Problem density (kernel)", "问题密度（核密度）"}},
     }};

@@ -37,6 +37,7 @@ const std::vector<std::pair<std::string, std::vector<std::string>>>& groups()
         {"Base", {L::issues, L::sites, L::tracks, L::network, L::villages}},
         {"Coverage", {L::uncovered, L::network_coverage, L::site_coverage, L::blind_areas, L::village_matrix, L::village_coverage, raster_walk}},
         {"Hotspots", {L::rebounds, L::hotspot_zones, L::hotspot_cells, rate_layer, L::emerging_hotspots, raster_density}},
+        {"Plan", {L::route_stops, L::routes, L::plan_required, L::plan_unreachable}},
         {"Checks", {L::rejects, "hidden"}},
     };
     return g;
@@ -46,7 +47,7 @@ std::string group_label(const std::string& group, const std::string& lang)
 {
     if (lang != "zh") return group;
     static const std::map<std::string, std::string> zh{
-        {"Base", "基础"}, {"Coverage", "覆盖"}, {"Hotspots", "热点"}, {"Checks", "检查"}};
+        {"Base", "基础"}, {"Coverage", "覆盖"}, {"Hotspots", "热点"}, {"Plan", "计划"}, {"Checks", "检查"}};
     return zh.at(group);
 }
 
@@ -55,7 +56,7 @@ std::string group_label(const std::string& group, const std::string& lang)
 const std::vector<std::string>& draw_order()
 {
     static const std::vector<std::string> order{
-        L::issues, L::sites, L::rebounds, L::uncovered, L::network_coverage, L::site_coverage, L::tracks, L::network,
+        L::issues, L::sites, L::route_stops, L::rebounds, L::routes, L::plan_required, L::plan_unreachable, L::uncovered, L::network_coverage, L::site_coverage, L::tracks, L::network,
         L::villages, L::blind_areas, L::hotspot_zones, L::hotspot_cells, rate_layer, L::emerging_hotspots, L::village_matrix, L::village_coverage,
         raster_density, raster_walk};
     return order;

@@ -23,6 +23,7 @@ inline constexpr Words map_coverage{"Walk coverage and dead corners", "巡查覆
 inline constexpr Words map_hotspots{"Problem hotspots and rebounds", "问题热点与反弹"};
 inline constexpr Words map_hotspots_rate{"Problem hotspots per walked km", "每巡查公里问题热点"};
 inline constexpr Words map_blind_spots{"Blind spots", "巡查盲区"};
+inline constexpr Words map_plan{"Next walks: routes by team and day", "下一轮巡查：分组分天路线"};
 inline constexpr Words map_village{"Walk coverage", "巡查覆盖"};
 inline constexpr Words legend{"Legend", "图例"};
 inline constexpr Words period{"Period", "时段"};

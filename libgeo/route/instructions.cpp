@@ -53,10 +53,17 @@ std::vector<RouteStop> turn_instructions(const Campaign& campaign, const WalkGra
     double along = 0;
     for (const auto& leg : route.legs) {
         const WalkEdge& e = g.edges[static_cast<std::size_t>(leg.edge)];
-        const NetworkLine& line = campaign.network[static_cast<std::size_t>(e.line)];
-        std::string name = line_name(line);
-        std::string name_en = name.empty() ? "the " + std::string(info(e.category).label_en) : name;
-        std::string name_zh = name.empty() ? std::string(info(e.category).label_zh) : name;
+        std::string name_en, name_zh;
+        if (e.site >= 0) {
+            const std::string& site = campaign.sites[static_cast<std::size_t>(e.site)].name;
+            name_en = e.connector ? "the way to " + site : "the outline of " + site;
+            name_zh = e.connector ? "通往" + site + "的小路" : site + "外围";
+        } else {
+            const NetworkLine& line = (e.access ? campaign.access : campaign.network)[static_cast<std::size_t>(e.line)];
+            const std::string name = line_name(line);
+            name_en = name.empty() ? "the " + std::string(info(e.category).label_en) : name;
+            name_zh = name.empty() ? std::string(info(e.category).label_zh) : name;
+        }
         const Point from = leg.forward ? e.geometry.front() : e.geometry.back();
         const Point to = leg.forward ? e.geometry.back() : e.geometry.front();
         if (!stretches.empty() && stretches.back().name_zh == name_zh && stretches.back().serves == leg.serves) {

@@ -58,7 +58,8 @@ options::Table<O> make_table()
                .help = "the depot's X,Y are WGS 84 longitude,latitude"},
               options::bind_boolean<O>([](O& o) -> auto& { return o.depot_wgs84; })},
              {{.key = "snap_m", .flag = "snap", .kind = Kind::number, .unit = "m",
-               .help = "a line's end this close to another line's vertex joins it there", .min = 0, .max = 100},
+               .help = "a line's end this close to another line joins it there (at its nearest vertex or point)", .min = 0,
+               .max = 100},
               options::bind_number<O>([](O& o) -> auto& { return o.snap_m; })},
              {{.key = "node_crossings", .flag = "node-crossings", .kind = Kind::boolean,
                .help = "lines that cross without a shared vertex meet there (data digitised without nodes; "

@@ -259,9 +259,9 @@ PlanResult analyse(const Campaign& campaign, const coverage::CoverageResult& cov
     PlanResult r;
     r.options = options;
     progress(0.0, "building the walk graph");
-    r.graph = build_walk_graph(coverage, {options.snap_m, options.node_crossings});
+    r.graph = build_walk_graph(campaign, coverage, {options.snap_m, options.node_crossings});
     const WalkGraph& g = r.graph;
-    r.pieces = required_pieces(campaign, g, options, coverage.options.min_dead_corner_m);
+    r.pieces = required_pieces(campaign, coverage, g, options);
     r.depots = resolve_depots(campaign, g, options);
     const bool one_walker = options.max_km == 0 && options.max_required_km == 0;
     r.method = one_walker ? "postman" : "routes";

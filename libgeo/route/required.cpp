@@ -1,5 +1,7 @@
 #include "libgeo/route/required.hpp"
 
+#include <boost/geometry/index/rtree.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -7,6 +9,8 @@
 namespace geo::route {
 
 namespace {
+
+namespace bgi = boost::geometry::index;
 
 // The campaign's last record: the latest track fix or issue time (NaN when nothing has a time).
 double last_record(const Campaign& c)
@@ -20,35 +24,51 @@ double last_record(const Campaign& c)
     return std::isfinite(last) ? last : no_time;
 }
 
-// Groups edges connected through nodes where every member shares `same` into sets (union-find over edges).
-template <class Same>
-std::vector<std::vector<int>> connected_sets(const WalkGraph& g, const std::vector<int>& edges, Same same)
-{
-    std::vector<int> parent(g.edges.size(), -1);
-    for (int e : edges) parent[static_cast<std::size_t>(e)] = e;
-    auto find = [&](int x) {
-        while (parent[static_cast<std::size_t>(x)] != x) x = parent[static_cast<std::size_t>(x)];
-        return x;
-    };
-    for (int e : edges)
-        for (int node : {g.edges[static_cast<std::size_t>(e)].a, g.edges[static_cast<std::size_t>(e)].b})
-            for (int other : g.arcs.incident(node))
-                if (other != e && parent[static_cast<std::size_t>(other)] >= 0 && same(e, other)) {
-                    const int ra = find(e), rb = find(other);
-                    if (ra != rb) parent[static_cast<std::size_t>(std::max(ra, rb))] = std::min(ra, rb);
-                }
-    std::vector<std::vector<int>> sets;
-    std::vector<int> index(g.edges.size(), -1);
-    for (int e : edges) {
-        const int r = find(e);
-        if (index[static_cast<std::size_t>(r)] < 0) {
-            index[static_cast<std::size_t>(r)] = static_cast<int>(sets.size());
-            sets.emplace_back();
+// The coverage's dead corners, to ask whether an uncovered edge lies on one: its middle point within a millimetre
+// of a dead corner of the same village and walk (an edge is one uncovered piece, so it lies on one wholly or not).
+class DeadCornerIndex {
+public:
+    explicit DeadCornerIndex(const std::vector<coverage::DeadCorner>& corners) : m_corners(corners)
+    {
+        std::vector<std::pair<Box, std::size_t>> entries;
+        for (std::size_t i = 0; i < corners.size(); ++i) {
+            Box box;
+            bg::envelope(corners[i].geometry, box);
+            entries.emplace_back(box, i);
         }
-        sets[static_cast<std::size_t>(index[static_cast<std::size_t>(r)])].push_back(e);
+        m_tree = Tree(entries.begin(), entries.end());
     }
-    return sets;
-}
+    [[nodiscard]] bool contains(const WalkEdge& edge) const
+    {
+        const Point middle = middle_of(edge.geometry);
+        const Box probe(Point(middle.x() - 1e-3, middle.y() - 1e-3), Point(middle.x() + 1e-3, middle.y() + 1e-3));
+        for (auto it = m_tree.qbegin(bgi::intersects(probe)); it != m_tree.qend(); ++it) {
+            const auto& corner = m_corners[it->second];
+            if (corner.village == edge.village && corner.category == edge.category &&
+                bg::distance(middle, corner.geometry) <= 1e-3)
+                return true;
+        }
+        return false;
+    }
+
+private:
+    static Point middle_of(const LineString& line)
+    {
+        double half = bg::length(line) / 2;
+        for (std::size_t i = 1; i < line.size(); ++i) {
+            const double d = bg::distance(line[i - 1], line[i]);
+            if (d >= half && d > 0) {
+                const double t = half / d;
+                return {line[i - 1].x() + t * (line[i].x() - line[i - 1].x()), line[i - 1].y() + t * (line[i].y() - line[i - 1].y())};
+            }
+            half -= d;
+        }
+        return line.back();
+    }
+    using Tree = bgi::rtree<std::pair<Box, std::size_t>, bgi::rstar<16>>;
+    const std::vector<coverage::DeadCorner>& m_corners;
+    Tree m_tree;
+};
 
 // Cuts a set of required edges into chains: a chain runs through nodes where exactly two of the set's edges meet and
 // no other edge does, so every chain end is a junction, a dead end or the end of what is required.
@@ -92,8 +112,8 @@ std::vector<std::vector<std::pair<int, bool>>> chains_of(const WalkGraph& g, con
 
 }  // namespace
 
-std::vector<RequiredPiece> required_pieces(const Campaign& campaign, const WalkGraph& g, const PlanOptions& options,
-                                           double min_piece_m)
+std::vector<RequiredPiece> required_pieces(const Campaign& campaign, const coverage::CoverageResult& coverage,
+                                           const WalkGraph& g, const PlanOptions& options)
 {
     const Required required = options.required_pieces();
     const std::vector<Category> categories = options.category_filter();
@@ -113,15 +133,16 @@ std::vector<RequiredPiece> required_pieces(const Campaign& campaign, const WalkG
     std::vector<int> chosen;
     for (std::size_t i = 0; i < g.edges.size(); ++i) {
         const WalkEdge& e = g.edges[i];
-        if (!wanted_category(e.category) || !wanted_village(e.village)) continue;
+        if (e.access || e.connector || !wanted_category(e.category) || !wanted_village(e.village)) continue;
+        const std::string missed = e.site >= 0 ? "site" : "uncovered";  // a site's outline, or a stretch of line
         switch (required.kind) {
         case RequiredKind::all: reason[i] = "all"; break;
         case RequiredKind::uncovered:
         case RequiredKind::uncovered_all:
-            if (!e.covered) reason[i] = "uncovered";
+            if (!e.covered) reason[i] = missed;
             break;
         case RequiredKind::stale:
-            if (!e.covered) reason[i] = "uncovered";
+            if (!e.covered) reason[i] = missed;
             // Walked, but not since the cut-off (a walk without times cannot show it is recent).
             else if (std::isnan(e.last_walked) || (!std::isnan(stale_before) && e.last_walked < stale_before))
                 reason[i] = "stale";
@@ -130,20 +151,12 @@ std::vector<RequiredPiece> required_pieces(const Campaign& campaign, const WalkG
         if (!reason[i].empty()) chosen.push_back(static_cast<int>(i));
     }
     if (required.kind == RequiredKind::uncovered) {
-        // The dead corners' rule: uncovered stretches joined where they meet within one village and walk, kept when
-        // at least min_piece_m long in all.
-        const auto sets = connected_sets(g, chosen, [&](int x, int y) {
-            const auto& ex = g.edges[static_cast<std::size_t>(x)];
-            const auto& ey = g.edges[static_cast<std::size_t>(y)];
-            return ex.village == ey.village && ex.category == ey.category;
+        // A stretch of line is required when it lies on a dead corner; sites not walked round always are.
+        const DeadCornerIndex dead(coverage.dead_corners);
+        std::erase_if(chosen, [&](int e) {
+            const WalkEdge& edge = g.edges[static_cast<std::size_t>(e)];
+            return edge.site < 0 && !dead.contains(edge);
         });
-        chosen.clear();
-        for (const auto& set : sets) {
-            double length = 0;
-            for (int e : set) length += g.edges[static_cast<std::size_t>(e)].length_m;
-            if (length >= min_piece_m) chosen.insert(chosen.end(), set.begin(), set.end());
-        }
-        std::sort(chosen.begin(), chosen.end());
     }
     std::vector<char> in_set(g.edges.size(), 0);
     for (int e : chosen) in_set[static_cast<std::size_t>(e)] = 1;

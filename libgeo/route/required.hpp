@@ -1,14 +1,17 @@
 #pragma once
 // What must be walked: walk edges chosen by the plan's `required` option and filters, joined into pieces (chains of
-// edges between junctions, or where the reason, walk or village changes).
+// edges between junctions, or where the reason, walk or village changes). Reasons: "uncovered" (a stretch of line
+// nobody walked), "site" (a site's outline nobody walked round), "stale", "all". Access paths and the connectors to
+// sites are never required.
 #include "libgeo/core/campaign.hpp"
 #include "libgeo/route/plan.hpp"
 
 namespace geo::route {
 
-// min_piece_m: for `uncovered`, uncovered stretches joined where they connect within one village and walk are kept
-// when at least this long (coverage's min_dead_corner_m, so the pieces are those of the `uncovered` layer).
-[[nodiscard]] std::vector<RequiredPiece> required_pieces(const Campaign& campaign, const WalkGraph& graph,
-                                                         const PlanOptions& options, double min_piece_m);
+// For `uncovered`, the stretches of line required are exactly the coverage's dead corners (the `uncovered` layer:
+// uncovered stretches joined where they connect within one village and walk, at least min_dead_corner_m long).
+[[nodiscard]] std::vector<RequiredPiece> required_pieces(const Campaign& campaign,
+                                                         const coverage::CoverageResult& coverage,
+                                                         const WalkGraph& graph, const PlanOptions& options);
 
 }  // namespace geo::route

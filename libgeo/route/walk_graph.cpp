@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <unordered_map>
@@ -198,6 +199,95 @@ std::vector<Join> snap_ends(std::vector<std::vector<Vertex>>& stretches,
     return joins;
 }
 
+// What the graph is built from: the coverage's stretches (pieces covered or not), then the access paths (one piece,
+// never required).
+struct Source {
+    LineString geometry;
+    std::vector<coverage::LinePiece> pieces;
+    int stretch = -1;
+    int line = -1;
+    bool access = false;
+    Category category = Category::village_road;
+    int village = -1;
+};
+
+std::vector<Source> sources_of(const Campaign& campaign, const coverage::CoverageResult& coverage)
+{
+    std::vector<Source> out;
+    out.reserve(coverage.lines.size() + campaign.access.size());
+    for (std::size_t s = 0; s < coverage.lines.size(); ++s) {
+        const auto& lc = coverage.lines[s];
+        out.push_back({lc.geometry, lc.pieces, static_cast<int>(s), lc.line, false, lc.category, lc.village});
+    }
+    for (std::size_t a = 0; a < campaign.access.size(); ++a) {
+        const auto& line = campaign.access[a].line;
+        const double length = bg::length(line);
+        if (length <= 0) continue;
+        out.push_back({line, {{0, length, true, {}, no_time, no_time}}, -1, static_cast<int>(a), true,
+                       campaign.access[a].category, -1});
+    }
+    return out;
+}
+
+// Each area site's outline as a loop starting at its vertex nearest the network, joined to the nearest node by a
+// straight connector (a yard or a school wall is reached across open ground, not along a line of the network).
+void add_site_loops(const Campaign& campaign, const coverage::CoverageResult& coverage, WalkGraph& g)
+{
+    if (g.nodes.empty()) return;
+    std::vector<std::pair<Point, int>> entries;
+    for (int i = 0; i < static_cast<int>(g.nodes.size()); ++i) entries.emplace_back(g.nodes[static_cast<std::size_t>(i)], i);
+    const bgi::rtree<std::pair<Point, int>, bgi::rstar<16>> tree(entries.begin(), entries.end());
+    for (const auto& sc : coverage.sites) {
+        const Site& site = campaign.sites.at(static_cast<std::size_t>(sc.site));
+        if (site.point || site.area.empty()) continue;
+        const Polygon* largest = &site.area.front();
+        for (const auto& p : site.area)
+            if (bg::area(p) > bg::area(*largest)) largest = &p;
+        std::vector<Point> ring(largest->outer().begin(), largest->outer().end());
+        if (ring.size() < 4) continue;
+        ring.pop_back();  // closed: the first vertex again
+        // The outline vertex nearest to any node, and that node.
+        std::size_t best_vertex = 0;
+        int best_node = -1;
+        double best_d = std::numeric_limits<double>::infinity();
+        for (std::size_t i = 0; i < ring.size(); ++i)
+            for (auto it = tree.qbegin(bgi::nearest(ring[i], 1)); it != tree.qend(); ++it) {
+                const double d = distance(ring[i], it->first);
+                if (d < best_d) best_d = d, best_vertex = i, best_node = it->second;
+            }
+        std::rotate(ring.begin(), ring.begin() + static_cast<std::ptrdiff_t>(best_vertex), ring.end());
+        ring.push_back(ring.front());
+        int loop_node = best_node;
+        const int site_index = sc.site;
+        if (best_d > 1e-3) {
+            loop_node = static_cast<int>(g.nodes.size());
+            g.nodes.push_back(ring.front());
+            WalkEdge connector;
+            connector.a = best_node;
+            connector.b = loop_node;
+            connector.geometry = {g.nodes[static_cast<std::size_t>(best_node)], ring.front()};
+            connector.length_m = best_d;
+            connector.site = site_index;
+            connector.connector = true;
+            connector.category = site.category;
+            connector.village = sc.village;
+            connector.covered = true;
+            g.edges.push_back(std::move(connector));
+        }
+        WalkEdge outline;
+        outline.a = outline.b = loop_node;
+        outline.geometry = LineString(ring.begin(), ring.end());
+        outline.length_m = bg::length(outline.geometry);
+        outline.to_m = outline.length_m;
+        outline.site = site_index;
+        outline.category = site.category;
+        outline.village = sc.village;
+        outline.covered = sc.visited;
+        outline.last_walked = sc.last_visit;
+        if (outline.length_m > 0) g.edges.push_back(std::move(outline));
+    }
+}
+
 void number_components(WalkGraph& g)
 {
     const auto n = static_cast<std::size_t>(g.arcs.node_count());
@@ -228,12 +318,14 @@ void number_components(WalkGraph& g)
 
 }  // namespace
 
-WalkGraph build_walk_graph(const coverage::CoverageResult& coverage, const WalkGraphOptions& options)
+WalkGraph build_walk_graph(const Campaign& campaign, const coverage::CoverageResult& coverage,
+                           const WalkGraphOptions& options)
 {
     WalkGraph g;
+    const std::vector<Source> sources = sources_of(campaign, coverage);
     std::vector<std::vector<Vertex>> stretches;
-    stretches.reserve(coverage.lines.size());
-    for (const auto& lc : coverage.lines) stretches.push_back(vertices_of(lc.geometry));
+    stretches.reserve(sources.size());
+    for (const auto& source : sources) stretches.push_back(vertices_of(source.geometry));
     if (options.node_crossings) g.crossings_noded = insert_crossings(stretches);
 
     const std::vector<Join> joins = snap_ends(stretches, count_uses(stretches), options.snap_m);
@@ -245,7 +337,8 @@ WalkGraph build_walk_graph(const coverage::CoverageResult& coverage, const WalkG
         ++uses[key_of(join.onto)];
         ++uses[key_of(join.end)];
         places.join(places.id(key_of(join.end)), places.id(key_of(join.onto)));
-        g.snaps.push_back({join.end, join.onto, join.distance_m, coverage.lines[join.stretch].line});
+        const Source& moved = sources[join.stretch];
+        g.snaps.push_back({join.end, join.onto, join.distance_m, moved.line, moved.access});
     }
 
     std::unordered_map<int, int> node_of_place;  // place root -> node
@@ -261,7 +354,7 @@ WalkGraph build_walk_graph(const coverage::CoverageResult& coverage, const WalkG
     };
     for (std::size_t s = 0; s < stretches.size(); ++s) {
         const auto& verts = stretches[s];
-        const auto& lc = coverage.lines[s];
+        const Source& lc = sources[s];
         if (verts.size() < 2 || lc.pieces.empty()) continue;
         std::size_t piece = 0;
         LineString current{verts.front().at};
@@ -269,8 +362,19 @@ WalkGraph build_walk_graph(const coverage::CoverageResult& coverage, const WalkG
         double from_along = 0;
         auto close_edge = [&](int to_node, double to_along) {
             const auto& p = lc.pieces[piece];
-            WalkEdge e{from_node, to_node, current, 0, static_cast<int>(s), lc.line, from_along, to_along,
-                       lc.category, lc.village, p.covered, p.last};
+            WalkEdge e;
+            e.a = from_node;
+            e.b = to_node;
+            e.geometry = current;
+            e.stretch = lc.stretch;
+            e.line = lc.line;
+            e.access = lc.access;
+            e.from_m = from_along;
+            e.to_m = to_along;
+            e.category = lc.category;
+            e.village = lc.village;
+            e.covered = p.covered;
+            e.last_walked = p.last;
             // A snapped end: the edge reaches the node it joined.
             if (distance(e.geometry.front(), g.nodes[static_cast<std::size_t>(from_node)]) > 0)
                 e.geometry.insert(e.geometry.begin(), g.nodes[static_cast<std::size_t>(from_node)]);
@@ -308,6 +412,7 @@ WalkGraph build_walk_graph(const coverage::CoverageResult& coverage, const WalkG
             }
         }
     }
+    add_site_loops(campaign, coverage, g);
     g.arcs = ArcGraph(static_cast<int>(g.nodes.size()));
     for (const auto& e : g.edges) g.arcs.add_edge(e.a, e.b, e.length_m);
     g.arcs.freeze();

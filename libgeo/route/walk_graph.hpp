@@ -1,7 +1,8 @@
 #pragma once
 // The walk graph: the campaign's network (the coverage's stretches, one per line and village) as nodes where lines
 // meet and edges between them, each edge one covered or uncovered piece of one stretch, so that "what must be walked"
-// is a set of edges. Lines meet where they share a vertex, where a line's end lies within snap_m of another line's
+// is a set of edges. [[access]] paths join it as edges that may be walked but are never required; each area site's
+// outline is a loop joined to the nearest node by a straight connector, so a site not walked round can be required. Lines meet where they share a vertex, where a line's end lies within snap_m of another line's
 // vertex (each such join is recorded), and, with node_crossings, where two lines cross. A crossing without a shared
 // vertex is otherwise a bridge, culvert or overpass: no junction.
 #include "libgeo/core/campaign.hpp"
@@ -18,8 +19,11 @@ struct WalkEdge {
     int b = 0;
     LineString geometry;
     double length_m = 0;
-    int stretch = 0;             // index into CoverageResult::lines
-    int line = 0;                // index into Campaign::network
+    int stretch = -1;            // index into CoverageResult::lines (-1: an access path or a site)
+    int line = -1;               // index into Campaign::network, or into Campaign::access when `access`
+    bool access = false;         // an [[access]] path: walkable, never required
+    int site = -1;               // index into Campaign::sites: its outline (a loop) or the connector to it
+    bool connector = false;      // the straight way from the network to a site's outline
     double from_m = 0, to_m = 0; // interval along the stretch
     Category category = Category::village_road;
     int village = -1;
@@ -31,7 +35,8 @@ struct SnapDecision {
     Point end;             // the line end that was moved
     Point onto;            // the vertex it joined
     double distance_m = 0;
-    int line = 0;          // index into Campaign::network of the line whose end moved
+    int line = 0;          // index into Campaign::network (Campaign::access when access) of the line whose end moved
+    bool access = false;
 };
 
 struct WalkGraph {
@@ -50,6 +55,7 @@ struct WalkGraphOptions {
     bool node_crossings = false;
 };
 
-[[nodiscard]] WalkGraph build_walk_graph(const coverage::CoverageResult& coverage, const WalkGraphOptions& options);
+[[nodiscard]] WalkGraph build_walk_graph(const Campaign& campaign, const coverage::CoverageResult& coverage,
+                                         const WalkGraphOptions& options);
 
 }  // namespace geo::route

@@ -5,6 +5,7 @@
 #include "libgeo/core/error.hpp"
 #include "libgeo/coverage/options.hpp"
 #include "libgeo/hotspot/options.hpp"
+#include "libgeo/route/options.hpp"
 
 #include "support.hpp"
 
@@ -114,12 +115,14 @@ TEST(OptionTables, TheReadmeListsEveryOptionAsDeclared)
 {
     expect_readme_rows(coverage::coverage_option_table());
     expect_readme_rows(hotspot::hotspot_option_table());
+    expect_readme_rows(route::plan_option_table());
 }
 
 TEST(OptionTables, AreWellDeclared)
 {
     expect_well_declared(coverage::coverage_option_table());
     expect_well_declared(hotspot::hotspot_option_table());
+    expect_well_declared(route::plan_option_table());
 }
 
 TEST(OptionTables, CampaignFileAndCommandLineRefuseTheSameValues)
