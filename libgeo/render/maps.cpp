@@ -177,10 +177,11 @@ std::vector<MapSpec> map_catalogue(const MapSource& source)
         // Blind areas over the distance raster: the grey "not required" land hides the raster's red beyond B there.
         {"blind_spots", std::string(words::map_blind_spots(lang)), {L::villages, F::walk_distance, L::blind_areas, L::tracks}, {}, {}},
     };
-    // The plan: routes coloured by team and labelled team-day, over the pieces they walk and what no route reaches.
+    // The plan: routes coloured by team and labelled team-day over the pieces they walk, and in grey what no route
+    // reaches. The turn points are for the phones and the team pages; on a town map they would hide the routes.
     if (has_features(source, L::routes) || has_features(source, L::plan_required))
         maps.push_back({"plan", std::string(words::map_plan(lang)),
-                        {L::villages, L::network, L::plan_unreachable, L::plan_required, L::routes, L::route_stops}, {}, {}});
+                        {L::villages, L::network, L::plan_required, L::plan_unreachable, L::routes}, {}, {}});
     // With --gi-rate: where problems are dense for the walking done, unwalked cells hatched as not inspected.
     if (has_features(source, "hotspot_cells_rate"))
         maps.insert(maps.begin() + 3, {"hotspots_per_km", std::string(words::map_hotspots_rate(lang)),

@@ -81,20 +81,24 @@ std::string pdf_text(const std::filesystem::path& pdf)
 }  // namespace
 
 // The sample campaign sets gi_rate, so the rate Gi* map is there too, drawing hotspot_cells by rate_gi_bin.
-TEST_F(Maps, CatalogueHasTheFiveTownMapsAndOnePerVillage)
+TEST_F(Maps, CatalogueHasTheSixTownMapsAndOnePerVillage)
 {
     const MapSource source(out(), Lang::en);
     const auto maps = map_catalogue(source);
     auto gpkg = open_vector(out() / "geowalk.gpkg");
     ASSERT_TRUE(gpkg);
     const auto villages = gpkg->GetLayerByName("villages")->GetFeatureCount();
-    ASSERT_EQ(static_cast<long long>(maps.size()), 5 + villages);
+    ASSERT_EQ(static_cast<long long>(maps.size()), 6 + villages);
     EXPECT_EQ(maps[0].name, "overview");
     EXPECT_EQ(maps[1].name, "coverage");
     EXPECT_EQ(maps[2].name, "hotspots");
     EXPECT_EQ(maps[3].name, "hotspots_per_km");
     EXPECT_EQ(maps[3].layers, (std::vector<std::string>{"villages", "hotspot_cells_rate", "rebounds"}));
     EXPECT_EQ(maps[4].name, "blind_spots");
+    // The sample's campaign plans the next walks: the routes by team over the pieces they walk.
+    EXPECT_EQ(maps[5].name, "plan");
+    EXPECT_EQ(maps[5].layers,
+              (std::vector<std::string>{"villages", "network", "plan_required", "plan_unreachable", "routes"}));
     std::set<std::string> names;
     for (const auto& m : maps) names.insert(m.name);
     EXPECT_EQ(names.size(), maps.size()) << "map file names must be unique";
@@ -108,7 +112,8 @@ TEST_F(Maps, PngsAreA4At300DpiGeoreferencedInTheCampaignCrs)
     const OGRSpatialReference* town_srs = gpkg->GetLayerByName("villages")->GetSpatialRef();
     OGREnvelope town;
     ASSERT_EQ(gpkg->GetLayerByName("villages")->GetExtent(&town), OGRERR_NONE);
-    for (const char* name : {"overview.png", "coverage.png", "hotspots.png", "hotspots_per_km.png", "blind_spots.png"}) {
+    for (const char* name :
+         {"overview.png", "coverage.png", "hotspots.png", "hotspots_per_km.png", "blind_spots.png", "plan.png"}) {
         SCOPED_TRACE(name);
         GDALDatasetUniquePtr png(GDALDataset::Open((maps_dir / name).c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
         ASSERT_TRUE(png);
