@@ -105,9 +105,16 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
             bar.last_percent = -1;
             own_coverage = geo::coverage::analyse(campaign, o, {progress_callback, &bar, "coverage"});
         }
+        // --required hotspot:BIN plans over the hot cells: from the hotspot step when it ran, else its own.
+        std::optional<geo::hotspot::HotspotResult> own_hotspots;
+        if (plan->required_pieces().kind == geo::route::RequiredKind::hotspot && !results.hotspots) {
+            bar.last_percent = -1;
+            own_hotspots = geo::hotspot::analyse(campaign, hotspots, {progress_callback, &bar, "hotspots"});
+        }
         bar.last_percent = -1;
         results.plan = geo::route::analyse(campaign, results.coverage ? *results.coverage : *own_coverage, *plan,
-                                           {progress_callback, &bar, "plan"});
+                                           {progress_callback, &bar, "plan"},
+                                           results.hotspots ? &*results.hotspots : own_hotspots ? &*own_hotspots : nullptr);
         std::cout << "\n" << plan_report(campaign, *results.plan);
     }
 

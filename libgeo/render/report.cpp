@@ -6,6 +6,7 @@
 #include "libgeo/render/report_data.hpp"
 #include "libgeo/render/report_method.hpp"
 #include "libgeo/render/report_leaders.hpp"
+#include "libgeo/render/report_plan.hpp"
 #include "libgeo/render/report_pages.hpp"
 
 #include <algorithm>
@@ -99,6 +100,7 @@ void write_report(const MapSource& source, const std::filesystem::path& pdf, Pro
     plan_table(pages, cr, size, std::string(words::report_hotspots(lang)), report::hotspot_table(data, lang), lang);
     for (auto& [title, table] : report::leader_tables(source.summary(), lang))
         plan_table(pages, cr, size, title, std::move(table), lang);
+    for (auto& [title, table] : report::plan_tables(source, lang)) plan_table(pages, cr, size, title, std::move(table), lang);
     pages.push_back({std::string(words::report_method(lang)), [notes = report::method_notes(data.method, lang)](
                                                                       cairo_t* c, const Area& a) {
                          report::draw_method_notes(c, a, notes);

@@ -27,7 +27,8 @@ options::Table<O> make_table()
             {{{.key = "required", .flag = "required", .kind = Kind::text,
                .help = "what must be walked: uncovered (the dead corners, at least min_dead_corner_m), uncovered:all "
                        "(every uncovered piece), stale:DAYS (also pieces last walked more than DAYS days before the "
-                       "campaign's last record), all (every network line: the Chinese postman problem)"},
+                       "campaign's last record), hotspot:BIN (every line inside a Gi* hot spot cell of bin BIN or more: 1, 2, "
+                       "3 for 90, 95, 99 % confidence), all (every network line: the Chinese postman problem)"},
               options::bind_text<O>([](O& o) -> auto& { return o.required; })},
              {{.key = "categories", .flag = "categories", .kind = Kind::texts,
                .help = "only pieces of these walks (codes or labels; all when empty)", .item_ok = is_category,
@@ -88,6 +89,8 @@ std::optional<Required> Required::parse(std::string_view text)
     if (text == "uncovered") return Required{RequiredKind::uncovered, 0};
     if (text == "uncovered:all") return Required{RequiredKind::uncovered_all, 0};
     if (text == "all") return Required{RequiredKind::all, 0};
+    if (text == "hotspot:1" || text == "hotspot:2" || text == "hotspot:3")
+        return Required{RequiredKind::hotspot, 0, text.back() - '0'};
     if (text.starts_with("stale:")) {
         const std::string_view days = text.substr(6);
         double value = 0;
@@ -105,6 +108,7 @@ std::string Required::text() const
     case RequiredKind::uncovered_all: return "uncovered:all";
     case RequiredKind::all: return "all";
     case RequiredKind::stale: return "stale:" + significant_text(stale_days);
+    case RequiredKind::hotspot: return "hotspot:" + std::to_string(hot_bin);
     }
     return "?";
 }
@@ -120,7 +124,8 @@ void PlanOptions::validate() const
     plan_option_table().check(*this);
     if (!Required::parse(required))
         throw UsageError("[plan] required / --required: \"" + required + "\" is not known", {},
-                         "use uncovered, uncovered:all, stale:DAYS (e.g. stale:14) or all");
+                         "use uncovered, uncovered:all, stale:DAYS (e.g. stale:14), hotspot:BIN (1, 2 or 3: 90, 95 or "
+                         "99 % hot spots) or all");
 }
 
 Required PlanOptions::required_pieces() const { return Required::parse(required).value_or(Required{}); }

@@ -17,14 +17,16 @@ enum class RequiredKind {
     uncovered,      // the dead corners: uncovered pieces of joined stretches at least min_dead_corner_m long
     uncovered_all,  // every uncovered piece, however short
     stale,          // pieces not walked since stale_days before the campaign's last date (uncovered ones too)
+    hotspot,        // every network piece inside a Gi* cell of bin >= hot_bin (the hotspot step's cells)
     all,            // every network edge: the Chinese postman problem
 };
 
 struct Required {
     RequiredKind kind = RequiredKind::uncovered;
     double stale_days = 0;
+    int hot_bin = 1;
 
-    // "uncovered", "uncovered:all", "stale:DAYS", "all"; nullopt when the text is none of them.
+    // "uncovered", "uncovered:all", "stale:DAYS", "hotspot:BIN" (1, 2 or 3), "all"; nullopt when the text is none.
     [[nodiscard]] static std::optional<Required> parse(std::string_view text);
     [[nodiscard]] std::string text() const;
 };

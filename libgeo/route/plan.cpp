@@ -253,7 +253,7 @@ int PlanResult::teams_used() const
 }
 
 PlanResult analyse(const Campaign& campaign, const coverage::CoverageResult& coverage, const PlanOptions& options,
-                   Progress progress)
+                   Progress progress, const hotspot::HotspotResult* hotspots)
 {
     options.validate();
     PlanResult r;
@@ -261,7 +261,7 @@ PlanResult analyse(const Campaign& campaign, const coverage::CoverageResult& cov
     progress(0.0, "building the walk graph");
     r.graph = build_walk_graph(campaign, coverage, {options.snap_m, options.node_crossings});
     const WalkGraph& g = r.graph;
-    r.pieces = required_pieces(campaign, coverage, g, options);
+    r.pieces = required_pieces(campaign, coverage, hotspots, g, options);
     r.depots = resolve_depots(campaign, g, options);
     const bool one_walker = options.max_km == 0 && options.max_required_km == 0;
     r.method = one_walker ? "postman" : "routes";

@@ -5,6 +5,7 @@
 #include "libgeo/core/campaign.hpp"
 #include "libgeo/core/progress.hpp"
 #include "libgeo/coverage/coverage.hpp"
+#include "libgeo/hotspot/analysis.hpp"
 #include "libgeo/route/options.hpp"
 #include "libgeo/route/walk_graph.hpp"
 
@@ -84,7 +85,8 @@ struct PlanResult {
 };
 
 // Throws geo::UsageError for invalid options, geo::InputError for an unknown depot site (naming the sites there are).
+// hotspots: the hotspot step's result, needed for --required hotspot:BIN only.
 PlanResult analyse(const Campaign& campaign, const coverage::CoverageResult& coverage, const PlanOptions& options,
-                   Progress progress = {});
+                   Progress progress = {}, const hotspot::HotspotResult* hotspots = nullptr);
 
 }  // namespace geo::route

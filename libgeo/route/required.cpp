@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 namespace geo::route {
 
@@ -23,6 +24,50 @@ double last_record(const Campaign& c)
         if (i.found) last = std::max(last, *i.found);
     return std::isfinite(last) ? last : no_time;
 }
+
+// The point halfway along a line.
+Point middle_of(const LineString& line)
+{
+    double half = bg::length(line) / 2;
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        const double d = bg::distance(line[i - 1], line[i]);
+        if (d >= half && d > 0) {
+            const double t = half / d;
+            return {line[i - 1].x() + t * (line[i].x() - line[i - 1].x()), line[i - 1].y() + t * (line[i].y() - line[i - 1].y())};
+        }
+        half -= d;
+    }
+    return line.back();
+}
+
+// The Gi* cells of bin >= BIN, to ask whether a point lies in one (an edge is in a hot cell when its middle is).
+class HotCellIndex {
+public:
+    HotCellIndex(const hotspot::HotspotCells& cells, int min_bin)
+    {
+        const std::vector<Polygon> polygons = hotspot::cell_polygons(cells.binning);
+        std::vector<std::pair<Box, std::size_t>> entries;
+        for (std::size_t i = 0; i < polygons.size(); ++i) {
+            if (cells.gi.bin[i] < min_bin) continue;
+            Box box;
+            bg::envelope(polygons[i], box);
+            entries.emplace_back(box, m_cells.size());
+            m_cells.push_back(polygons[i]);
+        }
+        m_tree = Tree(entries.begin(), entries.end());
+    }
+    [[nodiscard]] bool contains(const Point& p) const
+    {
+        for (auto it = m_tree.qbegin(bgi::intersects(p)); it != m_tree.qend(); ++it)
+            if (bg::covered_by(p, m_cells[it->second])) return true;
+        return false;
+    }
+
+private:
+    using Tree = bgi::rtree<std::pair<Box, std::size_t>, bgi::rstar<16>>;
+    std::vector<Polygon> m_cells;
+    Tree m_tree;
+};
 
 // The coverage's dead corners, to ask whether an uncovered edge lies on one: its middle point within a millimetre
 // of a dead corner of the same village and walk (an edge is one uncovered piece, so it lies on one wholly or not).
@@ -52,19 +97,6 @@ public:
     }
 
 private:
-    static Point middle_of(const LineString& line)
-    {
-        double half = bg::length(line) / 2;
-        for (std::size_t i = 1; i < line.size(); ++i) {
-            const double d = bg::distance(line[i - 1], line[i]);
-            if (d >= half && d > 0) {
-                const double t = half / d;
-                return {line[i - 1].x() + t * (line[i].x() - line[i - 1].x()), line[i - 1].y() + t * (line[i].y() - line[i - 1].y())};
-            }
-            half -= d;
-        }
-        return line.back();
-    }
     using Tree = bgi::rtree<std::pair<Box, std::size_t>, bgi::rstar<16>>;
     const std::vector<coverage::DeadCorner>& m_corners;
     Tree m_tree;
@@ -113,7 +145,8 @@ std::vector<std::vector<std::pair<int, bool>>> chains_of(const WalkGraph& g, con
 }  // namespace
 
 std::vector<RequiredPiece> required_pieces(const Campaign& campaign, const coverage::CoverageResult& coverage,
-                                           const WalkGraph& g, const PlanOptions& options)
+                                           const hotspot::HotspotResult* hotspots, const WalkGraph& g,
+                                           const PlanOptions& options)
 {
     const Required required = options.required_pieces();
     const std::vector<Category> categories = options.category_filter();
@@ -129,6 +162,14 @@ std::vector<RequiredPiece> required_pieces(const Campaign& campaign, const cover
     const double stale_before = required.kind == RequiredKind::stale && !std::isnan(last_record(campaign))
                                     ? last_record(campaign) - required.stale_days * 86400.0
                                     : no_time;
+    std::optional<HotCellIndex> hot;
+    if (required.kind == RequiredKind::hotspot) {
+        if (!hotspots || !hotspots->cells)
+            throw UsageError("--required " + required.text() + " needs the hotspot step's Gi* cells, and " +
+                                 (hotspots ? "it made none: " + hotspots->cells_skipped : std::string("none were made")),
+                             {}, "run `geowalk run` (or give the campaign enough issues for Gi*), or choose another --required");
+        hot.emplace(*hotspots->cells, required.hot_bin);
+    }
     std::vector<std::string> reason(g.edges.size());
     std::vector<int> chosen;
     for (std::size_t i = 0; i < g.edges.size(); ++i) {
@@ -137,6 +178,9 @@ std::vector<RequiredPiece> required_pieces(const Campaign& campaign, const cover
         const std::string missed = e.site >= 0 ? "site" : "uncovered";  // a site's outline, or a stretch of line
         switch (required.kind) {
         case RequiredKind::all: reason[i] = "all"; break;
+        case RequiredKind::hotspot:
+            if (e.site < 0 && hot->contains(middle_of(e.geometry))) reason[i] = "hotspot";
+            break;
         case RequiredKind::uncovered:
         case RequiredKind::uncovered_all:
             if (!e.covered) reason[i] = missed;

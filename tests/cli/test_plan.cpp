@@ -161,6 +161,40 @@ TEST(Plan, GpxFilesAreWgs84WalksWithTheTurnPoints)
     EXPECT_EQ(on_disk, files);
 }
 
+TEST(Plan, HotspotPiecesLieInHotCells)
+{
+    const fs::path out = fs::temp_directory_path() / ("geowalk-plan-hot-" + std::to_string(::getpid()));
+    const auto result = run_geowalk("run --quiet --no-maps --no-report '" +
+                                    (source_dir() / "data/sample/campaign.toml").string() + "' --out '" + out.string() +
+                                    "'");
+    ASSERT_EQ(result.exit_code, 0) << result.output;
+    const auto replan = run_geowalk("plan --quiet --no-maps --no-report '" +
+                                    (source_dir() / "data/sample/campaign.toml").string() + "' --out '" + out.string() +
+                                    "' --required hotspot:2 --max-km 0");
+    ASSERT_EQ(replan.exit_code, 0) << replan.output;
+    const auto gpkg = open_vector(out / "geowalk.gpkg");
+    OGRLayer* required = gpkg->GetLayerByName("plan_required");
+    OGRLayer* cells = gpkg->GetLayerByName("hotspot_cells");
+    ASSERT_TRUE(required && cells);
+    cells->SetAttributeFilter("gi_bin >= 2");
+    OGRMultiPolygon hot;
+    for (const auto& f : *cells) hot.addGeometry(f->GetGeometryRef());
+    OGRGeometryUniquePtr area(hot.UnionCascaded());
+    ASSERT_TRUE(area);
+    OGRGeometryUniquePtr grown(area->Buffer(0.01));
+    ASSERT_GT(required->GetFeatureCount(), 0);
+    for (const auto& f : *required) {
+        EXPECT_STREQ(f->GetFieldAsString("reason"), "hotspot");
+        // Each edge of a piece has its middle in a hot cell, so the piece meets the hot area.
+        EXPECT_TRUE(f->GetGeometryRef()->Intersects(grown.get())) << "piece " << f->GetFieldAsInteger("piece");
+    }
+    // One walker: a single closed walk per depot, never shorter than the bound.
+    const auto summary = read_json(out / "summary.json");
+    EXPECT_EQ(summary["plan"]["method"], "postman");
+    EXPECT_LE(summary["plan"]["lower_bound_m"].get<double>(), summary["plan"]["total_m"].get<double>() + 0.01);
+    fs::remove_all(out);
+}
+
 TEST(Plan, AnUnknownDepotSiteNamesTheSitesThereAre)
 {
     const fs::path out = fs::temp_directory_path() / ("geowalk-plan-depot-" + std::to_string(::getpid()));
