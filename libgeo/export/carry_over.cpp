@@ -49,11 +49,11 @@ CarryOver plan_carry_over(const fs::path& dir, const std::vector<std::string>& r
     try {
         plan.previous = read_manifest(dir);
     } catch (const InputError& e) {
-        plan.dropped.push_back(std::string("the earlier outputs (") + e.what() + ")");
+        plan.dropped.emplace_back(std::string("the earlier outputs (") + e.what() + ")");
         return plan;
     }
     if (plan.previous.analyses.empty() && !plan.previous.layers.empty()) {
-        plan.dropped.push_back("the earlier outputs: an older geowalk wrote them without recording which analysis "
+        plan.dropped.emplace_back("the earlier outputs: an older geowalk wrote them without recording which analysis "
                                "wrote what; run `geowalk run` once to write the whole folder anew");
         return plan;
     }
@@ -63,12 +63,12 @@ CarryOver plan_carry_over(const fs::path& dir, const std::vector<std::string>& r
     if (earlier.empty()) return plan;
     if (plan.previous.crs_wkt != now.crs_wkt) {
         for (const auto& a : earlier)
-            plan.dropped.push_back("the " + a + " outputs of the earlier run: they are in " + plan.previous.crs_name +
+            plan.dropped.emplace_back("the " + a + " outputs of the earlier run: they are in " + plan.previous.crs_name +
                                    ", this run in " + now.crs_name);
         return plan;
     }
     if (!fs::exists(dir / file::gpkg)) {
-        plan.dropped.push_back("the earlier run's analyses: geowalk.gpkg is missing from the folder");
+        plan.dropped.emplace_back("the earlier run's analyses: geowalk.gpkg is missing from the folder");
         return plan;
     }
     plan.analyses = std::move(earlier);

@@ -10,6 +10,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <ranges>
 
 namespace geo::output {
 
@@ -40,7 +41,7 @@ LineString piece_geometry(const route::WalkGraph& g, const route::RequiredPiece&
             if (out.empty() || bg::distance(out.back(), p) > 0) out.push_back(p);
         };
         if (forward) for (const auto& p : edge.geometry) add(p);
-        else for (auto it = edge.geometry.rbegin(); it != edge.geometry.rend(); ++it) add(*it);
+        else for (const auto& p : std::views::reverse(edge.geometry)) add(p);
         node = forward ? edge.b : edge.a;
     }
     return out;

@@ -173,6 +173,7 @@ std::pair<std::string, double> nearest_name(const GeosContext& ctx, const GEOSGe
 void rank_zones(std::vector<Zone>& zones)
 {
     std::vector<Zone*> order;
+    order.reserve(zones.size());
     for (auto& z : zones) order.push_back(&z);
     // NaN rates (nothing walked) sort below every rate.
     auto rate = [](const Zone* z) {

@@ -24,6 +24,7 @@ std::vector<ProblemRow> problems_by_village(const Campaign& c, std::optional<dou
         row.overdue += is_overdue(i, as_of) ? 1 : 0;
     }
     std::vector<ProblemRow> out;
+    out.reserve(rows.size());
     for (auto& [key, row] : rows) out.push_back(std::move(row));
     std::stable_sort(out.begin(), out.end(), [&](const ProblemRow& a, const ProblemRow& b) {
         return std::tuple(village_key(a.village), static_cast<int>(a.category), -a.issues) <
@@ -48,6 +49,7 @@ std::vector<ResponsibleRow> overdue_by_responsible(const Campaign& c, std::optio
         }
     }
     std::vector<ResponsibleRow> out;
+    out.reserve(rows.size());
     for (auto& [key, row] : rows) out.push_back(std::move(row));
     std::stable_sort(out.begin(), out.end(), [](const ResponsibleRow& a, const ResponsibleRow& b) {
         return std::tuple(-a.overdue, -a.open) < std::tuple(-b.overdue, -b.open);

@@ -66,6 +66,7 @@ CarpSolution to_solution(const CarpInstance& instance, const std::vector<std::ve
     CarpSolution solution;
     for (const auto& arcs : routes) {
         std::vector<ServedTask> served;
+        served.reserve(arcs.size());
         for (int arc : arcs) served.push_back({detail::task_of(arc), detail::is_forward(arc)});
         solution.routes.push_back(evaluate_route(instance, std::move(served)));
         solution.cost += solution.routes.back().cost;
@@ -110,6 +111,7 @@ CarpSolution solve_carp(const CarpInstance& instance, const CarpOptions& options
     std::atomic<bool> failed{false};
     {
         std::vector<std::jthread> workers;
+        workers.reserve(static_cast<std::size_t>(threads));
         for (int i = 0; i < threads; ++i) {
             workers.emplace_back([&, i] {
                 try {

@@ -111,7 +111,7 @@ void GeneticSearch::insert(const Individual& individual)
 {
     SubPopulation& sub = individual.feasible ? m_feasible : m_infeasible;
     add(sub, individual);
-    if (sub.members.size() >= static_cast<std::size_t>(m_settings.population + m_settings.generation)) trim(sub);
+    if (sub.members.size() >= static_cast<std::size_t>(m_settings.population) + static_cast<std::size_t>(m_settings.generation)) trim(sub);
     if (individual.feasible && (!m_best || individual.cost < m_best->cost - new_best_epsilon)) {
         m_best = individual;
         m_no_improvement = 0;

@@ -12,7 +12,7 @@ Problem::Problem(const CarpInstance& instance, int neighbour_count)
       m_max_length(instance.max_route_cost)
 {
     const int n = static_cast<int>(instance.tasks.size());
-    m_head.resize(static_cast<std::size_t>(2 * n));
+    m_head.resize(2 * static_cast<std::size_t>(n));
     m_cost.resize(static_cast<std::size_t>(n));
     m_demand.resize(static_cast<std::size_t>(n));
     for (int t = 0; t < n; ++t) {
@@ -36,13 +36,15 @@ Problem::Problem(const CarpInstance& instance, int neighbour_count)
         for (int s = 0; s < n; ++s) {
             if (s == t) continue;
             double best = std::numeric_limits<double>::infinity();
-            for (int x : {m_head[2 * t], m_head[2 * t + 1]})
-                for (int y : {m_head[2 * s], m_head[2 * s + 1]}) best = std::min({best, d(x, y), d(y, x)});
+            const auto ti = 2 * static_cast<std::size_t>(t), si = 2 * static_cast<std::size_t>(s);
+            for (int x : {m_head[ti], m_head[ti + 1]})
+                for (int y : {m_head[si], m_head[si + 1]}) best = std::min({best, d(x, y), d(y, x)});
             by_distance.emplace_back(best, s);
         }
         // Ties by task number, so the lists (and the whole search) do not depend on the sort's implementation.
-        std::partial_sort(by_distance.begin(), by_distance.begin() + k, by_distance.end());
-        for (int i = 0; i < k; ++i) m_neighbours[t].push_back(by_distance[static_cast<std::size_t>(i)].second);
+        const auto keep = std::min(static_cast<std::size_t>(k), by_distance.size());
+        std::partial_sort(by_distance.begin(), by_distance.begin() + static_cast<std::ptrdiff_t>(keep), by_distance.end());
+        for (std::size_t i = 0; i < keep; ++i) m_neighbours[t].push_back(by_distance[i].second);
     }
 }
 

@@ -37,6 +37,7 @@ public:
     explicit NodeFinder(const WalkGraph& g) : m_graph(g)
     {
         std::vector<std::pair<Point, int>> entries;
+        entries.reserve(g.nodes.size());
         for (int i = 0; i < static_cast<int>(g.nodes.size()); ++i) entries.emplace_back(g.nodes[static_cast<std::size_t>(i)], i);
         m_tree = Tree(entries.begin(), entries.end());
     }

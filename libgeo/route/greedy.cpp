@@ -1,6 +1,7 @@
 #include "libgeo/route/greedy.hpp"
 
 #include <limits>
+#include <stdexcept>
 
 namespace geo::route {
 
@@ -28,6 +29,8 @@ double greedy_length(const DistanceMatrix& distance, const PlanResult& plan, con
                 if (d < best_d) best_d = d, best = k, best_forward = forward;
             }
         }
+        // Every piece planned here is reachable from the depot (plan.cpp sets the others apart).
+        if (best == pieces.size()) throw std::logic_error("greedy_length: a piece no path reaches");
         const auto& piece = plan.pieces[static_cast<std::size_t>(pieces[best])];
         const int end = index_of.at(best_forward ? piece.to_node : piece.from_node);
         const bool fits = day + best_d + piece.length_m + distance(end, 0) <= limit &&

@@ -106,7 +106,7 @@ OddPairing match_neighbours(const ArcGraph& graph, std::span<const int> nodes, i
     for (int i = 0; i < n; ++i) sparse.addNode();
     lemon::ListGraph::EdgeMap<double> weight(sparse);
     lemon::ListGraph::EdgeMap<double> distance(sparse);
-    const double offset = (n / 2 + 1) * longest + 1;
+    const double offset = static_cast<double>(n / 2 + 1) * longest + 1;  // n is even: n / 2 pairs
     for (const auto& [i, j, d] : candidates) {
         const auto e = sparse.addEdge(sparse.nodeFromId(i), sparse.nodeFromId(j));
         weight[e] = offset - d;

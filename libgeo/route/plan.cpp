@@ -15,6 +15,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <ranges>
 
 namespace geo::route {
 
@@ -64,7 +65,7 @@ void append_piece(const WalkGraph& g, const RequiredPiece& piece, bool forward, 
         node = f ? edge.b : edge.a;
     };
     if (forward) for (int e : piece.edges) step(e);
-    else for (auto it = piece.edges.rbegin(); it != piece.edges.rend(); ++it) step(*it);
+    else for (int e : std::views::reverse(piece.edges)) step(e);
     legs.insert(legs.end(), out.begin(), out.end());
 }
 
@@ -240,7 +241,7 @@ LineString PlanRoute::geometry(const WalkGraph& graph) const
             if (out.empty() || bg::distance(out.back(), p) > 0) out.push_back(p);
         };
         if (leg.forward) for (const auto& p : line) add(p);
-        else for (auto it = line.rbegin(); it != line.rend(); ++it) add(*it);
+        else for (const auto& p : std::views::reverse(line)) add(p);
     }
     return out;
 }

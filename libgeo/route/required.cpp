@@ -207,8 +207,7 @@ std::vector<RequiredPiece> required_pieces(const Campaign& campaign, const cover
     std::vector<RequiredPiece> pieces;
     for (const auto& chain : chains_of(g, in_set, chosen)) {
         RequiredPiece piece;
-        for (std::size_t k = 0; k < chain.size(); ++k) {
-            const auto [e, forward] = chain[k];
+        for (const auto& [e, forward] : chain) {
             const WalkEdge& edge = g.edges[static_cast<std::size_t>(e)];
             const bool starts_new = !piece.edges.empty() &&
                                     (edge.village != piece.village || edge.category != piece.category ||

@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <ranges>
 #include <unordered_map>
 
 namespace geo::route {
@@ -68,11 +69,11 @@ using Insertions = std::map<std::pair<std::size_t, std::size_t>, std::vector<Ver
 // Inserts new vertices after their segments' first vertex; from the back, so earlier segment numbers stay valid.
 void insert_vertices(std::vector<std::vector<Vertex>>& stretches, const Insertions& added)
 {
-    for (auto it = added.rbegin(); it != added.rend(); ++it) {
-        auto& verts = stretches[it->first.first];
-        auto points = it->second;
+    for (const auto& [at, new_vertices] : std::views::reverse(added)) {
+        auto& verts = stretches[at.first];
+        auto points = new_vertices;
         std::sort(points.begin(), points.end(), [](const Vertex& x, const Vertex& y) { return x.along < y.along; });
-        verts.insert(verts.begin() + static_cast<std::ptrdiff_t>(it->first.second) + 1, points.begin(), points.end());
+        verts.insert(verts.begin() + static_cast<std::ptrdiff_t>(at.second) + 1, points.begin(), points.end());
     }
 }
 
@@ -235,6 +236,7 @@ void add_site_loops(const Campaign& campaign, const coverage::CoverageResult& co
 {
     if (g.nodes.empty()) return;
     std::vector<std::pair<Point, int>> entries;
+    entries.reserve(g.nodes.size());
     for (int i = 0; i < static_cast<int>(g.nodes.size()); ++i) entries.emplace_back(g.nodes[static_cast<std::size_t>(i)], i);
     const bgi::rtree<std::pair<Point, int>, bgi::rstar<16>> tree(entries.begin(), entries.end());
     for (const auto& sc : coverage.sites) {
