@@ -9,8 +9,8 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cmath>
-#include <ranges>
 
 namespace geo::output {
 
@@ -41,7 +41,7 @@ LineString piece_geometry(const route::WalkGraph& g, const route::RequiredPiece&
             if (out.empty() || bg::distance(out.back(), p) > 0) out.push_back(p);
         };
         if (forward) for (const auto& p : edge.geometry) add(p);
-        else for (const auto& p : std::views::reverse(edge.geometry)) add(p);
+        else std::for_each(edge.geometry.rbegin(), edge.geometry.rend(), add);
         node = forward ? edge.b : edge.a;
     }
     return out;

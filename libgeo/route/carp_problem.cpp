@@ -42,9 +42,9 @@ Problem::Problem(const CarpInstance& instance, int neighbour_count)
             by_distance.emplace_back(best, s);
         }
         // Ties by task number, so the lists (and the whole search) do not depend on the sort's implementation.
-        const auto keep = std::min(static_cast<std::size_t>(k), by_distance.size());
-        std::partial_sort(by_distance.begin(), by_distance.begin() + static_cast<std::ptrdiff_t>(keep), by_distance.end());
-        for (std::size_t i = 0; i < keep; ++i) m_neighbours[t].push_back(by_distance[i].second);
+        std::vector<std::pair<double, int>> nearest(std::min(static_cast<std::size_t>(k), by_distance.size()));
+        std::partial_sort_copy(by_distance.begin(), by_distance.end(), nearest.begin(), nearest.end());
+        for (const auto& [distance, task] : nearest) m_neighbours[t].push_back(task);
     }
 }
 

@@ -106,7 +106,8 @@ OddPairing match_neighbours(const ArcGraph& graph, std::span<const int> nodes, i
     for (int i = 0; i < n; ++i) sparse.addNode();
     lemon::ListGraph::EdgeMap<double> weight(sparse);
     lemon::ListGraph::EdgeMap<double> distance(sparse);
-    const double offset = static_cast<double>(n / 2 + 1) * longest + 1;  // n is even: n / 2 pairs
+    const int pairs = n / 2;  // n is even
+    const double offset = (pairs + 1) * longest + 1;
     for (const auto& [i, j, d] : candidates) {
         const auto e = sparse.addEdge(sparse.nodeFromId(i), sparse.nodeFromId(j));
         weight[e] = offset - d;

@@ -15,7 +15,6 @@
 #include <cmath>
 #include <map>
 #include <numeric>
-#include <ranges>
 
 namespace geo::route {
 
@@ -65,7 +64,7 @@ void append_piece(const WalkGraph& g, const RequiredPiece& piece, bool forward, 
         node = f ? edge.b : edge.a;
     };
     if (forward) for (int e : piece.edges) step(e);
-    else for (int e : std::views::reverse(piece.edges)) step(e);
+    else std::for_each(piece.edges.rbegin(), piece.edges.rend(), step);
     legs.insert(legs.end(), out.begin(), out.end());
 }
 
@@ -241,7 +240,7 @@ LineString PlanRoute::geometry(const WalkGraph& graph) const
             if (out.empty() || bg::distance(out.back(), p) > 0) out.push_back(p);
         };
         if (leg.forward) for (const auto& p : line) add(p);
-        else for (const auto& p : std::views::reverse(line)) add(p);
+        else std::for_each(line.rbegin(), line.rend(), add);
     }
     return out;
 }

@@ -7,7 +7,6 @@
 #include <limits>
 #include <map>
 #include <numeric>
-#include <ranges>
 #include <unordered_map>
 
 namespace geo::route {
@@ -69,12 +68,13 @@ using Insertions = std::map<std::pair<std::size_t, std::size_t>, std::vector<Ver
 // Inserts new vertices after their segments' first vertex; from the back, so earlier segment numbers stay valid.
 void insert_vertices(std::vector<std::vector<Vertex>>& stretches, const Insertions& added)
 {
-    for (const auto& [at, new_vertices] : std::views::reverse(added)) {
+    std::for_each(added.rbegin(), added.rend(), [&](const auto& entry) {
+        const auto& [at, new_vertices] = entry;
         auto& verts = stretches[at.first];
         auto points = new_vertices;
         std::sort(points.begin(), points.end(), [](const Vertex& x, const Vertex& y) { return x.along < y.along; });
         verts.insert(verts.begin() + static_cast<std::ptrdiff_t>(at.second) + 1, points.begin(), points.end());
-    }
+    });
 }
 
 // Adds a vertex at every proper crossing of two stretches' segments (node_crossings); returns how many crossings.
