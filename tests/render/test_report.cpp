@@ -145,6 +145,19 @@ std::string printf_fixed(double v, int decimals)
 }
 
 // The pages of what a leader asks next, which come last (test_report_leaders.cpp checks their figures).
+// The walk plan's pages: the team-days, then each team's turn instructions (the sample's campaign plans).
+int plan_pages(const std::filesystem::path& pdf)
+{
+    int count = 0;
+    const int pages = pdf_pages(pdf);
+    for (int p = 1; p <= pages; ++p) {
+        const std::string text = page_text(pdf, p);
+        if (text.find("Next walks: team-days") != std::string::npos || text.find("turn instructions") != std::string::npos)
+            ++count;
+    }
+    return count;
+}
+
 int leader_pages(const std::filesystem::path& pdf)
 {
     int count = 0;
@@ -229,6 +242,7 @@ protected:
             if (lang == Lang::en) s_maps = static_cast<int>(render::map_catalogue(source).size());
         }
         s_leader_pages = leader_pages(pdf(Lang::en));
+        s_plan_pages = plan_pages(pdf(Lang::en));
     }
     static void TearDownTestSuite() { s_dir.reset(); }
 
@@ -238,15 +252,16 @@ protected:
     }
     static std::filesystem::path gpkg_file() { return test::sample_run() / "geowalk.gpkg"; }
     // Headline, matrix, one page per map, dead corners, hotspots (the sample's tables fit one page each), the four
-    // tables of what a leader asks next, method notes.
-    static int expected_pages() { return 2 + s_maps + 2 + s_leader_pages + 1; }
+    // tables of what a leader asks next, the plan's team-days and turn instructions, method notes.
+    static int expected_pages() { return 2 + s_maps + 2 + s_leader_pages + s_plan_pages + 1; }
     static int dead_corner_page() { return 3 + s_maps; }
     static int hotspot_page() { return 4 + s_maps; }
-    static int method_page() { return 5 + s_maps + s_leader_pages; }
+    static int method_page() { return 5 + s_maps + s_leader_pages + s_plan_pages; }
 
     static inline std::unique_ptr<TempDir> s_dir;
     static inline int s_maps = 0;
     static inline int s_leader_pages = 0;
+    static inline int s_plan_pages = 0;
 };
 
 TEST_F(Report, HasTheExpectedPagesInBothLanguages)
@@ -255,6 +270,7 @@ TEST_F(Report, HasTheExpectedPagesInBothLanguages)
     // Each map is placed as one image (vectors of a county's roads and tracks would fill memory).
     EXPECT_EQ(pdf_images(pdf(Lang::en)), s_maps);
     EXPECT_GE(s_leader_pages, 4);
+    EXPECT_GE(s_plan_pages, 2);  // the team-days and at least one team's instructions
     for (Lang lang : {Lang::en, Lang::zh}) EXPECT_EQ(pdf_pages(pdf(lang)), expected_pages());
 }
 
@@ -690,7 +706,7 @@ TEST(ReportManyVillages, VillageMapsBeyondTheLimitAreReferredToTheMapsFolder)
     render::write_report(source, pdf, {}, {.top = 20, .maps = true, .max_village_maps = 11});
     const int town_maps = static_cast<int>(catalogue.size()) - 12;
     // Headline, matrix, the town maps, the note, dead corners, hotspots, what a leader asks next, method notes.
-    ASSERT_EQ(pdf_pages(pdf), 2 + town_maps + 1 + 2 + leader_pages(pdf) + 1);
+    ASSERT_EQ(pdf_pages(pdf), 2 + town_maps + 1 + 2 + leader_pages(pdf) + plan_pages(pdf) + 1);
     const std::string note = page_text(pdf, 3 + town_maps);
     EXPECT_NE(note.find("maps/village_"), std::string::npos) << note;
     EXPECT_EQ(pdf_images(pdf), town_maps) << "one image per map, no village map";
