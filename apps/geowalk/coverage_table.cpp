@@ -29,6 +29,9 @@ const char* short_head(geo::Category c)
     return "?";
 }
 
+// A county's thousand villages do not belong on a terminal: the first ones, then where the rest are.
+constexpr std::size_t terminal_villages = 40;
+
 }  // namespace
 
 std::string coverage_matrix(const geo::Campaign& c, const geo::coverage::CoverageResult& r)
@@ -51,8 +54,10 @@ std::string coverage_matrix(const geo::Campaign& c, const geo::coverage::Coverag
             totals[k].site_ratio_sum += cell.site_ratio_sum;
         }
         row.push_back(vc.area_m2 > 0 ? percent(vc.walked_area_m2 / vc.area_m2) : "-");
-        table.add(row);
+        if (v < terminal_villages) table.add(row);
     }
+    if (c.villages.size() > terminal_villages)
+        table.add({"… " + std::to_string(c.villages.size() - terminal_villages) + " more"});
     std::vector<std::string> total_row{"all 全镇"};
     for (const auto& cell : totals) total_row.push_back(cell.empty() ? "-" : percent(cell.ratio()));
     double area = 0, walked = 0;
@@ -82,8 +87,12 @@ std::string coverage_matrix(const geo::Campaign& c, const geo::coverage::Coverag
                              " m from any walk): " + fixed_text(blind / 1e6, 2) + " km2, " +
                              (r.blind_share() ? fixed_text(100.0 * *r.blind_share(), 1) : std::string("-")) + "% of " +
                              fixed_text(required / 1e6, 2) + " km2 to walk.\n";
+    const std::string rest = c.villages.size() > terminal_villages
+                                 ? "Every village's row: the village_matrix layer of geowalk.gpkg and summary.json "
+                                   "(coverage.by_village).\n"
+                                 : "";
     return "Ten-walk coverage matrix (percent of each walk covered within sight; sites: mean share of outline walked):\n" +
-           table.render() + line;
+           table.render() + line + rest;
 }
 
 }  // namespace geowalk

@@ -8,12 +8,53 @@
 
 namespace geowalk {
 
+namespace {
+
+// The files one glob of a block matched, one row each up to this many; beyond, one row for the block (a county's
+// thousands of GPX files would bury the rest of the table). summary.json keeps every file.
+constexpr std::size_t rows_per_block = 10;
+
+// The sources as the table shows them: a block's files summed into one row "DIR/… (N files)" when it has more than
+// rows_per_block of them.
+std::vector<geo::SourceSummary> grouped_sources(const std::vector<geo::SourceSummary>& all)
+{
+    std::map<std::pair<std::string, int>, std::size_t> files_of_block;
+    for (const auto& s : all)
+        if (s.block >= 0) ++files_of_block[{s.role, s.block}];
+    std::vector<geo::SourceSummary> out;
+    std::map<std::pair<std::string, int>, std::size_t> row_of_block;
+    for (const auto& s : all) {
+        const std::pair key{s.role, s.block};
+        if (s.block < 0 || files_of_block[key] <= rows_per_block) {
+            out.push_back(s);
+            continue;
+        }
+        const auto [it, first] = row_of_block.try_emplace(key, out.size());
+        if (first) {
+            out.push_back(s);
+            const auto slash = s.source.find_last_of('/');
+            out.back().source = (slash == std::string::npos ? std::string() : s.source.substr(0, slash + 1)) + "… (" +
+                                std::to_string(files_of_block[key]) + " files)";
+            continue;
+        }
+        auto& row = out[it->second];
+        if (row.layer != s.layer) row.layer = "…";
+        row.read += s.read;
+        row.loaded += s.loaded;
+        row.rejected += s.rejected;
+        for (const auto& [reason, n] : s.reasons) row.reasons[reason] += n;
+    }
+    return out;
+}
+
+}  // namespace
+
 std::string load_report(const geo::Campaign& c)
 {
     std::string out = "Campaign: " + c.name + "\nAnalysis CRS: " + c.crs.id + " (" + c.crs.name + ")\n\n";
     TextTable sources({"role", "source", "layer", "read", "loaded", "rejected", "reasons"});
     long long read = 0, loaded = 0, rejected = 0;
-    for (const auto& s : c.diagnostics.sources()) {
+    for (const auto& s : grouped_sources(c.diagnostics.sources())) {
         std::string reasons;
         for (const auto& [reason, n] : s.reasons) reasons += (reasons.empty() ? "" : ", ") + reason + " " + std::to_string(n);
         sources.add({s.role, s.source, s.layer, std::to_string(s.read), std::to_string(s.loaded),

@@ -103,6 +103,8 @@ CarpSolution solve_carp(const CarpInstance& instance, const CarpOptions& options
 
     detail::GeneticSettings settings;
     settings.max_no_improvement = no_improvement_budget(n, options.effort);
+    // Less effort starts from fewer tours too (never below ten); at full effort or more, from 4μ.
+    settings.initial = static_cast<int>(std::max(10L, std::lround(4.0 * settings.population * std::min(1.0, options.effort))));
     settings.time_limit_s = options.time_limit_s;
 
     const int threads = std::max(1, options.threads);

@@ -208,7 +208,7 @@ GeneticResult GeneticSearch::run()
     const int n = m_problem.task_count();
     std::vector<int> giant(static_cast<std::size_t>(n));
     std::iota(giant.begin(), giant.end(), 0);
-    for (int k = 0; k < 4 * m_settings.population; ++k) {
+    for (int k = 0; k < m_settings.initial; ++k) {
         m_rng.shuffle(giant);
         Individual child;
         child.routes = split_giant_tour(m_problem, giant, m_penalties);

@@ -18,6 +18,7 @@ struct GeneticSettings {
     int generation = 40;         // λ: how far it grows before the trim
     int elite = 4;               // the best kept whatever their diversity
     int close = 5;               // neighbours the diversity contribution averages over
+    int initial = 100;           // random giant tours educated to start from (4μ at full effort)
     long max_no_improvement = 0; // the deterministic stop: children without a new best
     double time_limit_s = 30;    // safety cap only
 };

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 
 namespace geo::route {
 
@@ -38,16 +39,28 @@ int matrix_index(DepotProblem& p, int node)
     return it->second;
 }
 
+// Depots whose route searches get the full budget; more depots share that much search (see analyse()).
+constexpr double full_searches = 12;
+
+// What one depot's planning gives back, merged into the plan in depot order (so the totals do not depend on which
+// thread planned which depot).
+struct DepotPlan {
+    std::vector<PlanRoute> routes;
+    double lower_bound = 0, greedy = 0;
+    bool optimal = true, stopped_by_time = false;
+};
+
 // Shortest walking distances among the depot and the pieces' ends: one Dijkstra per end, stopped once every other
-// end is settled (no all-pairs matrix over the network), on the run's threads.
+// end is settled (no all-pairs matrix over the network), on `threads` threads.
 void fill_distances(const WalkGraph& g, DepotProblem& p, int threads)
 {
     const int n = static_cast<int>(p.nodes.size());
     p.distance = DistanceMatrix(n);
     detail::parallel_chunks(static_cast<std::size_t>(n), 8, threads, [&](std::size_t first, std::size_t last) {
+        ShortestPathSearch search(g.arcs);
         for (std::size_t i = first; i < last; ++i) {
-            const auto tree = shortest_paths(g.arcs, p.nodes[i], {.targets = p.nodes});
-            for (int j = 0; j < n; ++j) p.distance.set(static_cast<int>(i), j, tree.distance[static_cast<std::size_t>(p.nodes[static_cast<std::size_t>(j)])]);
+            search.run(p.nodes[i], {.targets = p.nodes});
+            for (int j = 0; j < n; ++j) p.distance.set(static_cast<int>(i), j, search.distance(p.nodes[static_cast<std::size_t>(j)]));
         }
     }, [](double) { return true; });
 }
@@ -68,13 +81,13 @@ void append_piece(const WalkGraph& g, const RequiredPiece& piece, bool forward, 
     legs.insert(legs.end(), out.begin(), out.end());
 }
 
-void append_path(const WalkGraph& g, int from, int to, std::vector<RouteLeg>& legs)
+void append_path(const WalkGraph& g, ShortestPathSearch& search, int from, int to, std::vector<RouteLeg>& legs)
 {
     if (from == to) return;
     const int targets[] = {to};
-    const auto tree = shortest_paths(g.arcs, from, {.targets = targets});
+    search.run(from, {.targets = targets});
     int node = from;
-    for (int e : tree.path_to(g.arcs, to)) {
+    for (int e : search.path_to(to)) {
         const auto& edge = g.edges[static_cast<std::size_t>(e)];
         const bool f = edge.a == node;
         legs.push_back({e, f, false});
@@ -100,25 +113,26 @@ void add_totals(const WalkGraph& g, PlanRoute& route, double walk_kmh)
 }
 
 // A route of served pieces (piece index, forward) from the depot back to it.
-PlanRoute route_of(const WalkGraph& g, const PlanResult& r, int depot, const std::vector<std::pair<int, bool>>& served)
+PlanRoute route_of(const WalkGraph& g, ShortestPathSearch& search, const PlanResult& r, int depot,
+                   const std::vector<std::pair<int, bool>>& served)
 {
     PlanRoute route;
     route.depot = depot;
     int at = r.depots[static_cast<std::size_t>(depot)].node;
     for (const auto& [piece_index, forward] : served) {
         const auto& piece = r.pieces[static_cast<std::size_t>(piece_index)];
-        append_path(g, at, forward ? piece.from_node : piece.to_node, route.legs);
+        append_path(g, search, at, forward ? piece.from_node : piece.to_node, route.legs);
         append_piece(g, piece, forward, route.legs);
         at = forward ? piece.to_node : piece.from_node;
         route.pieces.push_back(piece_index);
     }
-    append_path(g, at, r.depots[static_cast<std::size_t>(depot)].node, route.legs);
+    append_path(g, search, at, r.depots[static_cast<std::size_t>(depot)].node, route.legs);
     add_totals(g, route, r.options.walk_kmh);
     return route;
 }
 
 // One walker without a day limit: the closed postman walk over the depot's pieces.
-PlanRoute postman_route(const WalkGraph& g, PlanResult& r, const DepotProblem& p, double& lower_bound)
+PlanRoute postman_route(const WalkGraph& g, const PlanResult& r, const DepotProblem& p, DepotPlan& out)
 {
     std::vector<char> required(g.edges.size(), 0);
     std::map<int, int> piece_of_edge;
@@ -128,8 +142,8 @@ PlanRoute postman_route(const WalkGraph& g, PlanResult& r, const DepotProblem& p
             piece_of_edge[e] = pi;
         }
     const PostmanTour tour = rural_postman(g.arcs, required, r.depots[static_cast<std::size_t>(p.depot)].node);
-    lower_bound += tour.lower_bound;
-    r.optimal = r.optimal && tour.optimal;
+    out.lower_bound += tour.lower_bound;
+    out.optimal = tour.optimal;
     PlanRoute route;
     route.depot = p.depot;
     for (const auto& s : tour.steps) {
@@ -151,7 +165,8 @@ PlanRoute postman_route(const WalkGraph& g, PlanResult& r, const DepotProblem& p
 }
 
 // Routes within the day limit: pieces that cannot fit a day of their own first, then the route search.
-std::vector<PlanRoute> team_day_routes(const WalkGraph& g, PlanResult& r, DepotProblem& p, double& lower_bound,
+std::vector<PlanRoute> team_day_routes(const WalkGraph& g, ShortestPathSearch& search, const PlanResult& r,
+                                       const DepotProblem& p, DepotPlan& out, int threads, double effort,
                                        Progress progress)
 {
     const PlanOptions& o = r.options;
@@ -170,7 +185,7 @@ std::vector<PlanRoute> team_day_routes(const WalkGraph& g, PlanResult& r, DepotP
         if (alone > limit || piece.length_m > capacity) {
             // Its own day, walked the shorter way round, flagged.
             const bool forward = p.distance(0, a) + p.distance(b, 0) <= p.distance(0, b) + p.distance(a, 0);
-            PlanRoute route = route_of(g, r, p.depot, {{pi, forward}});
+            PlanRoute route = route_of(g, search, r, p.depot, {{pi, forward}});
             route.over_limit = true;
             routes.push_back(std::move(route));
             continue;
@@ -183,31 +198,66 @@ std::vector<PlanRoute> team_day_routes(const WalkGraph& g, PlanResult& r, DepotP
         std::vector<char> required(g.edges.size(), 0);
         for (int pi : p.pieces)
             for (int e : r.pieces[static_cast<std::size_t>(pi)].edges) required[static_cast<std::size_t>(e)] = 1;
-        lower_bound += rural_postman(g.arcs, required, r.depots[static_cast<std::size_t>(p.depot)].node).lower_bound;
+        out.lower_bound += rural_postman(g.arcs, required, r.depots[static_cast<std::size_t>(p.depot)].node).lower_bound;
     }
     if (instance.tasks.empty()) return routes;
     instance.distance = p.distance;
     const CarpSolution solution =
-        solve_carp(instance, {.time_limit_s = o.time_limit_s, .threads = o.threads, .seed = o.seed}, progress);
-    r.stopped_by_time = r.stopped_by_time || solution.stopped_by_time;
+        solve_carp(instance, {.time_limit_s = o.time_limit_s, .threads = threads, .seed = o.seed, .effort = effort}, progress);
+    out.stopped_by_time = solution.stopped_by_time;
     for (const auto& cr : solution.routes) {
         std::vector<std::pair<int, bool>> served;
         for (const auto& t : cr.tasks) served.emplace_back(task_piece[static_cast<std::size_t>(t.task)], t.forward);
-        routes.push_back(route_of(g, r, p.depot, served));
+        routes.push_back(route_of(g, search, r, p.depot, served));
     }
     return routes;
 }
 
-// Nearest distance from a piece to any network edge of the depot's connected piece of the graph.
-double gap_to_component(const WalkGraph& g, const RequiredPiece& piece, int component)
-{
-    double best = std::numeric_limits<double>::infinity();
-    for (const auto& e : g.edges) {
-        if (g.component[static_cast<std::size_t>(e.a)] != component) continue;
-        for (int pe : piece.edges) best = std::min(best, bg::distance(e.geometry, g.edges[static_cast<std::size_t>(pe)].geometry));
+// The walk edges by bounding box, for the nearest network a cut-off piece could be joined to.
+class EdgeIndex {
+public:
+    explicit EdgeIndex(const WalkGraph& g) : m_graph(g)
+    {
+        std::vector<std::pair<Box, int>> boxes;
+        boxes.reserve(g.edges.size());
+        for (std::size_t e = 0; e < g.edges.size(); ++e)
+            boxes.emplace_back(bg::return_envelope<Box>(g.edges[e].geometry), static_cast<int>(e));
+        m_tree = Tree(boxes.begin(), boxes.end());
     }
-    return best;
-}
+
+    // Nearest distance from a piece to any edge of `component`: the edges whose boxes lie within a radius of the
+    // piece's box, the radius growing fourfold until an edge of the component lies within it (every edge nearer
+    // than the radius is then among those looked at).
+    [[nodiscard]] double gap(const RequiredPiece& piece, int component) const
+    {
+        Box around;
+        bg::assign_inverse(around);
+        for (int pe : piece.edges) bg::expand(around, bg::return_envelope<Box>(m_graph.edges[static_cast<std::size_t>(pe)].geometry));
+        const auto all = m_tree.bounds();
+        const double span = std::max(bg::get<bg::max_corner, 0>(all) - bg::get<bg::min_corner, 0>(all),
+                                     bg::get<bg::max_corner, 1>(all) - bg::get<bg::min_corner, 1>(all));
+        std::vector<std::pair<Box, int>> near;
+        for (double radius = 50;; radius *= 4) {
+            const Box grown({around.min_corner().x() - radius, around.min_corner().y() - radius},
+                            {around.max_corner().x() + radius, around.max_corner().y() + radius});
+            near.clear();
+            m_tree.query(bgi::intersects(grown), std::back_inserter(near));
+            double best = std::numeric_limits<double>::infinity();
+            for (const auto& [box, e] : near) {
+                const auto& edge = m_graph.edges[static_cast<std::size_t>(e)];
+                if (m_graph.component[static_cast<std::size_t>(edge.a)] != component) continue;
+                for (int pe : piece.edges)
+                    best = std::min(best, bg::distance(edge.geometry, m_graph.edges[static_cast<std::size_t>(pe)].geometry));
+            }
+            if (best <= radius || radius > 2 * span) return best;
+        }
+    }
+
+private:
+    using Tree = bgi::rtree<std::pair<Box, int>, bgi::rstar<16>>;
+    const WalkGraph& m_graph;
+    Tree m_tree;
+};
 
 // Team-days shared out among the teams: longest first, each to the team with the fewest kilometres so far; each
 // team's days then in the order of their depots and pieces.
@@ -270,6 +320,7 @@ PlanResult analyse(const Campaign& campaign, const coverage::CoverageResult& cov
     // Each piece to its depot: its village's with depot = village, else the one depot; unreachable when the depot
     // lies on another connected piece of the network.
     std::vector<DepotProblem> problems(r.depots.size());
+    std::optional<EdgeIndex> edge_index;  // built for the first piece cut off from its depot
     for (std::size_t d = 0; d < r.depots.size(); ++d) {
         problems[d].depot = static_cast<int>(d);
         matrix_index(problems[d], r.depots[d].node);
@@ -290,7 +341,8 @@ PlanResult analyse(const Campaign& campaign, const coverage::CoverageResult& cov
         }
         const int component = g.component[static_cast<std::size_t>(r.depots[static_cast<std::size_t>(depot)].node)];
         if (g.component[static_cast<std::size_t>(piece.from_node)] != component) {
-            const double gap = gap_to_component(g, piece, component);
+            if (!edge_index) edge_index.emplace(g);
+            const double gap = edge_index->gap(piece, component);
             r.unreachable.push_back({static_cast<int>(pi),
                                      "no path from the depot " + r.depots[static_cast<std::size_t>(depot)].name +
                                          "; the nearest network it reaches is " + std::to_string(std::lround(gap)) +
@@ -304,22 +356,50 @@ PlanResult analyse(const Campaign& campaign, const coverage::CoverageResult& cov
         matrix_index(p, piece.from_node);
         matrix_index(p, piece.to_node);
     }
-    progress(0.1, "shortest paths between the pieces");
-    for (auto& p : problems)
-        if (!p.pieces.empty()) fill_distances(g, p, options.threads);
-
-    for (std::size_t d = 0; d < problems.size(); ++d) {
+    // Depots are planned side by side, one per thread, when there are several (a county's villages: the plan then
+    // does not depend on the thread count); a single depot gets every thread for its distances and route search.
+    std::vector<std::size_t> busy;
+    for (std::size_t d = 0; d < problems.size(); ++d)
+        if (!problems[d].pieces.empty()) busy.push_back(d);
+    const bool one_depot = busy.size() == 1;
+    const int inner_threads = one_depot ? options.threads : 1;
+    // A county's thousand village depots share the search a town's dozen get in full: each depot's search budget is
+    // cut to 12 / depots of a full one (never below 5 %), still a fixed budget, so the plan stays the same run to run.
+    const double effort = std::clamp(full_searches / static_cast<double>(busy.size()), 0.05, 1.0);
+    std::vector<DepotPlan> plans(problems.size());
+    auto plan_depot = [&](std::size_t d, Progress inner) {
         auto& p = problems[d];
-        if (p.pieces.empty()) continue;
-        SubProgress part{progress.fn, progress.data, 0.15 + 0.8 * static_cast<double>(d) / static_cast<double>(problems.size()),
-                         0.15 + 0.8 * static_cast<double>(d + 1) / static_cast<double>(problems.size())};
+        fill_distances(g, p, inner_threads);
+        DepotPlan& out = plans[d];
         if (one_walker) {
-            r.routes.push_back(postman_route(g, r, p, r.lower_bound_m));
+            out.routes.push_back(postman_route(g, r, p, out));
         } else {
-            auto routes = team_day_routes(g, r, p, r.lower_bound_m, {SubProgress::callback, &part, progress.task});
-            for (auto& route : routes) r.routes.push_back(std::move(route));
+            ShortestPathSearch search(g.arcs);
+            out.routes = team_day_routes(g, search, r, p, out, inner_threads, effort, inner);
         }
-        r.greedy_m += greedy_length(p.distance, r, p.pieces, p.index_of);
+        out.greedy = greedy_length(p.distance, r, p.pieces, p.index_of);
+    };
+    progress(0.1, "planning routes");
+    if (one_depot) {
+        SubProgress part{progress.fn, progress.data, 0.1, 0.95};
+        plan_depot(busy[0], {SubProgress::callback, &part, progress.task});
+    } else {
+        detail::parallel_chunks(
+            busy.size(), 1, options.threads,
+            [&](std::size_t first, std::size_t last) {
+                for (std::size_t i = first; i < last; ++i) plan_depot(busy[i], {});
+            },
+            [&](double done) {
+                progress(0.1 + 0.85 * done, "planning routes");
+                return true;
+            });
+    }
+    for (auto& plan : plans) {
+        r.lower_bound_m += plan.lower_bound;
+        r.greedy_m += plan.greedy;
+        r.optimal = r.optimal && plan.optimal;
+        r.stopped_by_time = r.stopped_by_time || plan.stopped_by_time;
+        for (auto& route : plan.routes) r.routes.push_back(std::move(route));
     }
     assign_teams(r.routes, options.teams);
     for (std::size_t ri = 0; ri < r.routes.size(); ++ri) {

@@ -30,4 +30,26 @@ struct SearchLimits {
 // Ties broken by node number, so trees are the same on every run and thread count.
 [[nodiscard]] ShortestPathTree shortest_paths(const ArcGraph& graph, int source, const SearchLimits& limits = {});
 
+// The same search, reusable: its arrays are sized to the graph once and each run resets only the nodes the last one
+// touched, so many short searches in a large network (a county's villages, one per piece end) cost what they reach,
+// not the network's size. One per thread; the graph must outlive it.
+class ShortestPathSearch {
+public:
+    explicit ShortestPathSearch(const ArcGraph& graph);
+    void run(int source, const SearchLimits& limits = {});
+    // After run(): the shortest distance to a settled node, `unreachable` for any other.
+    [[nodiscard]] double distance(int node) const;
+    // The edges from the last source to `node`, in walking order; empty when node is the source or not settled.
+    [[nodiscard]] std::vector<int> path_to(int node) const;
+
+private:
+    friend ShortestPathTree shortest_paths(const ArcGraph&, int, const SearchLimits&);
+    const ArcGraph* graph_;
+    int source_ = -1;
+    std::vector<double> distance_;  // tentative until settled
+    std::vector<int> via_edge_;
+    std::vector<char> settled_, wanted_;
+    std::vector<int> touched_;      // nodes whose entries the last run changed
+};
+
 }  // namespace geo::route

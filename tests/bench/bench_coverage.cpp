@@ -232,7 +232,7 @@ void BM_analyse(benchmark::State& state)
     StageClock stages;
     for (auto _ : state) {
         stages.current.clear();
-        const auto result = geo::coverage::analyse(c, options, &StageClock::callback, &stages);
+        const auto result = geo::coverage::analyse(c, options, {&StageClock::callback, &stages, "coverage"});
         covered = result.network_covered();
         benchmark::DoNotOptimize(covered);
     }

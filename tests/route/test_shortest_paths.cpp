@@ -147,4 +147,52 @@ TEST(ShortestPaths, EnoughTargetsSettlesTheNearestOnes)
     }
 }
 
+// One search reused from source to source, with and without targets and limits, must forget each run: every
+// distance equals Bellman-Ford's (or stays unreachable where a limit or the targets stopped it), every path adds up.
+TEST(ShortestPaths, ReusedSearchForgetsEachRun)
+{
+    std::mt19937 rng(13);
+    const int n = 40;
+    const auto graph = random_graph(rng, n, 70);
+    ShortestPathSearch search(graph);
+    std::uniform_int_distribution<int> node(0, n - 1);
+    for (int run = 0; run < 300; ++run) {
+        const int source = node(rng);
+        const auto expected = bellman_ford(graph, source);
+        std::vector<int> targets;
+        SearchLimits limits;
+        if (run % 3 == 1) {
+            targets = {node(rng), node(rng)};
+            limits.targets = targets;
+        } else if (run % 3 == 2) {
+            limits.max_distance = 12;
+        }
+        search.run(source, limits);
+        for (int v = 0; v < n; ++v) {
+            const double d = search.distance(v);
+            if (d == unreachable) {
+                const bool stopped_short = run % 3 != 0;
+                EXPECT_TRUE(stopped_short || expected[at(v)] == unreachable) << "run " << run << " node " << v;
+                if (run % 3 == 2) {
+                    EXPECT_TRUE(expected[at(v)] > limits.max_distance) << "run " << run << " node " << v;
+                }
+                EXPECT_TRUE(search.path_to(v).empty());
+                continue;
+            }
+            EXPECT_EQ(d, expected[at(v)]) << "run " << run << " node " << v;
+            double length = 0;
+            int at_node = source;
+            for (int e : search.path_to(v)) {
+                const auto& edge = graph.edge(e);
+                ASSERT_TRUE(edge.a == at_node || edge.b == at_node);
+                at_node = edge.other(at_node);
+                length += edge.length;
+            }
+            EXPECT_EQ(at_node, v);
+            EXPECT_DOUBLE_EQ(length, d);
+        }
+        for (int t : targets) EXPECT_EQ(search.distance(t), expected[at(t)]) << "run " << run << " target " << t;
+    }
+}
+
 }  // namespace
