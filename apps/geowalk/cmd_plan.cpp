@@ -35,6 +35,7 @@ Settings come from the campaign's [plan] section; the options below override the
   Team-days (--max-km L): routes of at most L km each, the walking in between included, found by a route
   search (giant tours cut into routes, local search) that stops on a fixed budget (so the same data give the
   same plan) or at --time-limit; then shared among --teams teams, longest first, to balance their kilometres.
+  Village depots are planned side by side; more than 12 share the search of 12 (a county plans in minutes).
   A piece that does not fit a day with the way there and back gets a day of its own, flagged over_limit.
   A piece no path reaches from its depot is listed in plan_unreachable with the reason; the rest is planned.
 
