@@ -223,6 +223,15 @@ TEST(Cli, CommittedSampleValidatesWithNoUnexplainedLoss)
     ASSERT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("none unexplained"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("Loaded: 12 villages"), std::string::npos) << r.output;
+    // A block's many files are one row of the table, with their count as the folder holds them.
+    for (const char* folder : {"wgs84", "gcj02"}) {
+        int files = 0;
+        for (const auto& f : std::filesystem::directory_iterator(source_dir() / "data/sample/tracks" / folder))
+            files += f.path().extension() == ".gpx" ? 1 : 0;
+        ASSERT_GT(files, 10) << folder;
+        const std::string row = std::string("tracks/") + folder + "/… (" + std::to_string(files) + " files)";
+        EXPECT_NE(r.output.find(row), std::string::npos) << row << "\n" << r.output;
+    }
 }
 
 // `render DIR` redraws the maps and leaves the report; `report DIR` redraws the report and the maps (one language).
