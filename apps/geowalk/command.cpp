@@ -10,7 +10,7 @@ namespace geowalk {
 std::string Command::help() const
 {
     const Flags f = flags();
-    return about() + "  --quiet                no progress bar\n" + (f.presentation ? presentation_help : "") +
+    return about() + "  --quiet                no progress bar\n" + (f.presentation ? presentation_help() : std::string()) +
            (f.memory ? memory_help() : "");
 }
 

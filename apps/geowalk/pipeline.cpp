@@ -36,6 +36,9 @@ std::string kept_outputs_report(const geo::pipeline::RunOutputs& run, const std:
         out << "\nwarning: " << stale.path << " is from before this step (" << stale.reason
             << ") and does not show its results; redraw with\n    " << stale.remedy << "\n";
     for (const auto& dropped : run.dropped) out << "\nwarning: not kept: " << dropped << "\n";
+    for (const auto& skipped : run.skipped)
+        out << "\nnote: not written: " << skipped.path << " (" << skipped.reason << ")\n  to get it: " << skipped.remedy
+            << "\n";
     return out.str();
 }
 
@@ -79,6 +82,7 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
     const geo::Campaign campaign = geo::load::load_campaign(spec, progress_callback, &bar,
                                                           options.coverage ? coverage.threads : hotspots.threads);
     std::cout << load_report(campaign);
+    geo::pipeline::check_village_maps(campaign, options.presentation.village_maps);
 
     if (!options.gi_features_file.empty())
         hotspots.gi_features = geo::load::read_gi_features(options.gi_features_file, options.gi_features_layer,
@@ -121,7 +125,6 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
     bar.last_percent = -1;
     auto presentation = options.presentation;
     if (!options.lang_given) presentation.lang = presentation_lang(spec, campaign);
-    presentation.threads = options.coverage ? coverage.threads : hotspots.threads;  // the run's --threads
     const auto run = geo::pipeline::write_run_outputs(campaign, results, out_dir, presentation,
                                                      {progress_callback, &bar, "writing"});
     std::cout << "\nOutputs:\n";

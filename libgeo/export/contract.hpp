@@ -3,6 +3,8 @@
 // the writers, the QGIS project, the maps, the report and the tests all use (README "Outputs" documents them).
 // Char arrays rather than string_views: they become std::string and std::string_view alike where GDAL and the
 // style catalogue want them.
+#include <array>
+#include <string_view>
 
 namespace geo::output {
 
@@ -54,6 +56,15 @@ inline constexpr char routes[] = "routes";                      // one line per 
 inline constexpr char route_stops[] = "route_stops";            // turn points with instructions
 inline constexpr char plan_required[] = "plan_required";        // each piece that must be walked, and its team-day
 inline constexpr char plan_unreachable[] = "plan_unreachable";  // pieces no path reaches, with the reason
+
+// The layers of geowalk.gpkg that have a geometry column: those that can get a GeoJSON copy (--geojson LAYERS).
+// rejects has one only when some rejected features could be placed; it is refused by name all the same, since its
+// geometry_wkt in the source's CRS belongs in the GeoPackage.
+inline constexpr std::array<std::string_view, 20> map_layers{
+    villages,     network,       sites,           tracks,          issues,           network_coverage, uncovered,
+    site_coverage, village_coverage, village_matrix, blind_areas,   hotspot_cells,    hotspot_zones,
+    emerging_hotspots, rebounds,     gi_features,     routes,          route_stops,      plan_required,
+    plan_unreachable};
 }  // namespace layer
 
 }  // namespace geo::output

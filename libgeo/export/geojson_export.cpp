@@ -1,6 +1,7 @@
 #include "libgeo/export/geojson_export.hpp"
 
 #include "libgeo/core/error.hpp"
+#include "libgeo/export/contract.hpp"
 #include "libgeo/core/parallel.hpp"
 #include "libgeo/handles/gdal_errors.hpp"
 #include "libgeo/handles/ogr_transform.hpp"
@@ -11,6 +12,8 @@
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <map>
 #include <numeric>
 #include <string_view>
@@ -96,6 +99,16 @@ void write_layer(OGRLayer& source, GDALDriver& driver, const std::filesystem::pa
     if (errors.failed()) throw OutputError("writing failed: " + errors.message(), in_file(file.string(), name));
 }
 
+std::string thousands(long long n)
+{
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
 GDALDataset* open_gpkg(const std::filesystem::path& gpkg)
 {
     return GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
@@ -103,25 +116,83 @@ GDALDataset* open_gpkg(const std::filesystem::path& gpkg)
 
 }  // namespace
 
-std::vector<std::string> write_geojson_layers(const std::filesystem::path& gpkg, const std::filesystem::path& dir,
-                                              int threads)
+double estimated_geojson_mb(OGRLayer& layer, int sample)
+{
+    // What GDAL's writer puts around a feature and a property, and per position: "[ 100.1234567, 30.1234567 ], ".
+    constexpr double feature_bytes = 80, property_bytes = 6, position_bytes = 27, wkb_position_bytes = 16;
+    const GIntBig features = layer.GetFeatureCount(TRUE);
+    if (features <= 0) return 0;
+    OGRFeatureDefn* defn = layer.GetLayerDefn();
+    double bytes = 0;
+    int read = 0;
+    layer.ResetReading();
+    for (OGRFeatureUniquePtr f(layer.GetNextFeature()); f && read < sample; f.reset(layer.GetNextFeature()), ++read) {
+        bytes += feature_bytes;
+        for (int i = 0; i < defn->GetFieldCount(); ++i) {
+            bytes += property_bytes + static_cast<double>(std::strlen(defn->GetFieldDefn(i)->GetNameRef()));
+            bytes += f->IsFieldSetAndNotNull(i) ? static_cast<double>(std::strlen(f->GetFieldAsString(i))) + 2 : 4;
+        }
+        // WKB holds 16 bytes per 2D position and a few per part: its size counts the positions closely enough.
+        if (const OGRGeometry* g = f->GetGeometryRef()) bytes += static_cast<double>(g->WkbSize()) / wkb_position_bytes * position_bytes;
+    }
+    layer.ResetReading();
+    if (read == 0) return 0;
+    return bytes / read * static_cast<double>(features) / 1e6;
+}
+
+GeojsonCopies write_geojson_layers(const std::filesystem::path& gpkg, const std::filesystem::path& dir, int threads,
+                                   const GeojsonChoice& choice)
 {
     struct MapLayer {
         std::string name;
         GIntBig features;
         OgrTransformPtr to_wgs84;
     };
+    using Mode = GeojsonChoice::Mode;
     std::vector<MapLayer> layers;
+    GeojsonCopies copies;
     {
         GdalErrorTrap errors;
         GDALDatasetUniquePtr source(open_gpkg(gpkg));
         if (!source) throw OutputError("cannot open the GeoPackage: " + errors.message(), in_file(gpkg.string()));
+        if (choice.mode == Mode::listed) {
+            // Names outside the contract are a typo; a layer of an analysis this run does not hold is only noted.
+            std::string unknown, known;
+            for (const auto& name : choice.layers) {
+                if (std::find(layer::map_layers.begin(), layer::map_layers.end(), name) == layer::map_layers.end())
+                    unknown += (unknown.empty() ? "'" : ", '") + name + "'";
+                else if (OGRLayer* l = source->GetLayerByName(name.c_str()); !l || l->GetGeomType() == wkbNone)
+                    copies.left_out.push_back({name, 0, 0, "this run has no layer " + name, false});
+            }
+            for (const auto name : layer::map_layers) known += (known.empty() ? "" : ", ") + std::string(name);
+            if (!unknown.empty())
+                throw UsageError("--geojson: unknown layer " + unknown, {}, "layers with a geometry: " + known);
+        }
         std::map<std::string, OgrTransformPtr> made;
-        for (OGRLayer* layer : source->GetLayers())
-            if (layer->GetGeomType() != wkbNone)
-                layers.push_back({layer->GetName(), layer->GetFeatureCount(TRUE),
-                                  transform_to_wgs84(*layer, dir / (std::string(layer->GetName()) + ".geojson"), made)});
+        for (OGRLayer* layer : source->GetLayers()) {
+            if (layer->GetGeomType() == wkbNone || choice.mode == Mode::none) continue;
+            const std::string name = layer->GetName();
+            if (choice.mode == Mode::listed &&
+                std::find(choice.layers.begin(), choice.layers.end(), name) == choice.layers.end())
+                continue;
+            const GIntBig count = layer->GetFeatureCount(TRUE);
+            if (choice.mode == Mode::within_limits) {
+                const double mb = estimated_geojson_mb(*layer);
+                std::string reason;
+                if (count > choice.max_features)
+                    reason = thousands(count) + " features, more than " + thousands(choice.max_features);
+                else if (mb > choice.max_mb)
+                    reason = "about " + std::to_string(static_cast<long long>(std::lround(mb))) + " MB, more than " +
+                             std::to_string(static_cast<long long>(std::lround(choice.max_mb))) + " MB";
+                if (!reason.empty()) {
+                    copies.left_out.push_back({name, count, mb, reason});
+                    continue;
+                }
+            }
+            layers.push_back({name, count, transform_to_wgs84(*layer, dir / (name + ".geojson"), made)});
+        }
     }
+    if (layers.empty()) return copies;
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
     if (!driver) throw OutputError("GDAL has no GeoJSON driver", in_file(gpkg.string()));
     std::error_code ec;
@@ -160,10 +231,9 @@ std::vector<std::string> write_geojson_layers(const std::filesystem::path& gpkg,
         },
         [](double) { return true; });
 
-    std::vector<std::string> written;
-    written.reserve(layers.size());
-    for (const auto& layer : layers) written.push_back(layer.name + ".geojson");
-    return written;
+    copies.written.reserve(layers.size());
+    for (const auto& layer : layers) copies.written.push_back(layer.name + ".geojson");
+    return copies;
 }
 
 }  // namespace geo::output

@@ -151,6 +151,13 @@ Manifest manifest_of(const Campaign& campaign)
     return m;
 }
 
+Json skipped_json(const std::vector<SkippedOutput>& skipped)
+{
+    Json out = Json::array();
+    for (const auto& s : skipped) out.push_back({{"path", s.path}, {"reason", s.reason}, {"remedy", s.remedy}});
+    return out;
+}
+
 Json to_json(const Manifest& m)
 {
     Json layers = Json::array();
@@ -183,6 +190,7 @@ Json to_json(const Manifest& m)
             {"inputs", m.inputs},
             {"analyses", analyses},
             {"stale", stale},
+            {"skipped", skipped_json(m.skipped)},
             {"summary", m.summary}};
 }
 
@@ -228,6 +236,9 @@ Manifest manifest_from_json(const Json& j, const std::filesystem::path& file)
         for (const Json& s : j.value("stale", Json::array()))
             m.stale.push_back({s.at("path").get<std::string>(), s.at("reason").get<std::string>(),
                                s.at("remedy").get<std::string>()});
+        for (const Json& s : j.value("skipped", Json::array()))
+            m.skipped.push_back({s.at("path").get<std::string>(), s.at("reason").get<std::string>(),
+                                 s.at("remedy").get<std::string>()});
         return m;
     } catch (const Json::exception& e) {
         throw bad(std::string("is incomplete: ") + e.what());

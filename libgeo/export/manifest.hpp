@@ -52,6 +52,13 @@ struct StaleOutput {
     std::string remedy;  // the command that brings it up to date
 };
 
+// An output a run chose not to write (a GeoJSON copy above the size limits, the village maps of a county).
+struct SkippedOutput {
+    std::string path;    // relative to the folder: "geojson/hotspot_cells.geojson", "maps/village_*"
+    std::string reason;  // for people
+    std::string remedy;  // how to get it
+};
+
 // walk_distance.tif and the distances its classes break at: S, W, B.
 struct WalkDistanceEntry {
     std::string file = "walk_distance.tif";
@@ -75,6 +82,7 @@ struct Manifest {
     std::string inputs;                  // inputs_fingerprint() of this run's campaign
     std::vector<AnalysisEntry> analyses;  // those whose outputs the folder holds, run now or carried
     std::vector<StaleOutput> stale;       // outputs kept that do not match the rest
+    std::vector<SkippedOutput> skipped;   // outputs left out on purpose, and how to get them
 
     [[nodiscard]] const ManifestLayer* layer(std::string_view name) const;
     [[nodiscard]] const AnalysisEntry* analysis(std::string_view name) const;
@@ -93,6 +101,8 @@ std::string inputs_fingerprint(const Campaign& campaign);
 std::string utc_now_text();
 
 Json to_json(const Manifest& manifest);
+// manifest.json's and summary.json's `skipped`: [{path, reason, remedy}].
+Json skipped_json(const std::vector<SkippedOutput>& skipped);
 // Throws geo::InputError naming `file` for a manifest of another version or a missing or mistyped member.
 Manifest manifest_from_json(const Json& json, const std::filesystem::path& file);
 // dir/manifest.json; throws geo::InputError naming it when it is missing or malformed, with what to do.

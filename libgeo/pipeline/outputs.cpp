@@ -60,10 +60,27 @@ std::vector<output::StaleOutput> stale_presentation(const fs::path& dir, const P
     if (!presentation.maps && fs::is_directory(dir / output::file::maps, ec) && !fs::is_empty(dir / output::file::maps, ec))
         stale.push_back({output::file::maps, "it ran with --no-maps",
                          "geowalk render " + dir.string()});
+    if (presentation.geojson.mode == output::GeojsonChoice::Mode::none && fs::is_directory(dir / output::file::geojson, ec) &&
+        !fs::is_empty(dir / output::file::geojson, ec))
+        stale.push_back({output::file::geojson, "it ran with --geojson none",
+                         "run the step again with --geojson all (or --geojson LAYER,...)"});
     if (!presentation.report && fs::exists(dir / output::file::report, ec))
         stale.push_back({output::file::report, "it ran with --no-report",
                          "geowalk report " + dir.string()});
     return stale;
+}
+
+// The village maps a presentation leaves out only because the town has more villages than the limit.
+std::optional<output::SkippedOutput> skipped_village_maps(std::size_t villages, const fs::path& dir,
+                                                          const PresentationOptions& presentation)
+{
+    if (!presentation.maps || !presentation.village_maps.skips_for_limit(villages)) return std::nullopt;
+    return output::SkippedOutput{
+        std::string(output::file::maps) + "/village_*",
+        std::to_string(villages) + " villages, more than " + std::to_string(presentation.village_maps.limit) +
+            ": one map per village is drawn only for a town of at most " + std::to_string(presentation.village_maps.limit) +
+            " villages (the town maps, " + output::file::qgis_project + " and the GeoPackage show every village)",
+        "geowalk render " + dir.string() + " --village-maps all (or --village-maps NAME,CODE,...)"};
 }
 
 // The summary of a run: the loaded campaign, then one section per analysis.
@@ -111,11 +128,14 @@ std::vector<std::string> write_presentation(const render::MapSource& source, con
     SubProgress report_part{progress.fn, progress.data, split, 1.0};
     if (presentation.maps && !render::render_maps(source, staging / "maps", presentation.map_format,
                                                   {SubProgress::callback, &maps_part, progress.task},
-                                                  presentation.threads)
+                                                  presentation.threads, presentation.village_maps)
                                   .empty())
         names.emplace_back("maps");
     if (presentation.report) {
-        render::write_report(source, staging / output::file::report, {SubProgress::callback, &report_part, progress.task});
+        render::ReportOptions report;
+        report.village_maps = presentation.village_maps;
+        render::write_report(source, staging / output::file::report, {SubProgress::callback, &report_part, progress.task},
+                             report);
         names.emplace_back(output::file::report);
     }
     return names;
@@ -129,6 +149,30 @@ std::vector<output::OwnedFolder> presentation_folders()
 }
 
 }  // namespace
+
+void check_village_maps(const Campaign& campaign, const render::VillageMapChoice& choice)
+{
+    if (choice.mode != render::VillageMapChoice::Mode::listed) return;
+    const auto matches = [](const Village& v, const std::string& wanted) {
+        if (v.name == wanted) return true;
+        if (const AttributeValue* code = find(v.attributes, "code"); code && to_text(*code) == wanted) return true;
+        // The code a map gets from the village's number is zero-padded: 3, 03 and 003 all name village 3.
+        return !wanted.empty() && wanted.size() < 10 && std::all_of(wanted.begin(), wanted.end(), [](char c) {
+                   return c >= '0' && c <= '9';
+               }) && std::stoi(wanted) == v.id;
+    };
+    std::string unknown, known;
+    for (const auto& wanted : choice.villages)
+        if (std::none_of(campaign.villages.begin(), campaign.villages.end(),
+                         [&](const Village& v) { return matches(v, wanted); }))
+            unknown += (unknown.empty() ? "'" : ", '") + wanted + "'";
+    if (unknown.empty()) return;
+    for (std::size_t i = 0; i < campaign.villages.size() && i < 5; ++i)
+        known += (i == 0 ? "" : ", ") + campaign.villages[i].name;
+    if (campaign.villages.size() > 5) known += ", … (" + std::to_string(campaign.villages.size()) + " villages)";
+    throw UsageError("--village-maps: no village " + unknown, {},
+                     "give village names or codes as in the villages layer, comma-separated, e.g. " + known);
+}
 
 RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& results, const fs::path& out_dir,
                              const PresentationOptions& presentation, Progress progress)
@@ -177,8 +221,9 @@ RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& re
                         : results.hotspots ? results.hotspots->options.threads
                         : results.plan     ? results.plan->options.threads
                                            : 2;
-    std::future<std::vector<std::string>> geojson = std::async(std::launch::async, [&out, threads] {
-        return output::write_geojson_layers(out.staging() / output::file::gpkg, out.staging() / output::file::geojson, threads);
+    std::future<output::GeojsonCopies> geojson = std::async(std::launch::async, [&out, threads, &presentation] {
+        return output::write_geojson_layers(out.staging() / output::file::gpkg, out.staging() / output::file::geojson,
+                                            threads, presentation.geojson);
     });
     std::optional<output::DensityStats> density;
     if (results.hotspots) {
@@ -204,7 +249,25 @@ RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& re
         manifest.walk_distance = output::WalkDistanceEntry{output::file::walk_distance, o.sight_override_m.value_or(o.sight_m),
                                                            o.walked_within_m, o.blind_beyond_m};
     }
-    if (!geojson.get().empty()) names.push_back("geojson");
+    const output::GeojsonCopies copies = geojson.get();
+    if (!copies.written.empty()) names.push_back("geojson");
+    for (const auto& left : copies.left_out) {
+        const std::string file = std::string(output::file::geojson) + "/" + left.layer + ".geojson";
+        if (!left.in_gpkg) {
+            run.skipped.push_back({file, left.reason, "run the analysis that writes it"});
+            continue;
+        }
+        run.skipped.push_back({file, left.reason + "; " + output::file::gpkg + " holds the layer",
+                               "ogr2ogr -f GeoJSON -lco RFC7946=YES '" + (out.target() / file).string() + "' '" +
+                                   (out.target() / output::file::gpkg).string() + "' " + left.layer +
+                                   ", or run the step again with --geojson all (or --geojson " + left.layer + ")"});
+    }
+    if (presentation.geojson.mode == output::GeojsonChoice::Mode::none)
+        run.skipped.push_back({output::file::geojson, "the step ran with --geojson none",
+                               "run it again with --geojson all (or --geojson LAYER,...)"});
+    if (auto villages = skipped_village_maps(campaign.villages.size(), out.target(), presentation))
+        run.skipped.push_back(std::move(*villages));
+    manifest.skipped = run.skipped;
     if (results.plan && !output::write_plan_gpx(out.staging() / output::file::gpx, campaign, *results.plan).empty())
         names.push_back(output::file::gpx);
     manifest.summary = run_summary(campaign, results, density);
@@ -212,6 +275,8 @@ RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& re
     for (const auto& name : ran) manifest.analyses.push_back({name, now, manifest.inputs, false, false});
     run.kept = output::carry_rest(carry, out.staging(), manifest);
     run.stale = manifest.stale = stale_presentation(out.target(), presentation);
+    // What was left out on purpose, for people reading the figures (the manifest says it for the tools).
+    manifest.summary["skipped"] = output::skipped_json(manifest.skipped);
     output::write_json(out.staging() / output::file::summary, manifest.summary);
     output::write_manifest(out.staging() / output::file::manifest, manifest);
     // Last: the project lists exactly the files written above.
@@ -231,7 +296,10 @@ RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& re
     std::vector<std::string> owned{output::file::gpkg,          output::file::summary, output::file::manifest,
                                    output::file::walk_distance, output::file::density, output::file::qgis_project};
     if (presentation.report) owned.emplace_back(output::file::report);
-    std::vector<output::OwnedFolder> folders{{output::file::geojson, ".geojson"}, {output::file::gpx, ".gpx"}};
+    // With --geojson none an earlier run's copies stay, marked stale, like maps with --no-maps.
+    std::vector<output::OwnedFolder> folders{{output::file::gpx, ".gpx"}};
+    if (presentation.geojson.mode != output::GeojsonChoice::Mode::none)
+        folders.push_back({output::file::geojson, ".geojson"});
     if (presentation.maps)
         for (auto& f : presentation_folders()) folders.push_back(std::move(f));
     out.commit(owned, folders);
@@ -247,6 +315,16 @@ std::vector<std::filesystem::path> redraw_presentation(const std::filesystem::pa
     const render::MapSource source(out_dir, manifest, presentation.lang);
     output::OutputTransaction out(out_dir);
     const auto names = write_presentation(source, out.staging(), presentation, progress);
+    // The village maps this drawing left out for the limit, instead of the earlier note.
+    if (presentation.maps) {
+        std::erase_if(manifest.skipped, [](const output::SkippedOutput& s) {
+            return s.path.starts_with(std::string(output::file::maps) + "/");
+        });
+        const output::ManifestLayer* villages = manifest.layer(output::layer::villages);
+        if (auto skipped = skipped_village_maps(villages ? static_cast<std::size_t>(villages->features) : 0, out_dir,
+                                                presentation))
+            manifest.skipped.push_back(std::move(*skipped));
+    }
     // What was redrawn shows the folder's data again.
     std::erase_if(manifest.stale, [&](const output::StaleOutput& s) {
         return (presentation.maps && s.path == output::file::maps) || (presentation.report && s.path == output::file::report);

@@ -1,6 +1,7 @@
 #include "libgeo/render/maps.hpp"
 
 #include "libgeo/export/contract.hpp"
+#include "libgeo/core/error.hpp"
 #include "libgeo/core/number_text.hpp"
 #include "libgeo/core/parallel.hpp"
 #include "libgeo/qgis/default_styles.hpp"
@@ -171,21 +172,21 @@ std::vector<MapSpec> map_catalogue(const MapSource& source)
     // The walks over the covered routes (a thin blue line on a wider green one, both visible), dead corners on top.
     const std::vector<std::string> coverage{L::villages, L::network_coverage, L::site_coverage, L::tracks, L::uncovered};
     std::vector<MapSpec> maps{
-        {"overview", std::string(words::map_overview(lang)), {L::villages, F::density, L::network, L::sites}, {}, {}},
-        {"coverage", std::string(words::map_coverage(lang)), coverage, {}, {}},
-        {"hotspots", std::string(words::map_hotspots(lang)), {L::villages, L::hotspot_cells, L::hotspot_zones, L::rebounds}, {}, {}},
+        {"overview", std::string(words::map_overview(lang)), {L::villages, F::density, L::network, L::sites}, {}, {}, {}},
+        {"coverage", std::string(words::map_coverage(lang)), coverage, {}, {}, {}},
+        {"hotspots", std::string(words::map_hotspots(lang)), {L::villages, L::hotspot_cells, L::hotspot_zones, L::rebounds}, {}, {}, {}},
         // Blind areas over the distance raster: the grey "not required" land hides the raster's red beyond B there.
-        {"blind_spots", std::string(words::map_blind_spots(lang)), {L::villages, F::walk_distance, L::blind_areas, L::tracks}, {}, {}},
+        {"blind_spots", std::string(words::map_blind_spots(lang)), {L::villages, F::walk_distance, L::blind_areas, L::tracks}, {}, {}, {}},
     };
     // The plan: routes coloured by team and labelled team-day over the pieces they walk, and in grey what no route
     // reaches. The turn points are for the phones and the team pages; on a town map they would hide the routes.
     if (has_features(source, L::routes) || has_features(source, L::plan_required))
         maps.push_back({"plan", std::string(words::map_plan(lang)),
-                        {L::villages, L::network, L::plan_required, L::plan_unreachable, L::routes}, {}, {}});
+                        {L::villages, L::network, L::plan_required, L::plan_unreachable, L::routes}, {}, {}, {}});
     // With --gi-rate: where problems are dense for the walking done, unwalked cells hatched as not inspected.
     if (has_features(source, "hotspot_cells_rate"))
         maps.insert(maps.begin() + 3, {"hotspots_per_km", std::string(words::map_hotspots_rate(lang)),
-                                       {L::villages, "hotspot_cells_rate", L::rebounds}, {}, {}});
+                                       {L::villages, "hotspot_cells_rate", L::rebounds}, {}, {}, {}});
     if (OGRLayer* villages = source.layer(L::villages)) {
         const int width = village_code_width(*villages);
         villages->ResetReading();
@@ -195,8 +196,9 @@ std::vector<MapSpec> map_catalogue(const MapSource& source)
             OGREnvelope e;
             g->getEnvelope(&e);
             const std::string name = f->GetFieldAsString("name");
-            maps.push_back({village_map_name(village_code(*f, width), name),
-                            std::string(words::map_village(lang)) + " — " + name, coverage, envelope_box(e), name});
+            const std::string code = village_code(*f, width);
+            maps.push_back({village_map_name(code, name), std::string(words::map_village(lang)) + " — " + name,
+                            coverage, envelope_box(e), name, code});
         }
     }
     std::erase_if(maps, [&](const MapSpec& m) { return !has_any(source, m.layers); });
@@ -267,6 +269,42 @@ MapView draw_map_page(cairo_t* cr, PageSize page, const MapSource& source, const
     return view;
 }
 
+std::vector<MapSpec> select_maps(std::vector<MapSpec> maps, const VillageMapChoice& choice)
+{
+    using Mode = VillageMapChoice::Mode;
+    const auto villages = static_cast<std::size_t>(
+        std::count_if(maps.begin(), maps.end(), [](const MapSpec& m) { return !m.village.empty(); }));
+    if (choice.mode == Mode::listed) {
+        std::vector<std::string> unknown;
+        for (const auto& wanted : choice.villages)
+            if (std::none_of(maps.begin(), maps.end(), [&](const MapSpec& m) {
+                    return !m.village.empty() && (m.village == wanted || m.village_code == wanted);
+                }))
+                unknown.push_back(wanted);
+        if (!unknown.empty()) {
+            std::string names, known;
+            for (const auto& u : unknown) names += (names.empty() ? "'" : ", '") + u + "'";
+            std::size_t shown = 0;
+            for (const auto& m : maps)
+                if (!m.village.empty() && shown < 5) {
+                    known += (shown++ == 0 ? "" : ", ") + m.village + " (" + m.village_code + ")";
+                }
+            if (villages > shown) known += ", … (" + std::to_string(villages) + " villages)";
+            throw UsageError("--village-maps: no village " + names, {},
+                             "give village names or codes as in the villages layer, comma-separated, e.g. " + known);
+        }
+    }
+    const bool draw_all = choice.mode == Mode::all || (choice.mode == Mode::up_to_limit && villages <= choice.limit);
+    std::erase_if(maps, [&](const MapSpec& m) {
+        if (m.village.empty() || draw_all) return false;
+        if (choice.mode != Mode::listed) return true;
+        return std::find_if(choice.villages.begin(), choice.villages.end(), [&](const std::string& w) {
+                   return m.village == w || m.village_code == w;
+               }) == choice.villages.end();
+    });
+    return maps;
+}
+
 namespace {
 
 // Map sources for the drawing threads, one per thread at a time: a GDAL dataset, with its layers' read cursors and
@@ -312,10 +350,11 @@ void render_map(const MapSource& source, const MapSpec& spec, const std::filesys
 }  // namespace
 
 std::vector<std::filesystem::path> render_maps(const MapSource& source, const std::filesystem::path& maps_dir,
-                                               PageFormat format, Progress progress, int threads)
+                                               PageFormat format, Progress progress, int threads,
+                                               const VillageMapChoice& villages)
 {
     std::filesystem::create_directories(maps_dir);
-    const auto maps = map_catalogue(source);
+    const auto maps = select_maps(map_catalogue(source), villages);
     std::vector<std::filesystem::path> written;
     written.reserve(maps.size());
     for (const auto& spec : maps) written.push_back(maps_dir / (spec.name + (format == PageFormat::png ? ".png" : ".pdf")));

@@ -75,25 +75,26 @@ void write_report(const MapSource& source, const std::filesystem::path& pdf, Pro
                      [&data, lang](cairo_t* c, const Area& a) { report::draw_headline(c, a, data, lang); }});
     plan_table(pages, cr, size, std::string(words::report_matrix(lang)), report::matrix_table(data, lang, area.width),
                lang);
-    const std::vector<MapSpec> maps = options.maps ? map_catalogue(source) : std::vector<MapSpec>{};
-    const auto village_maps = static_cast<std::size_t>(
-        std::count_if(maps.begin(), maps.end(), [](const MapSpec& spec) { return !spec.village.empty(); }));
-    const bool print_village_maps = village_maps <= options.max_village_maps;
+    const std::vector<MapSpec> catalogue = options.maps ? map_catalogue(source) : std::vector<MapSpec>{};
+    const std::vector<MapSpec> maps = select_maps(catalogue, options.village_maps);
+    const auto village_count = [](const std::vector<MapSpec>& m) {
+        return std::count_if(m.begin(), m.end(), [](const MapSpec& spec) { return !spec.village.empty(); });
+    };
+    const bool villages_left_out = village_count(maps) < village_count(catalogue);
     for (const MapSpec& spec : maps)
-        if (spec.village.empty() || print_village_maps)
-            // The map prints its own title; the page header only says this is the maps part.
-            pages.push_back({std::string(words::report_maps(lang)), [&source, spec, size](cairo_t* c, const Area& a) {
-                                 // The map lays itself out on a page of the content's size below the header.
-                                 CairoSaved saved(c);
-                                 cairo_rectangle(c, 0, a.y, size.width_pt, a.height);
-                                 cairo_clip(c);
-                                 cairo_translate(c, 0, a.y);
-                                 draw_map_image(c, PageSize{size.width_pt, a.height}, source, spec);
-                             }});
-    if (!print_village_maps)
+        // The map prints its own title; the page header only says this is the maps part.
+        pages.push_back({std::string(words::report_maps(lang)), [&source, spec, size](cairo_t* c, const Area& a) {
+                             // The map lays itself out on a page of the content's size below the header.
+                             CairoSaved saved(c);
+                             cairo_rectangle(c, 0, a.y, size.width_pt, a.height);
+                             cairo_clip(c);
+                             cairo_translate(c, 0, a.y);
+                             draw_map_image(c, PageSize{size.width_pt, a.height}, source, spec);
+                         }});
+    if (villages_left_out)
         pages.push_back({std::string(words::report_maps(lang)), [lang](cairo_t* c, const Area& a) {
                              const TextStyle note{.size_pt = 12, .wrap_width_pt = a.width};
-                             draw_text(c, words::village_maps_in_folder(lang), note, a.x, a.y);
+                             draw_text(c, words::village_maps_left_out(lang), note, a.x, a.y);
                          }});
     plan_table(pages, cr, size, std::string(words::report_dead_corners(lang)), report::dead_corner_table(data, lang),
                lang);

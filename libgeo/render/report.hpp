@@ -5,6 +5,7 @@
 // name, page title) and a footer (made with geowalk, period, page number).
 #include "libgeo/core/progress.hpp"
 #include "libgeo/render/map_source.hpp"
+#include "libgeo/render/maps.hpp"
 
 #include <cstddef>
 #include <filesystem>
@@ -14,9 +15,10 @@ namespace geo::render {
 struct ReportOptions {
     std::size_t top = 20;  // rows of the dead-corner and hotspot tables
     bool maps = true;      // include the map pages
-    // Village maps are printed only up to this many villages: a county of 1,200 villages would make a report of
-    // 1,200 pages (and Cairo holds every page's images until the PDF is finished); they stay in maps/.
-    std::size_t max_village_maps = 40;
+    // The village map pages: the same villages as maps/ (maps.hpp select_maps). By default only up to
+    // max_village_maps villages: a county of 1,200 villages would make a report of 1,200 pages (and Cairo holds
+    // every page's images until the PDF is finished).
+    VillageMapChoice village_maps;
 };
 
 // Writes `pdf` (callers write into an output transaction's staging folder: the file grows page by page).

@@ -42,10 +42,12 @@ inline constexpr Words coordinates{"Coordinates", "坐标系"};
 inline constexpr Words report_title{"Inspection campaign report", "巡查工作报告"};
 inline constexpr Words report_headline{"Headline figures", "主要指标"};
 inline constexpr Words report_maps{"Maps", "专题地图"};
-inline constexpr Words village_maps_in_folder{
-    "The coverage map of each village is in the maps folder (maps/village_<code>_<name>.png), not printed here: the "
-    "town has too many villages for one report.",
-    "各村覆盖图见 maps 文件夹（maps/village_<编号>_<村名>.png）：村庄较多，本报告不逐一附图。"};
+inline constexpr Words village_maps_left_out{
+    "Not every village's coverage map is printed here: by default villages get maps of their own only in a town of "
+    "few villages. geowalk render DIR --village-maps NAMES draws those you name (names or codes, "
+    "comma-separated) into maps/, --village-maps all every one; geowalk report DIR with the same flag prints them.",
+    "本报告未附全部村庄的覆盖图：默认仅在村庄不多时逐村出图。geowalk render DIR --village-maps 村名 可按村名或编号"
+    "（逗号分隔）出图到 maps 文件夹，--village-maps all 出全部村图；geowalk report DIR 加同一参数可将其附入报告。"};
 inline constexpr Words report_matrix{"The ten walks by village", "十走覆盖率（分村）"};
 inline constexpr Words report_dead_corners{"Longest dead corners", "主要巡查死角"};
 inline constexpr Words report_hotspots{"Problem hotspots", "问题热点"};

@@ -14,6 +14,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <set>
 
 namespace geo::test {
@@ -348,7 +349,7 @@ TEST(GeojsonExport, TurnsRingsConvertsEveryCrsAndSkipsTables)
 {
     TempDir dir("geowalk-geojson");
     write_small_gpkg(dir / "small.gpkg");
-    const auto written = output::write_geojson_layers(dir / "small.gpkg", dir / "geojson");
+    const auto written = output::write_geojson_layers(dir / "small.gpkg", dir / "geojson").written;
     EXPECT_EQ(written, (std::vector<std::string>{"villages.geojson", "gi_features.geojson"}));
     EXPECT_FALSE(std::filesystem::exists(dir / "geojson/rejects.geojson"));
 
@@ -404,8 +405,8 @@ TEST(GeojsonExport, LayerWithoutCrsIsAnErrorAndLeavesNoFile)
 TEST(GeojsonExport, ThreadsWriteTheSameFiles)
 {
     TempDir dir("geowalk-geojson");
-    const auto one = output::write_geojson_layers(sample_run() / "geowalk.gpkg", dir / "one", 1);
-    const auto two = output::write_geojson_layers(sample_run() / "geowalk.gpkg", dir / "two", 2);
+    const auto one = output::write_geojson_layers(sample_run() / "geowalk.gpkg", dir / "one", 1).written;
+    const auto two = output::write_geojson_layers(sample_run() / "geowalk.gpkg", dir / "two", 2).written;
     EXPECT_EQ(one, two);
     ASSERT_GE(one.size(), 10u);
     for (const auto& name : one) {
@@ -413,6 +414,109 @@ TEST(GeojsonExport, ThreadsWriteTheSameFiles)
         const std::string text = read_text(dir / "one" / name);
         EXPECT_GT(text.size(), 50u);
         EXPECT_EQ(text, read_text(dir / "two" / name));
+    }
+}
+
+namespace {
+
+// The sample run's layers with a geometry and their feature counts, as OGR reads them.
+std::map<std::string, long long> geometry_layer_counts()
+{
+    GDALDatasetUniquePtr gpkg = open_readonly(sample_run() / "geowalk.gpkg", GDAL_OF_VECTOR);
+    std::map<std::string, long long> counts;
+    for (OGRLayer* layer : gpkg->GetLayers())
+        if (layer->GetGeomType() != wkbNone) counts[layer->GetName()] = layer->GetFeatureCount(TRUE);
+    return counts;
+}
+
+std::set<std::string> names_of(const std::vector<output::GeojsonLeftOut>& left)
+{
+    std::set<std::string> out;
+    for (const auto& l : left) out.insert(l.layer);
+    return out;
+}
+
+}  // namespace
+
+// A layer of more features than the limit gets no copy and is reported with its count; the others are copied.
+TEST(GeojsonExport, LayersAboveTheFeatureLimitAreLeftOut)
+{
+    TempDir dir("geowalk-geojson-limit");
+    const auto counts = geometry_layer_counts();
+    std::vector<long long> sizes;
+    for (const auto& [name, n] : counts) sizes.push_back(n);
+    std::sort(sizes.begin(), sizes.end());
+    const long long limit = sizes[sizes.size() / 2];
+    std::set<std::string> above, within;
+    for (const auto& [name, n] : counts) (n > limit ? above : within).insert(name + (n > limit ? "" : ".geojson"));
+    ASSERT_FALSE(above.empty());
+    ASSERT_FALSE(within.empty());
+    output::GeojsonChoice choice;
+    choice.max_features = limit;
+    choice.max_mb = 1e9;
+    const auto copies = output::write_geojson_layers(sample_run() / "geowalk.gpkg", dir / "geojson", 2, choice);
+    EXPECT_EQ(names_of(copies.left_out), above);
+    EXPECT_EQ(std::set<std::string>(copies.written.begin(), copies.written.end()), within);
+    for (const auto& left : copies.left_out) {
+        EXPECT_FALSE(std::filesystem::exists(dir / "geojson" / (left.layer + ".geojson"))) << left.layer;
+        EXPECT_EQ(left.features, counts.at(left.layer));
+        EXPECT_NE(left.reason.find("features, more than"), std::string::npos) << left.reason;
+    }
+    for (const auto& name : within) EXPECT_TRUE(std::filesystem::exists(dir / "geojson" / name)) << name;
+}
+
+// The size estimate, from the first features, is close to the size of the file GDAL writes; a layer estimated
+// above the size limit is left out before a byte of it is written.
+TEST(GeojsonExport, SizeEstimateIsCloseAndTheSizeLimitApplies)
+{
+    TempDir dir("geowalk-geojson-size");
+    output::GeojsonChoice all;
+    all.mode = output::GeojsonChoice::Mode::all;
+    const auto copies = output::write_geojson_layers(sample_run() / "geowalk.gpkg", dir / "all", 2, all);
+    GDALDatasetUniquePtr gpkg = open_readonly(sample_run() / "geowalk.gpkg", GDAL_OF_VECTOR);
+    std::string largest;
+    double largest_mb = 0;
+    for (const auto& file : copies.written) {
+        const std::string name = file.substr(0, file.size() - 8);
+        const double actual = static_cast<double>(std::filesystem::file_size(dir / "all" / file)) / 1e6;
+        const double estimate = output::estimated_geojson_mb(*gpkg->GetLayerByName(name.c_str()));
+        // A fifth either way, and a kilobyte for the tiny layers (the collection's own header).
+        EXPECT_NEAR(estimate, actual, 0.2 * actual + 0.001) << name;
+        if (actual > largest_mb) largest_mb = actual, largest = name;
+    }
+    ASSERT_GT(largest_mb, 0.05);
+    output::GeojsonChoice limited;
+    limited.max_mb = largest_mb * 0.7;
+    const auto within = output::write_geojson_layers(sample_run() / "geowalk.gpkg", dir / "limited", 2, limited);
+    EXPECT_TRUE(names_of(within.left_out).count(largest)) << largest;
+    EXPECT_FALSE(std::filesystem::exists(dir / "limited" / (largest + ".geojson")));
+    EXPECT_FALSE(within.written.empty());
+}
+
+TEST(GeojsonExport, ListedNoneAndUnknownLayers)
+{
+    TempDir dir("geowalk-geojson-list");
+    output::GeojsonChoice listed;
+    listed.mode = output::GeojsonChoice::Mode::listed;
+    listed.layers = {"villages", "uncovered"};
+    const auto copies = output::write_geojson_layers(sample_run() / "geowalk.gpkg", dir / "list", 2, listed);
+    EXPECT_EQ(copies.written, (std::vector<std::string>{"villages.geojson", "uncovered.geojson"}));
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir / "list")) ++files;
+    EXPECT_EQ(files, 2u);
+
+    output::GeojsonChoice none;
+    none.mode = output::GeojsonChoice::Mode::none;
+    EXPECT_TRUE(output::write_geojson_layers(sample_run() / "geowalk.gpkg", dir / "none", 2, none).written.empty());
+    EXPECT_FALSE(std::filesystem::exists(dir / "none"));
+
+    listed.layers = {"villages", "hotspot_cell"};
+    try {
+        (void)output::write_geojson_layers(sample_run() / "geowalk.gpkg", dir / "typo", 2, listed);
+        FAIL() << "expected a UsageError";
+    } catch (const UsageError& e) {
+        EXPECT_NE(std::string(e.what()).find("hotspot_cell'"), std::string::npos) << e.what();
+        EXPECT_NE(e.hint().find("hotspot_cells"), std::string::npos) << e.hint();
     }
 }
 

@@ -693,8 +693,8 @@ TEST_F(Report, ChineseTextIsExtractable)
 
 // A run of the coverage step alone: no hotspot layers or summary section. The report still has every page and
 // says what was not computed instead of failing or showing zeros.
-// A county of hundreds of villages: the village maps stay in maps/ and one page says so.
-TEST(ReportManyVillages, VillageMapsBeyondTheLimitAreReferredToTheMapsFolder)
+// A county of hundreds of villages: no village map pages unless asked for, and one page says how to get them.
+TEST(ReportManyVillages, VillageMapsLeftOutAreReferredToTheFlag)
 {
     TempDir dir("geowalk-report-villages");
     const render::MapSource source(test::sample_run(), Lang::en);
@@ -703,13 +703,35 @@ TEST(ReportManyVillages, VillageMapsBeyondTheLimitAreReferredToTheMapsFolder)
                                         [](const render::MapSpec& m) { return !m.village.empty(); });
     ASSERT_EQ(villages, 12);
     const auto pdf = dir / "report.pdf";
-    render::write_report(source, pdf, {}, {.top = 20, .maps = true, .max_village_maps = 11});
+    render::write_report(source, pdf, {},
+                         {.top = 20, .maps = true, .village_maps = {render::VillageMapChoice::Mode::up_to_limit, {}, 11}});
     const int town_maps = static_cast<int>(catalogue.size()) - 12;
     // Headline, matrix, the town maps, the note, dead corners, hotspots, what a leader asks next, method notes.
     ASSERT_EQ(pdf_pages(pdf), 2 + town_maps + 1 + 2 + leader_pages(pdf) + plan_pages(pdf) + 1);
     const std::string note = page_text(pdf, 3 + town_maps);
-    EXPECT_NE(note.find("maps/village_"), std::string::npos) << note;
+    EXPECT_NE(note.find("--village-maps"), std::string::npos) << note;
     EXPECT_EQ(pdf_images(pdf), town_maps) << "one image per map, no village map";
+}
+
+// The report prints the village maps maps/ holds: those named (by name or by code), and says the others are not.
+TEST(ReportManyVillages, PrintsTheNamedVillagesOnly)
+{
+    TempDir dir("geowalk-report-named");
+    const render::MapSource source(test::sample_run(), Lang::en);
+    const auto catalogue = render::map_catalogue(source);
+    std::vector<const render::MapSpec*> village_specs;
+    for (const auto& m : catalogue)
+        if (!m.village.empty()) village_specs.push_back(&m);
+    ASSERT_GE(village_specs.size(), 3u);
+    const int town_maps = static_cast<int>(catalogue.size() - village_specs.size());
+    const auto pdf = dir / "report.pdf";
+    render::write_report(source, pdf, {},
+                         {.top = 20, .maps = true,
+                          .village_maps = {render::VillageMapChoice::Mode::listed,
+                                           {village_specs[0]->village, village_specs[2]->village_code},
+                                           render::max_village_maps}});
+    EXPECT_EQ(pdf_pages(pdf), 2 + town_maps + 2 + 1 + 2 + leader_pages(pdf) + plan_pages(pdf) + 1);
+    EXPECT_EQ(pdf_images(pdf), town_maps + 2);
 }
 
 TEST(ReportPartialRun, SaysWhatWasNotComputed)
@@ -724,7 +746,7 @@ TEST(ReportPartialRun, SaysWhatWasNotComputed)
     const render::MapSource source(coverage_only.path(), Lang::en);
     ASSERT_EQ(source.layer("hotspot_cells"), nullptr);
     const auto pdf = coverage_only / "report.pdf";
-    render::write_report(source, pdf, {}, {.top = 20, .maps = false});
+    render::write_report(source, pdf, {}, {.top = 20, .maps = false, .village_maps = {}});
     // Headline, matrix, dead corners, hotspots, what a leader asks next (walkers still from coverage alone), method.
     EXPECT_GE(leader_pages(pdf), 4);
     EXPECT_EQ(pdf_pages(pdf), 5 + leader_pages(pdf));

@@ -95,7 +95,7 @@ protected:
         for (Lang lang : {Lang::en, Lang::zh}) {
             const render::MapSource source(sample_run(), lang);
             const auto pdf = s_dir->path() / (lang == Lang::zh ? "zh.pdf" : "en.pdf");
-            render::write_report(source, pdf, {}, {.top = 20, .maps = false});
+            render::write_report(source, pdf, {}, {.top = 20, .maps = false, .village_maps = {}});
             s_pages[lang == Lang::zh ? 1 : 0] = pages_of(pdf);
         }
         s_gpkg.reset(GDALDataset::Open((sample_run() / "geowalk.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
