@@ -368,6 +368,13 @@ if [ "${GEOWALK_BENCH_KDE:-1}" = 1 ]; then
     log "kernel density benchmark failed (see above)"
 fi
 
+# --- hotspots (issue 24): geowalk hotspots on 1M issues vs QGIS's heatmap alone, its own table -----------------------
+# GEOWALK_BENCH_HOTSPOTS=0 skips it; scripts/bench/hotspots.sh documents its settings.
+if [ "${GEOWALK_BENCH_HOTSPOTS:-1}" = 1 ]; then
+  GEOWALK_HOTSPOTS_SKIP_BUILD=1 GEOWALK_BUILD_DIR=$build_dir bash scripts/bench/hotspots.sh "$out/hotspots" ||
+    log "hotspot benchmark failed (see above)"
+fi
+
 # --- memory (issue 6, limits): a 100x town within 4 GB, and a limit it cannot fit refused with a message ----------
 # GEOWALK_BENCH_MEMORY=0 skips it; scripts/bench/memory.sh documents its settings.
 if [ "${GEOWALK_BENCH_MEMORY:-1}" = 1 ]; then
