@@ -40,6 +40,7 @@
 #      largest |difference| over the .tif's valid pixels, in pixels, for both measures (geowalk_bench --export
 #      writes both rasters).
 # Then the kernel density benchmark, scripts/bench/kde.sh OUT_DIR/kde (its own table; GEOWALK_BENCH_KDE=0 skips it),
+# the hotspot benchmark, scripts/bench/hotspots.sh OUT_DIR/hotspots (GEOWALK_BENCH_HOTSPOTS=0 skips it),
 # the memory benchmark, scripts/bench/memory.sh OUT_DIR/memory (GEOWALK_BENCH_MEMORY=0 skips it), the postman
 # benchmark, scripts/bench/route.sh OUT_DIR/route (GEOWALK_BENCH_ROUTE=0 skips it), and the CARP benchmark,
 # scripts/bench/carp.sh into OUT_DIR/carp (GEOWALK_BENCH_CARP=0 skips it).
