@@ -21,7 +21,8 @@ using geo::Point;
 
 MultiPolygon rectangle(double x0, double y0, double x1, double y1)
 {
-    MultiPolygon mp(1);
+    MultiPolygon mp;
+    mp.resize(1);
     auto& ring = mp[0].outer();
     for (const auto& p : {Point(x0, y0), Point(x0, y1), Point(x1, y1), Point(x1, y0), Point(x0, y0)}) ring.push_back(p);
     return mp;
