@@ -83,7 +83,7 @@ read -r size_m rule cells written emerging_written hot cold < <("${tool[@]}" sum
 gpkg_bytes=$(stat -c %s "$out/run/geowalk.gpkg")
 
 # --- QGIS heatmap alone (the peer) -------------------------------------------------------------------------------------
-qgis_walls=()
+qgis_walls=() qgis_cpus=()
 qgis_version=-
 if [ "${GEOWALK_HOTSPOTS_QGIS:-1}" = 1 ]; then
   qgis_version=$(dpkg-query -W -f='${Version}' qgis)
@@ -93,6 +93,7 @@ if [ "${GEOWALK_HOTSPOTS_QGIS:-1}" = 1 ]; then
       qgis:heatmapkerneldensityestimation -- INPUT="$input/issues.gpkg|layername=issues" RADIUS=300 PIXEL_SIZE=10 \
       KERNEL=0 DECAY=0 OUTPUT_VALUE=0 OUTPUT="$out/qgis_raw.tif" >"$out/qgis.log" 2>&1 || log "QGIS failed"
     qgis_walls+=("$(wall_of "$out/time_qgis.txt")")
+    qgis_cpus+=("$(cpu_of "$out/time_qgis.txt")")
     log "QGIS run $((k + 1)): ${qgis_walls[-1]} s"
   done
 fi
@@ -102,23 +103,25 @@ geowalk_s=$(median "${walls[@]}")
 geowalk_rss=$(median "${rss[@]}")
 geowalk_cpu=$(median "${cpus[@]}")
 qgis_s=$([ ${#qgis_walls[@]} -gt 0 ] && median "${qgis_walls[@]}" || echo "")
+qgis_cpu=$([ ${#qgis_cpus[@]} -gt 0 ] && median "${qgis_cpus[@]}" || echo "")
 /usr/bin/python3 - "$out/results.json" <<EOF
 import json, sys
 r = {"issues": $n, "runs": $reps, "geowalk_wall_s": $geowalk_s, "geowalk_cpu_s": $geowalk_cpu,
      "geowalk_peak_rss_mb": round($geowalk_rss / 1024, 1), "cell_size_m": $size_m, "cell_size_rule": "$rule",
      "cells": $cells, "hotspot_cells_written": $written, "emerging_written": "$emerging_written",
      "hot": $hot, "cold": $cold, "gpkg_mb": round($gpkg_bytes / 1e6, 1),
-     "qgis_version": "$qgis_version", "qgis_heatmap_wall_s": ${qgis_s:-None},
+     "qgis_version": "$qgis_version", "qgis_heatmap_wall_s": ${qgis_s:-None}, "qgis_heatmap_cpu_s": ${qgis_cpu:-None},
      "walls": "${walls[*]}", "peak_rss_kb": "${rss[*]}", "qgis_walls": "${qgis_walls[*]:-}"}
 json.dump(r, open(sys.argv[1], "w"), indent=2)
 EOF
 {
   echo
   echo "Hotspots: $n issues over 20 km x 20 km, 100 villages, 10 weeks; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "(a machine shared with other jobs: compare the CPU times, user + system over all threads)"
   printf '%-44s %8s %8s %10s\n' "tool" "wall s" "cpu s" "peak MB"
   printf '%-44s %8s %8s %10s\n' "geowalk hotspots, 2 threads (median of $reps)" "$geowalk_s" "$geowalk_cpu" \
     "$(awk -v k="$geowalk_rss" 'BEGIN { printf "%.0f", k / 1024 }')"
-  printf '%-44s %8s %8s %10s\n' "QGIS $qgis_version heatmap alone" "${qgis_s:--}" - -
+  printf '%-44s %8s %8s %10s\n' "QGIS $qgis_version heatmap alone" "${qgis_s:--}" "${qgis_cpu:--}" -
   echo "cells: $size_m m ($rule), $cells analysed, $written written; emerging_hotspots $emerging_written features;" \
     "hot $hot, cold $cold; geowalk.gpkg $(awk -v b="$gpkg_bytes" 'BEGIN { printf "%.1f", b / 1e6 }') MB"
 } | tee "$out/table.txt"
