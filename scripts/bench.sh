@@ -40,6 +40,7 @@
 #      largest |difference| over the .tif's valid pixels, in pixels, for both measures (geowalk_bench --export
 #      writes both rasters).
 # Then the kernel density benchmark, scripts/bench/kde.sh OUT_DIR/kde (its own table; GEOWALK_BENCH_KDE=0 skips it),
+# the hotspot benchmark, scripts/bench/hotspots.sh OUT_DIR/hotspots (GEOWALK_BENCH_HOTSPOTS=0 skips it),
 # the memory benchmark, scripts/bench/memory.sh OUT_DIR/memory (GEOWALK_BENCH_MEMORY=0 skips it), the postman
 # benchmark, scripts/bench/route.sh OUT_DIR/route (GEOWALK_BENCH_ROUTE=0 skips it), and the CARP benchmark,
 # scripts/bench/carp.sh into OUT_DIR/carp (GEOWALK_BENCH_CARP=0 skips it).
@@ -366,6 +367,13 @@ done
 if [ "${GEOWALK_BENCH_KDE:-1}" = 1 ]; then
   GEOWALK_KDE_SKIP_BUILD=1 GEOWALK_BUILD_DIR=$build_dir bash scripts/bench/kde.sh "$out/kde" ||
     log "kernel density benchmark failed (see above)"
+fi
+
+# --- hotspots (issue 24): geowalk hotspots on 1M issues vs QGIS's heatmap alone, its own table -----------------------
+# GEOWALK_BENCH_HOTSPOTS=0 skips it; scripts/bench/hotspots.sh documents its settings.
+if [ "${GEOWALK_BENCH_HOTSPOTS:-1}" = 1 ]; then
+  GEOWALK_HOTSPOTS_SKIP_BUILD=1 GEOWALK_BUILD_DIR=$build_dir bash scripts/bench/hotspots.sh "$out/hotspots" ||
+    log "hotspot benchmark failed (see above)"
 fi
 
 # --- memory (issue 6, limits): a 100x town within 4 GB, and a limit it cannot fit refused with a message ----------

@@ -33,8 +33,10 @@ problems come back?". Settings come from the campaign's [hotspots] section; the 
                      (binary weights, the cell itself included, as ArcGIS and esda's G_Local(star=True)),
                      Benjamini-Hochberg false discovery rate correction, and the seven classes gi_bin -3..3
                      (cold/hot spot at 99/95/90 % confidence). ArcGIS's Optimized Hot Spot rules: at least 30
-                     issues; the cell size from the issues' nearest-neighbour spacing unless --cell-m; empty cells
-                     inside villages count as zeros; the distance band at the first peak of Moran's I z-score
+                     issues; the cell size from the issues' nearest-neighbour spacing unless --cell-m, but at
+                     least max(20 m = twice a phone's 10 m GPS accuracy, [coverage] sight_m) and at most 250,000
+                     cells over the analysed extent (summary.json hotspots.cells.size says which rule set it);
+                     empty cells inside villages count as zeros; cells outside every village are not written; the distance band at the first peak of Moran's I z-score
                      over increasing distances (locational outliers beyond 3 standard deviations left out of the
                      search; without a peak, the distance at which every cell has a neighbour) unless --band.
                      Effort: walked_km of cleaned track in each cell, issue_locations (issues found in it, any

@@ -7,6 +7,23 @@
 
 #include <map>
 #include <sstream>
+#include <string>
+
+namespace {
+
+// How a chosen cell size came about, for the step's report.
+std::string size_note(const geo::hotspot::Binning& b)
+{
+    if (!b.size_chosen || !b.size_rule) return "";
+    const std::string rule = b.size_rule->rule;
+    if (rule == "floor") return " (size: the floor; the issues' spacing gives " + geo::significant_text(b.size_rule->nearest_neighbour_m, 3) + " m)";
+    if (rule == "max_cells")
+        return " (size: at most " + std::to_string(b.size_rule->max_cells) + " cells; the issues' spacing gives " +
+               geo::significant_text(b.size_rule->nearest_neighbour_m, 3) + " m)";
+    return " (size from the issues' spacing)";
+}
+
+}  // namespace
 
 namespace geowalk {
 
@@ -33,7 +50,7 @@ std::string hotspot_report(const geo::Campaign& c, const geo::hotspot::HotspotRe
             not_inspected += a.inspected[i] ? 0 : 1;
         }
         out << "  Gi*: " << r.binning.cells.size() << " cells of " << significant_text(r.binning.layout.size) << " m"
-            << (r.binning.size_chosen ? " (size from the issues' spacing)" : "") << ", band " << significant_text(r.band_m) << " m"
+            << size_note(r.binning) << ", band " << significant_text(r.band_m) << " m"
             << (r.band_search ? " (first peak of Moran's I)" : "") << "\n";
         TextTable table({"confidence", "hot cells", "cold cells"});
         for (int level = 3; level >= 1; --level)

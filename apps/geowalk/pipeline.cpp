@@ -63,6 +63,8 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
     if (options.adjust_coverage) options.adjust_coverage(coverage, spec.utc_offset_minutes());
     geo::hotspot::HotspotOptions hotspots = spec.hotspots;
     if (options.adjust_hotspots) options.adjust_hotspots(hotspots, spec.utc_offset_minutes());
+    // A chosen cell size is never below twice a phone's GPS accuracy nor below the campaign's sight distance.
+    hotspots.cells.binning.floor_m = std::max(2 * geo::hotspot::typical_gps_accuracy_m, coverage.sight_m);
     // Before any heavy work.
     if (options.coverage) coverage.validate();
     if (!options.gi_features_file.empty()) {

@@ -25,6 +25,22 @@ AttributeValue issue_code(const Campaign& c, int index)
     return issue.code.empty() ? AttributeValue(std::to_string(issue.id)) : AttributeValue(issue.code);
 }
 
+// Cells that share no area with any village are analysed (Gi* and its global mean and variance include them, so
+// the written cells' numbers do not depend on it) but not written: they are outside the study area.
+bool written_cell(const hotspot::Binning& b, std::size_t i) { return b.in_villages.empty() || b.in_villages[i] != 0; }
+
+// emerging_hotspots holds the cells with a pattern or at least one issue in the cube; the rest of the grid is "no
+// pattern, nothing found", which the summary counts.
+bool written_emerging(const hotspot::Binning& b, const hotspot::EmergingResult& e, std::size_t i)
+{
+    if (!written_cell(b, i)) return false;
+    if (e.cells[i].pattern != hotspot::Pattern::none) return true;
+    const auto T = static_cast<std::size_t>(e.slices);
+    for (std::size_t t = 0; t < T; ++t)
+        if (e.counts[i * T + t] > 0) return true;
+    return false;
+}
+
 AttributeValue village_of(const Campaign& c, int village)
 {
     return village >= 0 ? AttributeValue(c.villages.at(static_cast<std::size_t>(village)).name) : AttributeValue();
@@ -53,6 +69,7 @@ void write_cells(VectorFile& file, const Campaign& c, const hotspot::HotspotResu
     }
     VectorLayer layer = file.create_layer(layer::hotspot_cells, wkbPolygon, c.crs.wkt, fields);
     for (std::size_t i = 0; i < r.binning.cells.size(); ++i) {
+        if (!written_cell(r.binning, i)) continue;
         const auto& cell = r.binning.cells[i];
         const double km = a.walked_m[i] / 1000.0;
         std::vector<AttributeValue> values{static_cast<std::int64_t>(i + 1), cell.count, km,
@@ -135,6 +152,7 @@ void write_emerging(VectorFile& file, const Campaign& c, const hotspot::HotspotR
     const AttributeValue first = format_local_date(e.start_s, c.utc_offset_minutes);
     const AttributeValue last = format_local_date(e.start_s + (e.slices - 1) * e.slice_s, c.utc_offset_minutes);
     for (std::size_t i = 0; i < e.cells.size(); ++i) {
+        if (!written_emerging(cells, e, i)) continue;
         const auto& ec = e.cells[i];
         const auto& cell = cells.cells[i];
         layer.add(to_ogr(cells.layout.polygon(cell.col, cell.row)),
@@ -261,6 +279,23 @@ Json hotspots_section(const Campaign& c, const hotspot::HotspotResult& a, const 
                       {"not_inspected", not_inspected},
                       {"inspected_by_issues_only", by_issues_only},
                       {"cold_but_not_inspected", cold_not_inspected}};
+        if (const auto& rule = r.binning.size_rule) {
+            s["cells"]["size"] = {{"nearest_neighbour_m", rule->nearest_neighbour_m},
+                                  {"floor_m", rule->floor_m},
+                                  {"max_cells", rule->max_cells},
+                                  {"chosen_m", rule->chosen_m},
+                                  {"rule", rule->rule}};
+        }
+        // count, hot, cold and by_bin are over every analysed cell, as before; the layer leaves out cells outside
+        // every village (kept only because an issue lies in them).
+        std::size_t written = 0, outside_hot = 0;
+        for (std::size_t i = 0; i < r.binning.cells.size(); ++i) {
+            if (written_cell(r.binning, i)) ++written;
+            else if (r.gi.bin[i] > 0) ++outside_hot;
+        }
+        s["cells"]["written"] = written;
+        s["cells"]["not_written_outside_villages"] = r.binning.cells.size() - written;
+        s["cells"]["not_written_hot"] = outside_hot;
         s["cells"]["fdr"] = options.cells.gi.fdr;
         s["cells"]["fdr_alpha"] = options.cells.gi.fdr_alpha;
         s["zones"] = zones_section(c, a, zones_in_summary);
@@ -275,10 +310,16 @@ Json hotspots_section(const Campaign& c, const hotspot::HotspotResult& a, const 
     if (a.emerging) {
         std::map<std::string, int> patterns;
         for (const auto& cell : a.emerging->cells) ++patterns[std::string(hotspot::pattern_code(cell.pattern))];
+        std::size_t written = 0;
+        for (std::size_t i = 0; i < a.emerging->cells.size(); ++i)
+            written += written_emerging(a.cells->binning, *a.emerging, i) ? 1 : 0;
         s["emerging"] = {{"slices", a.emerging->slices},
                          {"slice_days", a.emerging->slice_s / 86400.0},
                          {"first_slice", format_local_date(a.emerging->start_s, c.utc_offset_minutes)},
-                         {"patterns", patterns}};
+                         {"patterns", patterns},
+                         {"cells", a.emerging->cells.size()},
+                         // emerging_hotspots holds the cells with a pattern or an issue (inside the villages).
+                         {"written", written}};
     } else {
         s["emerging"] = {{"skipped", a.emerging_skipped}};
     }

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <numbers>
 #include <string>
 #include <boost/geometry/algorithms/touches.hpp>
@@ -90,6 +89,8 @@ void BinningOptions::validate() const
 {
     if (cell_size_m < 0 || !std::isfinite(cell_size_m))
         throw UsageError("the hot spot cell size must be a positive number of metres (or 0 to choose it)");
+    if (floor_m < 0 || !std::isfinite(floor_m)) throw UsageError("the hot spot cell size floor must be 0 or more metres");
+    if (max_cells != 0 && max_cells < 4) throw UsageError("the hot spot cell bound must be 0 (none) or at least 4 cells");
     if (extent && (extent->max_corner().x() < extent->min_corner().x() || extent->max_corner().y() < extent->min_corner().y()))
         throw UsageError("the hot spot extent is empty");
 }
@@ -146,16 +147,18 @@ Binning make_cells(const std::vector<Point>& points, const std::vector<MultiPoly
             if (!bg::is_empty(v)) grow(bg::return_envelope<Box>(v));
         if (!any) throw UsageError("no issues and no villages: nothing to lay hot spot cells over");
     }
+    const double w = extent.max_corner().x() - extent.min_corner().x();
+    const double h = extent.max_corner().y() - extent.min_corner().y();
     double size = options.cell_size_m;
     if (size == 0) {
-        size = choose_cell_size(points);
+        out.size_rule = bounded_cell_size(choose_cell_size(points), options.shape, w, h, options.floor_m,
+                                          options.max_cells);
+        size = out.size_rule->chosen_m;
         out.size_chosen = true;
     }
     CellLayout& l = out.layout;
     l.shape = options.shape;
     l.size = size;
-    const double w = extent.max_corner().x() - extent.min_corner().x();
-    const double h = extent.max_corner().y() - extent.min_corner().y();
     if (l.shape == CellShape::square) {
         l.x0 = extent.min_corner().x();
         l.y0 = extent.min_corner().y();
@@ -172,14 +175,17 @@ Binning make_cells(const std::vector<Point>& points, const std::vector<MultiPoly
         throw UsageError("hot spot cells of " + number_text(size) + " m over this extent would be more than 2e9 cells",
                          {}, "choose a larger cell size");
 
-    // Sparse accumulation keyed by (row, col): the layout can be far larger than the cells kept.
-    std::map<std::pair<long long, long long>, double> kept;
-    std::vector<std::pair<long long, long long>> where(points.size(), {-1, -1});
+    // Sparse: the layout can be far larger than the cells kept. Each cell is the key row * cols + col (so keys sort
+    // as (row, col)); a sorted vector of keys with a flag "shares area with a village" instead of a map per cell.
+    auto key_of = [&](long long col, long long row) { return row * l.cols + col; };
+    std::vector<long long> where(points.size(), -1);
+    std::vector<std::pair<long long, char>> keys;
+    keys.reserve(points.size());
     for (std::size_t i = 0; i < points.size(); ++i) {
         const auto at = l.locate(points[i]);
         if (!at) continue;
-        where[i] = {at->second, at->first};
-        kept[where[i]] += weights.empty() ? 1.0 : weights[i];
+        where[i] = key_of(at->first, at->second);
+        keys.emplace_back(where[i], villages.empty() ? 1 : 0);
     }
     for (const auto& v : villages) {
         if (bg::is_empty(v)) continue;
@@ -190,26 +196,75 @@ Binning make_cells(const std::vector<Point>& points, const std::vector<MultiPoly
         const long long r1 = std::min(l.rows - 1, static_cast<long long>(std::floor((b.max_corner().y() - l.y0) / row_step(l))) + 1);
         for (long long r = r0; r <= r1; ++r)
             for (long long c = c0; c <= c1; ++c) {
-                if (kept.count({r, c})) continue;
                 const Polygon cell = l.polygon(c, r);
                 // Touching along an edge only is not "inside the village": require a shared area.
-                if (bg::intersects(cell, v) && !bg::touches(cell, v)) kept.emplace(std::make_pair(r, c), 0.0);
+                if (bg::intersects(cell, v) && !bg::touches(cell, v)) keys.emplace_back(key_of(c, r), 1);
             }
     }
-    std::map<std::pair<long long, long long>, int> index;
-    for (const auto& [key, count] : kept) {
+    // By key, a village flag first, then one entry per key.
+    std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second > b.second;
+    });
+    keys.erase(std::unique(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+               keys.end());
+    keys.shrink_to_fit();
+    out.cells.reserve(keys.size());
+    out.in_villages.reserve(keys.size());
+    for (const auto& [key, in_village] : keys) {
         Cell cell;
-        cell.row = static_cast<int>(key.first);
-        cell.col = static_cast<int>(key.second);
-        cell.centre = l.centre(key.second, key.first);
-        cell.count = count;
-        index[key] = static_cast<int>(out.cells.size());
+        cell.row = static_cast<int>(key / l.cols);
+        cell.col = static_cast<int>(key % l.cols);
+        cell.centre = l.centre(cell.col, cell.row);
         out.cells.push_back(cell);
+        out.in_villages.push_back(in_village);
     }
+    // Counts summed in point order, as before (the same floating-point sums).
     out.cell_of_point.assign(points.size(), -1);
-    for (std::size_t i = 0; i < points.size(); ++i)
-        if (where[i].first >= 0) out.cell_of_point[i] = index.at(where[i]);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        if (where[i] < 0) continue;
+        const auto it = std::lower_bound(keys.begin(), keys.end(), where[i],
+                                         [](const auto& entry, long long key) { return entry.first < key; });
+        const auto index = static_cast<int>(it - keys.begin());
+        out.cell_of_point[i] = index;
+        out.cells[static_cast<std::size_t>(index)].count += weights.empty() ? 1.0 : weights[i];
+    }
     return out;
+}
+
+long long layout_cell_count(CellShape shape, double w, double h, double size)
+{
+    if (shape == CellShape::square)
+        return (static_cast<long long>(std::floor(w / size)) + 1) * (static_cast<long long>(std::floor(h / size)) + 1);
+    return (static_cast<long long>(std::floor(w / size)) + 2) *
+           (static_cast<long long>(std::floor(h / (size * sqrt3 / 2))) + 2);
+}
+
+CellSizeRule bounded_cell_size(double nearest_neighbour_m, CellShape shape, double w, double h, double floor_m,
+                               long long max_cells)
+{
+    CellSizeRule rule;
+    rule.nearest_neighbour_m = nearest_neighbour_m;
+    rule.floor_m = floor_m;
+    rule.max_cells = max_cells;
+    rule.chosen_m = nearest_neighbour_m;
+    if (rule.chosen_m < floor_m) {
+        rule.chosen_m = floor_m;
+        rule.rule = "floor";
+    }
+    // A hexagon layout has at least 2 x 2 cells; fewer cannot be asked for.
+    if (max_cells > 0 && layout_cell_count(shape, w, h, rule.chosen_m) > max_cells) {
+        // The count only falls as the size grows: bisect for the smallest size within the bound, then take the
+        // whole metre at or above it (a size people can read; still within the bound).
+        double lo = rule.chosen_m, hi = std::max({2 * rule.chosen_m, w, h, 1.0}) + 1;
+        while (layout_cell_count(shape, w, h, hi) > max_cells) hi *= 2;
+        for (int k = 0; k < 200 && hi - lo > 1e-9 * hi; ++k) {
+            const double mid = 0.5 * (lo + hi);
+            (layout_cell_count(shape, w, h, mid) > max_cells ? lo : hi) = mid;
+        }
+        rule.chosen_m = hi >= 1 ? std::ceil(hi) : hi;
+        rule.rule = "max_cells";
+    }
+    return rule;
 }
 
 }  // namespace geo::hotspot

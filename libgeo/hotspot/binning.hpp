@@ -7,7 +7,14 @@
 //
 // Cell size when not given (ArcGIS Optimized Hot Spot Analysis, OptimizedHotSpotAnalysis.py scaleDecision): over the
 // distinct incident locations, take the mean and the median of the non-zero nearest-neighbour distances; the larger
-// of the two, times max(2, larger / smaller), is the cell side.
+// of the two, times max(2, larger / smaller), is the cell side. Then two bounds (CellSizeRule), because on a dense
+// county-sized register that rule gives millions of cells a few metres wide that tell a planner nothing:
+//   floor:     at least floor_m (default 30 m = max(2 x 10 m, a typical phone's GPS accuracy, twice: an issue's
+//              recorded position then lies in its true cell or a neighbour; [coverage] sight_m, 30 m by default: a
+//              cell narrower than what a walker sees from the path says nothing the walk did not));
+//   max_cells: the layout over the analysed extent has at most max_cells cells (250,000); when the size above
+//              gives more, the smallest whole number of metres that gives at most that many.
+// A size given by the user is used as it is.
 #include "libgeo/core/geometry.hpp"
 
 #include <optional>
@@ -40,9 +47,25 @@ struct Cell {
     double count = 0;  // points in the cell (or summed weights when weights were given)
 };
 
+// The bounds of a chosen cell size (see above).
+inline constexpr double typical_gps_accuracy_m = 10;
+inline constexpr double default_cell_floor_m = 30;     // max(2 x typical_gps_accuracy_m, default sight_m 30 m)
+inline constexpr long long default_max_cells = 250000;
+
+// How a chosen cell size came about (summary.json hotspots.cells.size).
+struct CellSizeRule {
+    double nearest_neighbour_m = 0;  // the ArcGIS rule alone
+    double floor_m = 0;
+    long long max_cells = 0;
+    double chosen_m = 0;
+    const char* rule = "nearest_neighbour";  // "nearest_neighbour", "floor" or "max_cells": which one set chosen_m
+};
+
 struct BinningOptions {
     CellShape shape = CellShape::square;
-    double cell_size_m = 0;     // 0: chosen by the ArcGIS rule above
+    double cell_size_m = 0;     // 0: chosen by the ArcGIS rule above, within floor_m and max_cells
+    double floor_m = default_cell_floor_m;
+    long long max_cells = default_max_cells;
     std::optional<Box> extent;  // default: the points' and villages' bounding box
     void validate() const;
 };
@@ -51,8 +74,19 @@ struct Binning {
     CellLayout layout;
     std::vector<Cell> cells;          // sorted by (row, col)
     std::vector<int> cell_of_point;   // index into cells, -1 for a point outside the extent
-    bool size_chosen = false;         // cell size came from the nearest-neighbour rule
+    bool size_chosen = false;         // cell size came from the nearest-neighbour rule (and its bounds)
+    std::optional<CellSizeRule> size_rule;  // set when size_chosen
+    // Per cell: 1 when it shares area with a village (or there are no villages), 0 for a cell kept only because an
+    // issue lies in it outside every village. Gi* runs over all cells; the layers leave the 0s out.
+    std::vector<char> in_villages;
 };
+
+// The number of cells a layout of this shape and size has over a box of w x h metres (make_cells' layout).
+long long layout_cell_count(CellShape shape, double w, double h, double size);
+
+// The nearest-neighbour size within the floor and the cell bound over a w x h extent.
+CellSizeRule bounded_cell_size(double nearest_neighbour_m, CellShape shape, double w, double h, double floor_m,
+                               long long max_cells);
 
 // Aggregates points (weights: one per point, or empty for counts) over villages. Throws geo::UsageError when there
 // is nothing to lay cells over or the size rule has fewer than two distinct locations.

@@ -115,7 +115,8 @@ options::Table<O> make_table()
               options::bind_choice<O>([](O& o) -> auto& { return o.cells.binning.shape; }, cell_shape_names)},
              {{.key = "cell_m", .flag = "cell-m", .kind = Kind::number, .unit = "m",
                .help = "cell size (side; for hexagons the distance between neighbouring centres); 0: from the issues' "
-                       "spacing",
+                       "spacing (ArcGIS's nearest-neighbour rule), at least max(20 m, [coverage] sight_m) and at most "
+                       "250,000 cells over the analysed extent",
                .min = 0, .max = 100000},
               options::bind_number<O>([](O& o) -> auto& { return o.cells.binning.cell_size_m; })},
              {{.key = "band_m", .flag = "band", .kind = Kind::number, .unit = "m",

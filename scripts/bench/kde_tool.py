@@ -19,7 +19,8 @@ from osgeo import gdal
 gdal.UseExceptions()
 
 
-def points(n, seed, out):
+def points_xy(n, seed):
+    """The benchmark's points as an (n, 2) array; also used by hotspots_tool.py."""
     rng = np.random.default_rng(int(seed))
     n = int(n)
     x0, y0, side = 490_000.0, 3_390_000.0, 20_000.0
@@ -31,7 +32,11 @@ def points(n, seed, out):
     xy = np.clip(xy, 0.0, side)  # keep the 20 km square
     xy = np.vstack([xy, rng.uniform(0, side, size=(n - clustered, 2))])
     xy += (x0, y0)
-    np.savetxt(out, xy, fmt="%.3f", delimiter=",", header="x,y", comments="")
+    return xy
+
+
+def points(n, seed, out):
+    np.savetxt(out, points_xy(n, seed), fmt="%.3f", delimiter=",", header="x,y", comments="")
 
 
 def read(path):

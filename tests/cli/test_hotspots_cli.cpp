@@ -117,6 +117,37 @@ TEST(HotspotsCli, DensityIsTheExactQuarticSumOnQgisGrid)
     EXPECT_EQ(cells_summary.at("rate_gi").at("cells").get<std::size_t>(), centres.size());
     const auto expected_z = brute_force_gi_star(centres, rates, cells_summary.at("band_m").get<double>());
     for (std::size_t k = 0; k < centres.size(); ++k) EXPECT_NEAR(written_z[k], expected_z[k], 1e-6) << "cell " << k;
+
+    // No written cell lies outside every village (GEOS through OGR: a shared area with the villages' union), and the
+    // summary counts what was written.
+    OGRLayer* villages = gpkg->GetLayerByName("villages");
+    ASSERT_NE(villages, nullptr);
+    OGRGeometryUniquePtr land;
+    for (auto& v : *villages)
+        land = land ? OGRGeometryUniquePtr(land->Union(v->GetGeometryRef())) : OGRGeometryUniquePtr(v->GetGeometryRef()->clone());
+    ASSERT_TRUE(land);
+    cells->ResetReading();
+    for (auto& f : *cells) {
+        OGRGeometryUniquePtr shared(land->Intersection(f->GetGeometryRef()));
+        ASSERT_TRUE(shared);
+        EXPECT_GT(OGR_G_Area(OGRGeometry::ToHandle(shared.get())), 0.0) << "cell " << f->GetFieldAsInteger("cell_id");
+    }
+    EXPECT_EQ(cells_summary.at("written").get<long long>(), cells->GetFeatureCount());
+    EXPECT_EQ(cells_summary.at("written").get<long long>() + cells_summary.at("not_written_outside_villages").get<long long>(),
+              cells_summary.at("count").get<long long>());
+    // emerging_hotspots: each feature has a pattern or holds an issue of the run.
+    OGRLayer* emerging = gpkg->GetLayerByName("emerging_hotspots");
+    ASSERT_NE(emerging, nullptr);
+    EXPECT_EQ(summary.at("hotspots").at("emerging").at("written").get<long long>(), emerging->GetFeatureCount());
+    EXPECT_LT(emerging->GetFeatureCount(), summary.at("hotspots").at("emerging").at("cells").get<long long>());
+    for (auto& f : *emerging) {
+        if (std::string(f->GetFieldAsString("pattern")) != "no_pattern") continue;
+        OGREnvelope box;
+        f->GetGeometryRef()->getEnvelope(&box);
+        bool holds = false;
+        for (const auto& p : points) holds = holds || (p.x >= box.MinX && p.x < box.MaxX && p.y >= box.MinY && p.y < box.MaxY);
+        EXPECT_TRUE(holds) << "emerging cell " << f->GetFieldAsInteger("cell_id") << " has no pattern and no issue";
+    }
     // The coverage step did not run: its layers are not there.
     EXPECT_EQ(gpkg->GetLayerByName("network_coverage"), nullptr);
 }
