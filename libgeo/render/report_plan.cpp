@@ -35,18 +35,55 @@ constexpr Words col_step{"Step", "序号"};
 constexpr Words col_instruction{"Instruction", "说明"};
 constexpr Words col_from_start{"From start km", "累计公里"};
 constexpr Words yes{"yes", "是"};
+constexpr Words col_days{"Team-days", "天数"};
+constexpr Words note_county{" Too many team-days to print one by one: one row per team here; every team-day is in the "
+                            "routes layer, its turn instructions in route_stops and in gpx/.",
+                            "分组分天过多，不逐天打印：此处每组一行；每天的路线见 routes 图层，路线说明见 route_stops 图层和 gpx/ 文件夹。"};
 
 std::string str(std::string_view s) { return std::string(s); }
 
 double number(const Json& j, const char* key) { return j.contains(key) && j[key].is_number() ? j[key].get<double>() : 0.0; }
 
+// A county's thousands of team-days: one row per team (days, km, to inspect, in between, hours, days over the limit).
+TableSpec team_totals(const Json& routes, Lang lang)
+{
+    struct Totals {
+        long long days = 0, over = 0;
+        double km = 0, inspect = 0, between = 0, hours = 0;
+    };
+    std::map<long long, Totals> by_team;
+    for (const Json& r : routes) {
+        auto& t = by_team[static_cast<long long>(number(r, "team"))];
+        ++t.days;
+        t.over += r.value("over_limit", false) ? 1 : 0;
+        t.km += number(r, "total_m") / 1000.0;
+        t.inspect += number(r, "required_m") / 1000.0;
+        t.between += number(r, "deadhead_m") / 1000.0;
+        t.hours += number(r, "hours");
+    }
+    TableSpec table;
+    table.note = str(note_plan(lang)) + str(note_county(lang));
+    table.columns = {{str(col_team(lang)), 45, Align::right},    {str(col_days(lang)), 70, Align::right},
+                     {str(col_km(lang)), 80, Align::right},      {str(col_inspect(lang)), 80, Align::right},
+                     {str(col_between(lang)), 80, Align::right}, {str(col_hours(lang)), 70, Align::right},
+                     {str(col_over(lang)), 70, Align::right}};
+    for (const auto& [team, t] : by_team)
+        table.rows.push_back({{whole(team)}, {whole(t.days)}, {fixed_text(t.km, 1)}, {fixed_text(t.inspect, 1)},
+                              {fixed_text(t.between, 1)}, {fixed_text(t.hours, 1)}, {whole(t.over)}});
+    return table;
+}
+
 }  // namespace
 
-std::vector<TitledTable> plan_tables(const MapSource& source, Lang lang)
+std::vector<TitledTable> plan_tables(const MapSource& source, Lang lang, std::size_t max_team_days)
 {
     std::vector<TitledTable> out;
     const Json& summary = source.summary();
     if (!summary.contains("plan") || !summary["plan"].contains("routes")) return out;
+    if (summary["plan"]["routes"].size() > max_team_days) {
+        out.push_back({str(team_days_title(lang)), team_totals(summary["plan"]["routes"], lang)});
+        return out;
+    }
     TableSpec days;
     days.note = str(note_plan(lang));
     days.columns = {{str(col_team(lang)), 45, Align::right},   {str(col_day(lang)), 45, Align::right},

@@ -7,6 +7,7 @@
 #include "libgeo/core/categories.hpp"
 #include "libgeo/render/maps.hpp"
 #include "libgeo/render/report.hpp"
+#include "libgeo/render/report_plan.hpp"
 
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
@@ -754,6 +755,46 @@ TEST(ReportPartialRun, SaysWhatWasNotComputed)
     const auto boxes = values_below(page_text(pdf, 1), "Network walked");
     ASSERT_GE(boxes.size(), 5u);
     EXPECT_EQ(boxes[4], "–");  // rebounds come from the hotspot step
+}
+
+// A county's thousands of team-days: one row per team, and each row adds up what the routes layer holds for the
+// team (read back with OGR); no turn-instruction tables.
+TEST(ReportManyTeamDays, OneRowPerTeamAddingUpTheRoutesLayer)
+{
+    const render::MapSource source(test::sample_run(), Lang::en);
+    struct Totals {
+        long long days = 0;
+        double km = 0;
+    };
+    std::map<long long, Totals> expected;
+    {
+        GDALDatasetUniquePtr gpkg(GDALDataset::Open((test::sample_run() / "geowalk.gpkg").c_str(), GDAL_OF_VECTOR));
+        ASSERT_TRUE(gpkg);
+        OGRLayer* routes = gpkg->GetLayerByName("routes");
+        ASSERT_NE(routes, nullptr);
+        for (OGRFeatureUniquePtr f(routes->GetNextFeature()); f; f.reset(routes->GetNextFeature())) {
+            auto& t = expected[f->GetFieldAsInteger64("team")];
+            ++t.days;
+            t.km += f->GetFieldAsDouble("total_m") / 1000.0;
+        }
+    }
+    long long all_days = 0;
+    for (const auto& [team, t] : expected) all_days += t.days;
+    ASSERT_GT(all_days, 10);
+    const auto full = render::report::plan_tables(source, Lang::en);
+    EXPECT_GT(full.size(), 1U) << "a town's plan prints each team's turn instructions";
+    const auto county = render::report::plan_tables(source, Lang::en, 10);
+    ASSERT_EQ(county.size(), 1U);
+    const auto& rows = county[0].table.rows;
+    ASSERT_EQ(rows.size(), expected.size());
+    std::size_t i = 0;
+    for (const auto& [team, t] : expected) {
+        EXPECT_EQ(rows[i][0].text, std::to_string(team));
+        EXPECT_EQ(rows[i][1].text, std::to_string(t.days)) << "team " << team;
+        EXPECT_NEAR(std::stod(rows[i][2].text), t.km, 0.051) << "team " << team;
+        ++i;
+    }
+    EXPECT_NE(county[0].table.note.find("route_stops"), std::string::npos);
 }
 
 }  // namespace
