@@ -12,6 +12,9 @@ namespace {
 
 std::string km(double metres) { return geo::fixed_text(metres / 1000.0, 2); }
 
+// A county's thousands of team-days do not belong on a terminal: the first ones, then where the rest are.
+constexpr std::size_t terminal_team_days = 40;
+
 }  // namespace
 
 std::string plan_report(const geo::Campaign& campaign, const geo::route::PlanResult& plan)
@@ -32,7 +35,8 @@ std::string plan_report(const geo::Campaign& campaign, const geo::route::PlanRes
         return out.str();
     }
     geowalk::TextTable table({"team", "day", "from", "km", "inspect km", "between km", "hours", "villages"});
-    for (const auto& r : plan.routes) {
+    for (std::size_t i = 0; i < plan.routes.size() && i < terminal_team_days; ++i) {
+        const auto& r = plan.routes[i];
         std::string villages;
         for (int v : r.villages) villages += (villages.empty() ? "" : ", ") + campaign.villages.at(static_cast<std::size_t>(v)).name;
         table.add({std::to_string(r.team), std::to_string(r.day),
@@ -40,6 +44,9 @@ std::string plan_report(const geo::Campaign& campaign, const geo::route::PlanRes
                    km(r.required_m), km(r.deadhead_m), geo::fixed_text(r.hours, 1), villages});
     }
     out << table.render();
+    if (plan.routes.size() > terminal_team_days)
+        out << "… and " << plan.routes.size() - terminal_team_days
+            << " more team-days: every one is in the routes layer of geowalk.gpkg and in gpx/\n";
     out << "In all " << km(plan.total_m) << " km in " << plan.routes.size() << " team-days (" << km(plan.required_m)
         << " km to inspect, " << km(plan.deadhead_m) << " km in between); no plan can be shorter than "
         << km(plan.lower_bound_m) << " km" << (plan.optimal ? " (this one is optimal)" : "") << ".\n";
