@@ -89,6 +89,7 @@ std::vector<std::string> with_presentation_flags(std::vector<std::string> flags)
 std::vector<std::pair<std::string, std::string>> presentation_option_rows()
 {
     std::vector<std::pair<std::string, std::string>> rows;
+    rows.reserve(std::size(presentation_flags));
     for (const auto& f : presentation_flags) rows.emplace_back(f.usage, f.help);
     return rows;
 }

@@ -367,7 +367,7 @@ PlanResult analyse(const Campaign& campaign, const coverage::CoverageResult& cov
     // cut to 12 / depots of a full one (never below 5 %), still a fixed budget, so the plan stays the same run to run.
     const double effort = std::clamp(full_searches / static_cast<double>(busy.size()), 0.05, 1.0);
     std::vector<DepotPlan> plans(problems.size());
-    auto plan_depot = [&](std::size_t d, Progress inner) {
+    auto plan_depot = [&](std::size_t d, const Progress& inner) {
         auto& p = problems[d];
         fill_distances(g, p, inner_threads);
         DepotPlan& out = plans[d];
