@@ -19,6 +19,9 @@ packages=(
   # Maps and the PDF report: Cairo draws, Pango shapes text, Noto CJK renders Chinese labels; pdftoppm (poppler-utils)
   # lets the tests look at rendered report pages.
   libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils
+  # The register's PostGIS store is tested against a real PostgreSQL 15 + PostGIS 3, a throw-away cluster that
+  # scripts/pg_cluster.sh starts on loopback for the tests (no system service is used or started).
+  postgresql-15 postgresql-client-15 postgresql-15-postgis-3
 )
 
 missing=()

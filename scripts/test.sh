@@ -43,6 +43,10 @@ build_dir=${GEOWALK_BUILD_DIR:-build}
 banner "1/4 normal build and tests ($build_dir/)"
 bash scripts/build.sh -DGEOWALK_BENCH=OFF
 stage_end "normal build"
+# The register's store tests run on a GeoPackage always and, with GEOWALK_TEST_PG set, on a throw-away PostGIS
+# cluster too (scripts/pg_cluster.sh: loopback, unprivileged, removed at exit).
+eval "$(bash scripts/pg_cluster.sh start)"
+trap 'bash scripts/pg_cluster.sh stop; stage_table' EXIT
 ctest --test-dir "$build_dir" --output-on-failure -j 2 --timeout 900
 stage_end "normal tests (unit + end-to-end)"
 [ "${1:-}" = "--quick" ] && exit 0
