@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs dependencies, builds, and runs every check CI runs, stopping at the first failure:
-#   1. the normal build (RelWithDebInfo, -Werror) and the whole test suite (ctest): unit and end-to-end tests;
+#   1. the normal build (RelWithDebInfo, -Werror, the benchmarks compiled too) and the whole test suite (ctest): unit and end-to-end tests;
 #   2. a second tree with AddressSanitizer + UndefinedBehaviorSanitizer (build-asan/): the unit suite (the in-process
 #      map and report tests included) and one end-to-end smoke run of the instrumented binary with maps and the
 #      report (label "smoke"); the other end-to-end tests (label "e2e") drive the same library code through the CLI
@@ -41,7 +41,8 @@ stage_end "setup"
 
 build_dir=${GEOWALK_BUILD_DIR:-build}
 banner "1/4 normal build and tests ($build_dir/)"
-bash scripts/build.sh -DGEOWALK_BENCH=OFF
+# The benchmarks are compiled (not run) so that a change of a library signature cannot leave them broken unseen.
+bash scripts/build.sh -DGEOWALK_BENCH=ON
 stage_end "normal build"
 # The register's store tests run on a GeoPackage always and, with GEOWALK_TEST_PG set, on a throw-away PostGIS
 # cluster too (scripts/pg_cluster.sh: loopback, unprivileged, removed at exit).
