@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything geowalk needs to build, test and run, from Debian 12 packages only.
 # Idempotent: skips apt entirely when every package is already installed.
+# Usage: scripts/setup.sh [EXTRA_PACKAGE...]   (the benchmarks add their peers' packages, e.g. qgis, this way)
 set -euo pipefail
 
 packages=(
@@ -23,6 +24,7 @@ packages=(
   # scripts/pg_cluster.sh starts on loopback for the tests (no system service is used or started).
   postgresql-15 postgresql-client-15 postgresql-15-postgis-3
 )
+packages+=("$@")
 
 missing=()
 for p in "${packages[@]}"; do

@@ -44,18 +44,7 @@ log() { echo "kde bench: $*" >&2; }
 
 # --- dependencies and build ------------------------------------------------------------------------------------------
 packages=(qgis grass-core python3-gdal python3-numpy gdal-bin time)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-sudo_cmd=""
-[ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-if [ ${#missing[@]} -gt 0 ]; then
-  log "installing ${missing[*]} (large: QGIS and GRASS)"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo_cmd apt-get update -qq
-  $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+bash scripts/setup.sh "${packages[@]}"
 [ "${GEOWALK_KDE_SKIP_BUILD:-0}" = 1 ] || bash scripts/build.sh -DGEOWALK_BENCH=ON
 build_dir=${GEOWALK_BUILD_DIR:-build}
 [[ "$build_dir" == /* ]] || build_dir=$root/$build_dir

@@ -1,5 +1,6 @@
 // Cells: counts against direct floor arithmetic, village zeros, hexagon lookup against the nearest centre, the ArcGIS
 // cell-size rule against brute-force nearest neighbours, and the hotspot_cells analysis end to end.
+#include "geometry_support.hpp"
 #include "libgeo/hotspot/binning.hpp"
 #include "libgeo/hotspot/hotspot_cells.hpp"
 
@@ -18,17 +19,7 @@ namespace {
 using namespace geo::hotspot;
 using geo::MultiPolygon;
 using geo::Point;
-
-MultiPolygon rectangle(double x0, double y0, double x1, double y1)
-{
-    MultiPolygon mp;
-    boost::geometry::read_wkt("MULTIPOLYGON(((" + std::to_string(x0) + " " + std::to_string(y0) + "," + std::to_string(x0) +
-                                  " " + std::to_string(y1) + "," + std::to_string(x1) + " " + std::to_string(y1) + "," +
-                                  std::to_string(x1) + " " + std::to_string(y0) + "," + std::to_string(x0) + " " +
-                                  std::to_string(y0) + ")))",
-                              mp);
-    return mp;
-}
+using geo::test::rectangle;
 
 TEST(Binning, SquareCountsAndVillageZeros)
 {
@@ -36,16 +27,17 @@ TEST(Binning, SquareCountsAndVillageZeros)
     std::uniform_real_distribution<double> u(0, 1000);
     std::vector<Point> pts;
     for (int i = 0; i < 500; ++i) pts.emplace_back(u(rng), u(rng) * 0.5);  // y in [0, 500)
-    const auto village = rectangle(0, 0, 1000, 1000);                    // the upper half holds no points
+    const auto village = rectangle(0, 0, 1000, 1000);                      // the upper half holds no points
     BinningOptions o;
     o.cell_size_m = 100;
     const auto b = make_cells(pts, {village}, o);
-    EXPECT_EQ(b.layout.x0, 0.0);  // the village's corner: the extent covers points and villages
+    EXPECT_EQ(b.layout.x0, 0.0);   // the village's corner: the extent covers points and villages
     EXPECT_EQ(b.layout.cols, 11);  // ArcGIS: int(1000 / 100) + 1
     // Every point is counted in the cell floor arithmetic gives.
     std::map<std::pair<int, int>, int> expected;
     for (const auto& p : pts)
-        ++expected[{static_cast<int>(std::floor((p.y() - b.layout.y0) / 100)), static_cast<int>(std::floor((p.x() - b.layout.x0) / 100))}];
+        ++expected[{static_cast<int>(std::floor((p.y() - b.layout.y0) / 100)),
+                    static_cast<int>(std::floor((p.x() - b.layout.x0) / 100))}];
     double total = 0;
     int zeros = 0;
     for (const auto& c : b.cells) {
@@ -61,8 +53,9 @@ TEST(Binning, SquareCountsAndVillageZeros)
     EXPECT_EQ(total, 500);
     EXPECT_GT(zeros, 30);
     for (std::size_t i = 0; i < pts.size(); ++i)
-        EXPECT_TRUE(boost::geometry::covered_by(pts[i], b.layout.polygon(b.cells[static_cast<std::size_t>(b.cell_of_point[i])].col,
-                                                                            b.cells[static_cast<std::size_t>(b.cell_of_point[i])].row)));
+        EXPECT_TRUE(boost::geometry::covered_by(
+            pts[i], b.layout.polygon(b.cells[static_cast<std::size_t>(b.cell_of_point[i])].col,
+                                     b.cells[static_cast<std::size_t>(b.cell_of_point[i])].row)));
     const auto polygons = cell_polygons(b);
     ASSERT_EQ(polygons.size(), b.cells.size());
     for (std::size_t k = 0; k < polygons.size(); ++k) {

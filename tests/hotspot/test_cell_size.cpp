@@ -1,6 +1,7 @@
 // The chosen cell size's bounds (issue 24): at most 250,000 cells over the analysed extent, counted by walking the
 // layout; the floor; a given size untouched; and Gi* of the written cells against the textbook Gi* over every
 // analysed cell (cells outside every village included, as before the change), the cells found by brute force.
+#include "geometry_support.hpp"
 #include "hotspot/brute_force_gi.hpp"
 #include "libgeo/hotspot/binning.hpp"
 #include "libgeo/hotspot/hotspot_cells.hpp"
@@ -18,15 +19,7 @@ namespace {
 using namespace geo::hotspot;
 using geo::MultiPolygon;
 using geo::Point;
-
-MultiPolygon rectangle(double x0, double y0, double x1, double y1)
-{
-    MultiPolygon mp;
-    mp.resize(1);
-    auto& ring = mp[0].outer();
-    for (const auto& p : {Point(x0, y0), Point(x0, y1), Point(x1, y1), Point(x1, y0), Point(x0, y0)}) ring.push_back(p);
-    return mp;
-}
+using geo::test::rectangle;
 
 // Columns (or rows) of a square layout starting at the extent's corner: positions k * size inside [0, length].
 long long walk_count(double length, double size)
@@ -153,7 +146,8 @@ TEST(CellSize, WrittenCellsKeepTheirGiStarWithOutsideCellsAnalysed)
     for (const auto& p : pts) xmin = std::min(xmin, p.x()), ymin = std::min(ymin, p.y());
     std::map<std::pair<long long, long long>, double> counts;  // (row, col)
     for (const auto& p : pts)
-        counts[{static_cast<long long>(std::floor((p.y() - ymin) / 50)), static_cast<long long>(std::floor((p.x() - xmin) / 50))}] += 1;
+        counts[{static_cast<long long>(std::floor((p.y() - ymin) / 50)),
+                static_cast<long long>(std::floor((p.x() - xmin) / 50))}] += 1;
     std::set<std::pair<long long, long long>> inside;
     for (long long row = 0; row * 50.0 + ymin < 1000; ++row)
         for (long long col = 0; col * 50.0 + xmin < 1000; ++col) {

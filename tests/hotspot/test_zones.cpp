@@ -1,6 +1,7 @@
 // Hotspot zones against independent computations: the grouping against a union-find over the grid written here
 // (squares: queen moves; hexagons: Boost.Geometry says the two cell polygons touch), areas against the cell count
 // times the cell area and Boost.Geometry's area of the outline, names on a constructed scene, and the ranking.
+#include "geometry_support.hpp"
 #include "libgeo/hotspot/zones.hpp"
 
 #include "libgeo/core/people_number.hpp"
@@ -24,6 +25,7 @@ using geo::MultiPolygon;
 using geo::NetworkLine;
 using geo::Point;
 using geo::Village;
+using geo::test::rectangle;
 namespace bg = boost::geometry;
 
 // A full grid of cols x rows cells of `size`, origin (0, 0), in the binning's (row, col) order.
@@ -154,23 +156,12 @@ TEST(Zones, HexagonsGroupByTouchingPolygons)
     for (const auto& z : zones) {
         EXPECT_NEAR(z.area_m2, static_cast<double>(z.cells.size()) * b.layout.cell_area(), 1e-3);
         EXPECT_EQ(z.outline.size(), 1u) << "hexagons meet along edges: one polygon, no slivers";
-        EXPECT_TRUE(z.outline.empty() || z.outline.front().inners().empty() ||
-                    std::all_of(z.outline.front().inners().begin(), z.outline.front().inners().end(),
-                                [&](const auto& ring) { return std::abs(bg::area(ring)) > b.layout.cell_area() * 0.5; }))
+        EXPECT_TRUE(
+            z.outline.empty() || z.outline.front().inners().empty() ||
+            std::all_of(z.outline.front().inners().begin(), z.outline.front().inners().end(),
+                        [&](const auto& ring) { return std::abs(bg::area(ring)) > b.layout.cell_area() * 0.5; }))
             << "a hole is at least half a cell, never a sliver";
     }
-}
-
-MultiPolygon rectangle(double x0, double y0, double x1, double y1)
-{
-    MultiPolygon mp;
-    mp.resize(1);
-    bg::append(mp[0].outer(), Point(x0, y0));
-    bg::append(mp[0].outer(), Point(x0, y1));
-    bg::append(mp[0].outer(), Point(x1, y1));
-    bg::append(mp[0].outer(), Point(x1, y0));
-    bg::append(mp[0].outer(), Point(x0, y0));
-    return mp;
 }
 
 NetworkLine road(const std::string& name, Point a, Point b, const std::string& field = "name")
@@ -204,8 +195,8 @@ TEST(ZoneNames, VillageHoldingMostOfTheAreaAndNearestNamedLine)
 {
     const Scene scene;
     const std::vector<NetworkLine> network{
-        road("", {0, 630}, {1000, 630}),                   // 30 m north, but has no name
-        road("甘浚路", {0, 660}, {1000, 660}),              // 60 m north
+        road("", {0, 630}, {1000, 630}),                     // 30 m north, but has no name
+        road("甘浚路", {0, 660}, {1000, 660}),               // 60 m north
         road("Xigan canal", {0, 320}, {1000, 320}, "名称"),  // 80 m south, named in a Chinese field
     };
     const auto zones = scene.zones(network);
