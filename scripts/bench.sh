@@ -64,20 +64,10 @@ mem_kb=$((mem_gb * 1024 * 1024))
 started=$(date +%s)
 
 # --- dependencies and build ------------------------------------------------------------------------------------------
-bash scripts/setup.sh
-bench_packages=(postgresql postgresql-15-postgis-3 time python3-gdal python3-numpy gdal-bin)
-missing=()
-for p in "${bench_packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
+# The peers' packages besides the project's (PostgreSQL and PostGIS are among those already).
+bash scripts/setup.sh time python3-gdal python3-numpy gdal-bin
 sudo_cmd=""
 [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "bench: installing ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo_cmd apt-get update -qq
-  $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
 bash scripts/build.sh -DGEOWALK_BENCH=ON
 build_dir=${GEOWALK_BUILD_DIR:-build}
 [[ "$build_dir" == /* ]] || build_dir=$root/$build_dir
