@@ -737,12 +737,10 @@ TEST(ReportManyVillages, PrintsTheNamedVillagesOnly)
 
 TEST(ReportPartialRun, SaysWhatWasNotComputed)
 {
-    TempDir dir("geowalk-report-partial");
-    // Only the sample town's input is needed here.
-    ASSERT_EQ(run_geowalk("demo --quiet --no-maps --no-report --out " + quoted(dir.path())).exit_code, 0);
+    // The checked-in sample town (what `geowalk demo` generates), read only; coverage alone writes beside it.
     TempDir coverage_only("geowalk-report-coverage");
-    const auto r = run_geowalk("coverage --quiet " + quoted(dir / "input/campaign.toml") + " --out " +
-                               quoted(coverage_only.path()));
+    const auto r = run_geowalk("coverage --quiet " + quoted(geo::test::source_dir() / "data/sample/campaign.toml") +
+                               " --out " + quoted(coverage_only.path()));
     ASSERT_EQ(r.exit_code, 0) << r.output;
     const render::MapSource source(coverage_only.path(), Lang::en);
     ASSERT_EQ(source.layer("hotspot_cells"), nullptr);
