@@ -19,6 +19,9 @@ packages=(
   # Maps and the PDF report: Cairo draws, Pango shapes text, Noto CJK renders Chinese labels; pdftoppm (poppler-utils)
   # lets the tests look at rendered report pages.
   libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils
+  # The register's daily forms as XLSX formatted for printing (GDAL's XLSX driver cannot format); unzip lets the
+  # tests read the sheets' XML back.
+  libxlsxwriter-dev unzip
 )
 
 missing=()
