@@ -12,7 +12,7 @@ void write_village_csv(const VillageRegister& village, Form form, const std::fil
     for (const FormColumn& c : columns) fields.push_back({std::string(c.title(lang)), OFTString});
     output::VectorFile out(file, "CSV");
     // Every column a string, written as the register holds it. IF_NEEDED quotes a field only where it holds a
-    // comma, a quote, a line break or a leading/trailing space, which is what Excel and RFC 4180 expect.
+    // comma, a quote or a line break (quotes doubled inside), which is what Excel and RFC 4180 expect.
     output::VectorLayer layer = out.create_layer(std::string(form_name(form)(lang)), wkbNone, {}, fields,
                                                  {"WRITE_BOM=YES", "LINEFORMAT=CRLF", "STRING_QUOTING=IF_NEEDED"});
     const std::vector<RegisterRow>& rows = form_rows(village, form);

@@ -10,16 +10,16 @@ namespace w = render::words;
 std::vector<FormColumn> form_columns(bool with_village)
 {
     // Widths: what a planner writes there. Descriptions, measures and notes wrap at about 20 Chinese characters;
-    // dates and codes never wrap. The PDF shares add up to 1 with the village column left out.
+    // dates stay on one line in print. The PDF shares are relative (scaled to the page width).
     std::vector<FormColumn> columns{
-        {Field::number, w::col_number, 6, 0.035},          {Field::issue_id, w::col_issue_id, 16, 0.065},
-        {Field::found_at, w::col_found_at, 17, 0.075},     {Field::found_by, w::col_found_by, 12, 0.05},
+        {Field::number, w::col_number, 6, 0.035},          {Field::issue_id, w::col_issue_id, 16, 0.07},
+        {Field::found_at, w::col_found_at, 17, 0.07},      {Field::found_by, w::col_found_by, 12, 0.05},
         {Field::village, w::col_village, 16, 0.06},        {Field::category, w::col_category, 16, 0.07},
         {Field::problem, w::col_problem, 16, 0.065},       {Field::description, w::col_description, 40, 0.14},
-        {Field::location, w::col_location, 22, 0.075},     {Field::unit, w::col_unit, 20, 0.07},
-        {Field::person, w::col_person, 12, 0.05},          {Field::deadline, w::col_deadline, 12, 0.055},
+        {Field::location, w::col_location, 22, 0.075},     {Field::unit, w::col_unit, 20, 0.065},
+        {Field::person, w::col_person, 12, 0.045},         {Field::deadline, w::col_deadline, 12, 0.068},
         {Field::status, w::col_status, 12, 0.05},          {Field::measures, w::col_measures, 36, 0.1},
-        {Field::acceptance, w::col_acceptance, 30, 0.07},  {Field::lookback, w::col_lookback, 12, 0.05},
+        {Field::acceptance, w::col_acceptance, 30, 0.07},  {Field::lookback, w::col_lookback, 12, 0.068},
     };
     if (!with_village) std::erase_if(columns, [](const FormColumn& c) { return c.field == Field::village; });
     return columns;
