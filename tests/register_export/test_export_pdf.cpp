@@ -109,11 +109,15 @@ TEST(RegisterPdf, APagePerVillageWithContinuationPagesHeadingsAndSignatures)
     }
     EXPECT_EQ(written, 2 + static_cast<int>(per_page.size()));
 
-    // The long description wrapped, not cut: all of it is on the page (pdftotext breaks it into lines).
-    std::string flat;
-    for (const char ch : pages[0])
-        if (ch != '\n' && ch != ' ') flat += ch;
-    EXPECT_NE(flat.find(long_text), std::string::npos);
+    // The long description wrapped, not cut: its characters are all on the page, in order (pdftotext reads the row
+    // line by line across the columns, so other cells' lines come between its lines).
+    const std::string& page = pages[0];
+    std::size_t at = page.find("村道两侧");
+    ASSERT_NE(at, std::string::npos);
+    for (std::size_t i = 0; i < long_text.size() && at != std::string::npos; i += 3) {  // three bytes a character
+        at = page.find(long_text.substr(i, 3), at);
+        EXPECT_NE(at, std::string::npos) << "character " << i / 3 << " of the description is missing";
+    }
 }
 
 TEST(RegisterPdf, ChineseIsDrawnWithTheCjkFont)
