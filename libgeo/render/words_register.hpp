@@ -43,9 +43,9 @@ inline constexpr Words status_withdrawn{"Withdrawn", "已撤销"};
 // The report's register page (report_register.hpp).
 inline constexpr Words report_register{"Rectification register", "整改台账"};
 inline constexpr Words register_by_status{"Issues by status", "问题状态"};
-inline constexpr Words register_by_village{"By village", "分村整改情况"};
-inline constexpr Words register_by_unit{"By responsible unit", "分责任单位整改情况"};
-inline constexpr Words register_phases{"Campaign phases", "活动阶段"};
+inline constexpr Words register_by_village{"Register by village", "整改台账：分村"};
+inline constexpr Words register_by_unit{"Register by responsible unit", "整改台账：分责任单位"};
+inline constexpr Words register_phases{"Register by campaign phase", "整改台账：分阶段"};
 inline constexpr Words register_chart{"Issues by village and status", "分村问题状态"};
 inline constexpr Words total{"Total", "合计"};
 inline constexpr Words unit{"Unit", "责任单位"};
