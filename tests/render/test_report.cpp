@@ -765,9 +765,11 @@ TEST(ReportPartialRun, SaysWhatWasNotComputed)
     ASSERT_EQ(source.layer("hotspot_cells"), nullptr);
     const auto pdf = coverage_only / "report.pdf";
     render::write_report(source, pdf, {}, {.top = 20, .maps = false, .village_maps = {}});
-    // Headline, matrix, dead corners, hotspots, what a leader asks next (walkers still from coverage alone), method.
+    // Headline, matrix, dead corners, hotspots, what a leader asks next (walkers still from coverage alone), the
+    // register's overview (its counts come with the loaded issues), method.
     EXPECT_GE(leader_pages(pdf), 4);
-    EXPECT_EQ(pdf_pages(pdf), 5 + leader_pages(pdf));
+    EXPECT_EQ(register_pages(pdf), 1);
+    EXPECT_EQ(pdf_pages(pdf), 5 + leader_pages(pdf) + register_pages(pdf));
     EXPECT_NE(page_text(pdf, 4).find("Hotspot cells were not computed"), std::string::npos) << page_text(pdf, 4);
     const auto boxes = values_below(page_text(pdf, 1), "Network walked");
     ASSERT_GE(boxes.size(), 5u);
