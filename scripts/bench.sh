@@ -43,7 +43,8 @@
 # the hotspot benchmark, scripts/bench/hotspots.sh OUT_DIR/hotspots (GEOWALK_BENCH_HOTSPOTS=0 skips it),
 # the memory benchmark, scripts/bench/memory.sh OUT_DIR/memory (GEOWALK_BENCH_MEMORY=0 skips it), the postman
 # benchmark, scripts/bench/route.sh OUT_DIR/route (GEOWALK_BENCH_ROUTE=0 skips it), and the CARP benchmark,
-# scripts/bench/carp.sh into OUT_DIR/carp (GEOWALK_BENCH_CARP=0 skips it).
+# scripts/bench/carp.sh into OUT_DIR/carp (GEOWALK_BENCH_CARP=0 skips it), and the register export benchmark,
+# scripts/bench/register_export.sh OUT_DIR/register_export (GEOWALK_BENCH_REGEXPORT=0 skips it).
 # Times are medians of up to $GEOWALK_BENCH_REPS runs (3; the raster parts and gdal_rasterize + gdal_proximity
 # $GEOWALK_BENCH_RASTER_REPS, 7); a measurement stops repeating once its runs have taken
 # $GEOWALK_BENCH_BUDGET s together (the table then shows n). Uses at most 2 cores; needs root or sudo.
@@ -386,6 +387,13 @@ if [ "${GEOWALK_BENCH_CARP:-1}" = 1 ]; then
   GEOWALK_CARP_SKIP_BUILD=1 GEOWALK_BUILD_DIR=$build_dir GEOWALK_CARP_OUT=$out/carp/results.jsonl \
     bash scripts/bench/carp.sh --solutions "$out/carp/solutions" ||
     log "CARP benchmark failed (see above)"
+fi
+
+# --- register exports (issue 21): a day's forms of 1,200 villages, its own table --------------------------------------
+# GEOWALK_BENCH_REGEXPORT=0 skips it; scripts/bench/register_export.sh documents its settings.
+if [ "${GEOWALK_BENCH_REGEXPORT:-1}" = 1 ]; then
+  GEOWALK_REGEXPORT_SKIP_BUILD=1 GEOWALK_BUILD_DIR=$build_dir bash scripts/bench/register_export.sh "$out/register_export" ||
+    log "register export benchmark failed (see above)"
 fi
 
 # --- report ----------------------------------------------------------------------------------------------------------

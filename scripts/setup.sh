@@ -23,6 +23,9 @@ packages=(
   # The register's PostGIS store is tested against a real PostgreSQL 15 + PostGIS 3, a throw-away cluster that
   # scripts/pg_cluster.sh starts on loopback for the tests (no system service is used or started).
   postgresql-15 postgresql-client-15 postgresql-15-postgis-3
+  # The register's daily forms as XLSX formatted for printing (GDAL's XLSX driver cannot format); unzip lets the
+  # tests read the sheets' XML back.
+  libxlsxwriter-dev unzip
 )
 packages+=("$@")
 

@@ -493,4 +493,6 @@ std::string extra_style_layer(const std::string& style_name)
     return style_name == "hotspot_cells_rate" ? "hotspot_cells" : "";
 }
 
+Rgba issue_status_colour(Status status) { return status_colour(status); }
+
 }  // namespace geo::qgis

@@ -2,6 +2,7 @@
 // The default look of every geowalk output layer in QGIS: one LayerStyle per layer of the output contract
 // (README "Outputs"), plus a plain fallback for a layer this catalogue does not know yet, so a new layer is
 // never left with QGIS's random colour.
+#include "libgeo/core/categories.hpp"
 #include "libgeo/export/manifest.hpp"
 #include "libgeo/qgis/symbology.hpp"
 
@@ -11,6 +12,10 @@
 namespace geo::qgis {
 
 using output::GeometryKind;
+
+// The colour of an issue status in the issues layer's style, for charts that must match the map (the report's
+// register page).
+Rgba issue_status_colour(Status status);
 
 // lang: "en" or "zh", for class labels in the legend. Labels on the map use the data's own text.
 LayerStyle default_style(const std::string& layer, GeometryKind kind, const std::string& lang = "en");

@@ -8,6 +8,8 @@
 #include "libgeo/render/report_leaders.hpp"
 #include "libgeo/render/report_plan.hpp"
 #include "libgeo/render/report_pages.hpp"
+#include "libgeo/render/report_register.hpp"
+#include "libgeo/render/words_register.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -101,6 +103,14 @@ void write_report(const MapSource& source, const std::filesystem::path& pdf, Pro
     plan_table(pages, cr, size, std::string(words::report_hotspots(lang)), report::hotspot_table(data, lang), lang);
     for (auto& [title, table] : report::leader_tables(source.summary(), lang))
         plan_table(pages, cr, size, title, std::move(table), lang);
+    if (const output::Json* section = report::register_section(source.summary())) {
+        pages.push_back({std::string(words::report_register(lang)),
+                         [section, lang, n = options.top](cairo_t* c, const Area& a) {
+                             report::draw_register_overview(c, a, *section, lang, n);
+                         }});
+        for (auto& [title, table] : report::register_tables(*section, lang, options.top))
+            plan_table(pages, cr, size, title, std::move(table), lang);
+    }
     for (auto& [title, table] : report::plan_tables(source, lang)) plan_table(pages, cr, size, title, std::move(table), lang);
     pages.push_back({std::string(words::report_method(lang)), [notes = report::method_notes(data.method, lang)](
                                                                       cairo_t* c, const Area& a) {

@@ -31,6 +31,18 @@ constexpr Rgba rule_colour{150, 150, 150, 255};
 constexpr Rgba grid_colour{205, 205, 205, 255};
 constexpr Rgba header_fill{238, 241, 245, 255};
 
+TextStyle wrapped_cell_style(const Column& c, const TableCell& cell, const TableStyle& style)
+{
+    return {.size_pt = style.font_pt, .bold = cell.bold, .colour = cell.colour, .align = c.align,
+            .wrap_width_pt = c.width - 2 * style.padding};
+}
+
+// Where a wrapped cell's first line starts below the row's top: where a one-line row's text sits.
+double wrapped_top(cairo_t* cr, const TableStyle& style)
+{
+    return (style.row_height - measure_text(cr, "Ag国", {.size_pt = style.font_pt}).height) / 2;
+}
+
 }  // namespace
 
 std::string page_number_text(Lang lang, int page, int pages)
@@ -120,6 +132,18 @@ std::size_t rows_that_fit(cairo_t* cr, const std::vector<Column>& columns, const
     return left <= 0 ? 0 : static_cast<std::size_t>(std::floor(left / style.row_height));
 }
 
+double table_row_height(cairo_t* cr, const std::vector<Column>& columns, const TableRow& row, const TableStyle& style)
+{
+    double height = style.row_height;
+    for (std::size_t i = 0; i < columns.size() && i < row.size(); ++i) {
+        if (!columns[i].wrap || row[i].text.empty()) continue;
+        const double text = measure_text(cr, row[i].text, wrapped_cell_style(columns[i], row[i], style)).height;
+        // The first line sits where a one-line row's text sits; each further line adds its own height.
+        height = std::max(height, text + 2 * wrapped_top(cr, style));
+    }
+    return height;
+}
+
 double draw_table(cairo_t* cr, double x, double y, const std::vector<Column>& columns,
                   const std::vector<TableRow>& rows, const TableStyle& style)
 {
@@ -143,27 +167,34 @@ double draw_table(cairo_t* cr, double x, double y, const std::vector<Column>& co
     double cy = y + head;
     rule(cr, x, x + width, cy, 0.8, rule_colour);
     for (const auto& row : rows) {
+        const double height = table_row_height(cr, columns, row, style);
         cx = x;
         for (std::size_t i = 0; i < columns.size(); ++i) {
             const Column& c = columns[i];
             const TableCell empty;
             const TableCell& cell = i < row.size() ? row[i] : empty;
-            if (cell.fill) fill_rect(cr, cx + 0.5, cy + 0.5, c.width - 1, style.row_height - 1, *cell.fill);
+            if (cell.fill) fill_rect(cr, cx + 0.5, cy + 0.5, c.width - 1, height - 1, *cell.fill);
+            const double anchor = c.align == Align::left     ? cx + style.padding
+                                  : c.align == Align::centre ? cx + c.width / 2
+                                                             : cx + c.width - style.padding;
+            if (c.wrap) {
+                // Wrapped text starts at the top of its row, one line's padding down, as in a printed form.
+                draw_text(cr, cell.text, wrapped_cell_style(c, cell, style), anchor, cy + wrapped_top(cr, style));
+                cx += c.width;
+                continue;
+            }
             TextStyle t{.size_pt = style.font_pt, .bold = cell.bold, .colour = cell.colour};
             // A text wider than its column is set smaller rather than run into the next one.
             const double room = c.width - 2 * style.padding;
             const double text_width = measure_text(cr, cell.text, t).width;
             if (text_width > room) t.size_pt = std::max(5.0, t.size_pt * room / text_width);
             const double text_height = measure_text(cr, cell.text, t).height;
-            const double anchor = c.align == Align::left     ? cx + style.padding
-                                  : c.align == Align::centre ? cx + c.width / 2
-                                                             : cx + c.width - style.padding;
             TextStyle placed = t;
             placed.align = c.align;
-            draw_text(cr, cell.text, placed, anchor, cy + (style.row_height - text_height) / 2);
+            draw_text(cr, cell.text, placed, anchor, cy + (height - text_height) / 2);
             cx += c.width;
         }
-        cy += style.row_height;
+        cy += height;
         rule(cr, x, x + width, cy, 0.4, grid_colour);
     }
     return cy;

@@ -60,6 +60,9 @@ struct Column {
     std::string title;
     double width = 60;
     Align align = Align::left;
+    // Long text wraps onto more lines and the row grows (the register's descriptions); otherwise it is set smaller
+    // to stay on one line of the fixed row height.
+    bool wrap = false;
 };
 
 struct TableCell {
@@ -88,6 +91,8 @@ double table_header_height(cairo_t* cr, const std::vector<Column>& columns, cons
 std::size_t rows_that_fit(cairo_t* cr, const std::vector<Column>& columns, const TableStyle& style, double height);
 // The area inside the header and footer, the same on every page.
 Area content_area(PageSize size);
+// The height of one row: style.row_height, or more where a wrapping column's text takes several lines.
+double table_row_height(cairo_t* cr, const std::vector<Column>& columns, const TableRow& row, const TableStyle& style);
 // Draws the header and the rows from the top-left corner (x, y); returns the y below the table.
 double draw_table(cairo_t* cr, double x, double y, const std::vector<Column>& columns,
                   const std::vector<TableRow>& rows, const TableStyle& style);

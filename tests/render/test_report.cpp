@@ -175,6 +175,20 @@ int leader_pages(const std::filesystem::path& pdf)
     return count;
 }
 
+// The register's pages (report_register.hpp): the overview, then its tables by village, unit and phase where the
+// run's summary has them.
+int register_pages(const std::filesystem::path& pdf)
+{
+    int count = 0;
+    const int pages = pdf_pages(pdf);
+    for (int p = 1; p <= pages; ++p) {
+        const std::string text = page_text(pdf, p);
+        if (text.find("Rectification register") != std::string::npos || text.find("Register by ") != std::string::npos)
+            ++count;
+    }
+    return count;
+}
+
 // --- independent figures from the GeoPackage ---------------------------------------------------------------
 
 struct Gpkg {
@@ -244,6 +258,7 @@ protected:
         }
         s_leader_pages = leader_pages(pdf(Lang::en));
         s_plan_pages = plan_pages(pdf(Lang::en));
+        s_register_pages = register_pages(pdf(Lang::en));
     }
     static void TearDownTestSuite() { s_dir.reset(); }
 
@@ -254,15 +269,16 @@ protected:
     static std::filesystem::path gpkg_file() { return test::sample_run() / "geowalk.gpkg"; }
     // Headline, matrix, one page per map, dead corners, hotspots (the sample's tables fit one page each), the four
     // tables of what a leader asks next, the plan's team-days and turn instructions, method notes.
-    static int expected_pages() { return 2 + s_maps + 2 + s_leader_pages + s_plan_pages + 1; }
+    static int expected_pages() { return 2 + s_maps + 2 + s_leader_pages + s_register_pages + s_plan_pages + 1; }
     static int dead_corner_page() { return 3 + s_maps; }
     static int hotspot_page() { return 4 + s_maps; }
-    static int method_page() { return 5 + s_maps + s_leader_pages + s_plan_pages; }
+    static int method_page() { return 5 + s_maps + s_leader_pages + s_register_pages + s_plan_pages; }
 
     static inline std::unique_ptr<TempDir> s_dir;
     static inline int s_maps = 0;
     static inline int s_leader_pages = 0;
     static inline int s_plan_pages = 0;
+    static inline int s_register_pages = 0;
 };
 
 TEST_F(Report, HasTheExpectedPagesInBothLanguages)
@@ -272,6 +288,7 @@ TEST_F(Report, HasTheExpectedPagesInBothLanguages)
     EXPECT_EQ(pdf_images(pdf(Lang::en)), s_maps);
     EXPECT_GE(s_leader_pages, 4);
     EXPECT_GE(s_plan_pages, 2);  // the team-days and at least one team's instructions
+    EXPECT_GE(s_register_pages, 1);  // the sample has a register: its overview page
     for (Lang lang : {Lang::en, Lang::zh}) EXPECT_EQ(pdf_pages(pdf(lang)), expected_pages());
 }
 
@@ -708,7 +725,7 @@ TEST(ReportManyVillages, VillageMapsLeftOutAreReferredToTheFlag)
                          {.top = 20, .maps = true, .village_maps = {render::VillageMapChoice::Mode::up_to_limit, {}, 11}});
     const int town_maps = static_cast<int>(catalogue.size()) - 12;
     // Headline, matrix, the town maps, the note, dead corners, hotspots, what a leader asks next, method notes.
-    ASSERT_EQ(pdf_pages(pdf), 2 + town_maps + 1 + 2 + leader_pages(pdf) + plan_pages(pdf) + 1);
+    ASSERT_EQ(pdf_pages(pdf), 2 + town_maps + 1 + 2 + leader_pages(pdf) + register_pages(pdf) + plan_pages(pdf) + 1);
     const std::string note = page_text(pdf, 3 + town_maps);
     EXPECT_NE(note.find("--village-maps"), std::string::npos) << note;
     EXPECT_EQ(pdf_images(pdf), town_maps) << "one image per map, no village map";
@@ -731,7 +748,7 @@ TEST(ReportManyVillages, PrintsTheNamedVillagesOnly)
                           .village_maps = {render::VillageMapChoice::Mode::listed,
                                            {village_specs[0]->village, village_specs[2]->village_code},
                                            render::max_village_maps}});
-    EXPECT_EQ(pdf_pages(pdf), 2 + town_maps + 2 + 1 + 2 + leader_pages(pdf) + plan_pages(pdf) + 1);
+    EXPECT_EQ(pdf_pages(pdf), 2 + town_maps + 2 + 1 + 2 + leader_pages(pdf) + register_pages(pdf) + plan_pages(pdf) + 1);
     EXPECT_EQ(pdf_images(pdf), town_maps + 2);
 }
 
@@ -746,9 +763,11 @@ TEST(ReportPartialRun, SaysWhatWasNotComputed)
     ASSERT_EQ(source.layer("hotspot_cells"), nullptr);
     const auto pdf = coverage_only / "report.pdf";
     render::write_report(source, pdf, {}, {.top = 20, .maps = false, .village_maps = {}});
-    // Headline, matrix, dead corners, hotspots, what a leader asks next (walkers still from coverage alone), method.
+    // Headline, matrix, dead corners, hotspots, what a leader asks next (walkers still from coverage alone), the
+    // register's overview (its counts come with the loaded issues), method.
     EXPECT_GE(leader_pages(pdf), 4);
-    EXPECT_EQ(pdf_pages(pdf), 5 + leader_pages(pdf));
+    EXPECT_EQ(register_pages(pdf), 1);
+    EXPECT_EQ(pdf_pages(pdf), 5 + leader_pages(pdf) + register_pages(pdf));
     EXPECT_NE(page_text(pdf, 4).find("Hotspot cells were not computed"), std::string::npos) << page_text(pdf, 4);
     const auto boxes = values_below(page_text(pdf, 1), "Network walked");
     ASSERT_GE(boxes.size(), 5u);
