@@ -1,35 +1,15 @@
 #include "libgeo/register_export/export_all.hpp"
 
+#include "libgeo/core/memory.hpp"
 #include "libgeo/export/atomic_output.hpp"
 #include "libgeo/register_export/export_csv.hpp"
 #include "libgeo/register_export/export_pdf.hpp"
 #include "libgeo/register_export/export_xlsx.hpp"
 #include "libgeo/register_export/file_names.hpp"
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
 namespace geo::reg {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-// libxlsxwriter deflates each part of a workbook (about 15 a file) with a zlib stream of its own, whose ~260 KB of
-// buffers are freed at the top of the heap; glibc then gives that memory back to the kernel (brk, a TLB flush on
-// every core) and the next stream faults it in and zeroes it again: measured, 45% of the time of 1,200 workbooks.
-// Keeping up to 64 MB of freed memory at the top of the heap (instead of glibc's 128 KB) stops that; the memory is
-// reused by the next workbook, not lost. A process-wide setting: made when an export with workbooks starts and left
-// so (the CLI process ends soon after).
-void keep_heap_top_for_zip_streams()
-{
-#ifdef __GLIBC__
-    mallopt(M_TRIM_THRESHOLD, 64 << 20);
-#endif
-}
-
-}  // namespace
 
 ExportResult export_registers(const std::vector<VillageRegister>& villages, const fs::path& dir,
                               const ExportOptions& options, Progress progress)
@@ -48,7 +28,11 @@ ExportResult export_registers(const std::vector<VillageRegister>& villages, cons
         return text;
     };
 
-    if (options.xlsx) keep_heap_top_for_zip_streams();
+    // libxlsxwriter deflates each part of a workbook (about 15 a file) with a zlib stream of its own, whose ~260 KB
+    // of buffers are freed at the top of the heap; with glibc's defaults that memory goes back to the kernel and the
+    // next stream faults it in and zeroes it again: measured, 45% of the time of 1,200 workbooks. The CLI keeps freed
+    // blocks from its start; a library caller exporting workbooks gets the same (a process-wide setting).
+    if (options.xlsx) memory::keep_freed_blocks();
     output::OutputTransaction out(dir);
     const fs::path& staging = out.staging();
     ExportResult result;
