@@ -12,7 +12,6 @@ namespace {
 
 namespace report = render::report;
 using render::Align;
-using render::TextStyle;
 
 constexpr double title_height = 40;       // title and subtitle above the table
 constexpr double signature_height = 34;   // the signature lines under it
