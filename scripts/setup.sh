@@ -19,6 +19,8 @@ packages=(
   # Maps and the PDF report: Cairo draws, Pango shapes text, Noto CJK renders Chinese labels; pdftoppm (poppler-utils)
   # lets the tests look at rendered report pages.
   libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils
+  # The register (issue 21): SHA-256 of each imported file, so that re-importing the same upload changes nothing.
+  libssl-dev
 )
 
 missing=()
