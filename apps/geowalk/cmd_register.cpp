@@ -110,6 +110,7 @@ int run_update(const Args& args)
         row.record.set(Field::rectified_at, now);
     if (args.has("status") && to == geo::reg::Status::accepted && before.get(Field::accepted_at).empty())
         row.record.set(Field::accepted_at, now);
+    if (args.has("looked-back")) row.record.set(Field::lookback_at, now);
     if (to == geo::reg::Status::accepted && args.has("note")) row.record.set(Field::acceptance_note, args.get("note"));
     geo::reg::ApplyOptions options{"command", {}, args.get("by"), now, offset, o.spec.register_options.lookback_days, false};
     const auto summary = geo::reg::apply_rows(store, {row}, options);
@@ -187,7 +188,7 @@ public:
         return std::string(R"(Usage: geowalk register VERB CAMPAIGN.toml …
   geowalk register import  CAMPAIGN.toml FILE… [--coords wgs84|gcj02|bd09] [--by NAME]
   geowalk register update  CAMPAIGN.toml ID --by NAME [--status S] [--note TEXT] [--deadline DATE --reason TEXT]
-                                           [--unit UNIT] [--person NAME]
+                                           [--unit UNIT] [--person NAME] [--looked-back]
   geowalk register list    CAMPAIGN.toml [--village NAME] [--status S] [--overdue] [--due-lookback]
   geowalk register history CAMPAIGN.toml ID
   geowalk register check   CAMPAIGN.toml
@@ -216,6 +217,7 @@ Options:
   --reason TEXT          update: why the deadline moves
   --unit UNIT            update: the responsible unit
   --person NAME          update: the responsible person
+  --looked-back          update: the look-back (回头看) is done now
   --village NAME         list: only this village
   --overdue              list: only issues whose deadline has passed without rectification
   --due-lookback         list: only accepted issues whose look-back is due
@@ -224,7 +226,7 @@ Options:
     Flags flags() const override
     {
         Flags f{{"coords", "by", "status", "note", "deadline", "reason", "unit", "person", "village"},
-                {"overdue", "due-lookback"}, false, false};
+                {"overdue", "due-lookback", "looked-back"}, false, false};
         add_flags(geo::campaign::register_option_table(), f.valued, f.switches);
         return f;
     }

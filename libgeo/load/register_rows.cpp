@@ -31,6 +31,7 @@ const std::vector<std::pair<reg::Field, std::vector<std::string>>>& extra_column
         {Field::measures, {"measures", "整改措施"}},
         {Field::acceptance_note, {"acceptance_note", "验收意见", "验收情况"}},
         {Field::rebound_of, {"rebound_of", "反弹原问题", "原问题编号"}},
+        {Field::lookback_at, {"lookback_at", "回头看时间"}},
     };
     return columns;
 }

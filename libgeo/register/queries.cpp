@@ -30,6 +30,7 @@ bool is_lookback_due(const StoredIssue& issue, double as_of, int utc_offset_minu
 {
     // Dates compare as text in one form (YYYY-MM-DD).
     return issue.record.status() == Status::accepted && !issue.lookback_due.empty() &&
+           issue.record.get(Field::lookback_at).empty() &&
            issue.lookback_due <= format_local_date(as_of, utc_offset_minutes);
 }
 

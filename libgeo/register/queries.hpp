@@ -14,7 +14,7 @@ namespace geo::reg {
 bool is_overdue(const Record& record, double as_of, int utc_offset_minutes);
 // Rectified at some time: status rectified or accepted, or a rectification time recorded (rebounded is not).
 bool is_rectified(const Record& record);
-// Accepted, and its look-back date (lookback_due) is on or before the local day of `as_of`.
+// Accepted, not looked back at yet, and its look-back date (lookback_due) is on or before the local day of `as_of`.
 bool is_lookback_due(const StoredIssue& issue, double as_of, int utc_offset_minutes);
 // A time field as UTC seconds; nullopt when empty or unreadable.
 std::optional<double> time_of(const Record& record, Field field, int utc_offset_minutes);

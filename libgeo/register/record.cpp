@@ -12,7 +12,7 @@ namespace {
 constexpr std::array<std::string_view, field_count> k_names{
     "village",  "category",     "problem",      "description", "photos",          "found_at",   "found_by",
     "unit",     "person",       "deadline",     "status",      "measures",        "rectified_at", "accepted_at",
-    "acceptance_note", "rebound_of", "rebounds", "lon",        "lat"};
+    "acceptance_note", "rebound_of", "rebounds", "lookback_at", "lon", "lat"};
 
 struct StatusName {
     Status status;

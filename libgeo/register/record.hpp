@@ -29,10 +29,11 @@ enum class Field {
     acceptance_note,  // 验收意见
     rebound_of,       // the accepted issue this finding repeats (a rebound)
     rebounds,         // the later findings that repeat this issue, ';' between them
+    lookback_at,      // when the look-back (回头看) was done
     lon,
     lat,
 };
-inline constexpr int field_count = 19;
+inline constexpr int field_count = 20;
 
 // The column name of a field (also its name in history rows): "found_at", "lon".
 std::string_view name(Field f);
