@@ -15,6 +15,8 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
+#include <optional>
 #include <iostream>
 
 namespace geowalk {
@@ -50,12 +52,29 @@ Opened open_campaign(const Args& args)
     return o;
 }
 
+bool already_imported(const std::string& location, const std::string& file)
+{
+    std::optional<geo::reg::Store> store;
+    try {
+        store.emplace(geo::reg::Store::open(location, std::nullopt));
+    } catch (const geo::InputError&) {
+        return false;  // no register yet (or none that opens: the import itself will say why)
+    }
+    const auto last = store->last_import(std::filesystem::path(file).filename().string());
+    return last && last->hash == geo::load::file_sha256(file);
+}
+
 int run_import(const Args& args)
 {
     const auto& p = args.positional();
     if (p.size() < 3) throw geo::UsageError("register import needs a campaign file and at least one file", {}, "geowalk register import CAMPAIGN.toml FILE…");
     const Opened o = open_campaign(args);
     for (std::size_t i = 2; i < p.size(); ++i) {
+        // The bytes of the file's last import: nothing to read (apply_rows checks it again under the lock).
+        if (std::filesystem::exists(p[i]) && already_imported(o.location, p[i])) {
+            std::cout << p[i] << ": the same bytes as its last import: nothing to do\n";
+            continue;
+        }
         const auto rows = geo::load::read_register_rows(o.spec, p[i], args.get("coords"));
         auto store = geo::reg::Store::open(o.location, rows.crs_wkt);
         geo::reg::ApplyOptions options{rows.file_name, rows.hash, user_name(args), now_text(o.spec.utc_offset_minutes()),
