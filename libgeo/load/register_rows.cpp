@@ -121,6 +121,7 @@ RegisterRows read_register_rows(const campaign::CampaignSpec& spec, const std::f
 
     campaign::IssuesSpec probe_spec;
     probe_spec.paths = {file.string()};
+    probe_spec.crs = "EPSG:4326";  // the probe reads columns only; a sheet has no CRS of its own
     if (spec.issues) probe_spec.fields = spec.issues->fields;
     OpenedLayer opened = open_layer(file, probe_spec, Role::issues, probe_spec.fields);
     const RowNumbers rows(opened);
