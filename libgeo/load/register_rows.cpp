@@ -35,7 +35,11 @@ const std::vector<std::pair<reg::Field, std::vector<std::string>>>& extra_column
     };
     return columns;
 }
-const std::vector<std::string> k_reason_names{"deadline_reason", "延期原因", "延期理由"};
+const std::vector<std::string>& reason_names()
+{
+    static const std::vector<std::string> names{"deadline_reason", "延期原因", "延期理由"};
+    return names;
+}
 
 std::string attribute_text(const Attributes& attributes, const std::vector<std::string>& names)
 {
@@ -160,7 +164,7 @@ RegisterRows read_register_rows(const campaign::CampaignSpec& spec, const std::f
         // Only a status the row states: an empty cell says nothing (the register keeps what it has).
         if (!attribute_text(issue.attributes, status_columns).empty()) r.set(reg::Field::status, std::string(geo::code(issue.status)));
         for (const auto& [field, names] : extra_columns()) r.set(field, attribute_text(issue.attributes, names));
-        in.deadline_reason = attribute_text(issue.attributes, k_reason_names);
+        in.deadline_reason = attribute_text(issue.attributes, reason_names());
         double lon = issue.position.x(), lat = issue.position.y();
         if (!to_wgs84.transform(lon, lat)) continue;
         r.set(reg::Field::lon, reg::coordinate_text(lon));

@@ -332,6 +332,7 @@ std::vector<ImportRow> Store::read_imports()
     }
     std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<ImportRow> out;
+    out.reserve(rows.size());
     for (auto& [fid, r] : rows) out.push_back(std::move(r));
     return out;
 }
