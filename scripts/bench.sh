@@ -396,6 +396,13 @@ if [ "${GEOWALK_BENCH_REGEXPORT:-1}" = 1 ]; then
     log "register export benchmark failed (see above)"
 fi
 
+# --- the rectification register (issue 21): 100,000 issues imported, then the same file again ------------------------
+# GEOWALK_BENCH_REGISTER=0 skips it; scripts/bench/register.sh documents its settings (GEOWALK_REGISTER_PG: PostgreSQL).
+if [ "${GEOWALK_BENCH_REGISTER:-1}" = 1 ]; then
+  GEOWALK_REGISTER_SKIP_BUILD=1 GEOWALK_BUILD_DIR=$build_dir bash scripts/bench/register.sh "$out/register" ||
+    log "register benchmark failed (see above)"
+fi
+
 # --- report ----------------------------------------------------------------------------------------------------------
 record _machine total_s "$(($(date +%s) - started))"
 echo

@@ -26,6 +26,8 @@ packages=(
   # The register's daily forms as XLSX formatted for printing (GDAL's XLSX driver cannot format); unzip lets the
   # tests read the sheets' XML back.
   libxlsxwriter-dev unzip
+  # The register (issue 21): SHA-256 of each imported file, so that re-importing the same upload changes nothing.
+  libssl-dev
 )
 packages+=("$@")
 

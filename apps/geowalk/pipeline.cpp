@@ -91,6 +91,8 @@ int run_pipeline(const std::string& campaign_file, const std::string& out_dir, c
                                                          options.gi_features_field, campaign.crs.wkt);
 
     geo::pipeline::AnalysisResults results;
+    for (const auto& phase : spec.phases) results.register_figures.phases.push_back({phase.name, phase.from, phase.to});
+    results.register_figures.lookback_days = spec.register_options.lookback_days;
     if (options.coverage) {
         bar.last_percent = -1;
         results.coverage = geo::coverage::analyse(campaign, coverage, {progress_callback, &bar, "coverage"});

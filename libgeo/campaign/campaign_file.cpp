@@ -260,6 +260,34 @@ void read_section(const Parser& p, const toml::table& t, const options::Table<Op
     table.apply(out, values);
 }
 
+// [[phase]] name, from, to: dates as the option tables read them (TOML dates or text); `to` covers its whole day.
+void read_phases(const Parser& p, const toml::node& n, int utc_offset, std::vector<Phase>& out)
+{
+    options::Spec date_spec;
+    date_spec.kind = options::Kind::date;
+    for (const toml::table* t : p.tables(n, "phase")) {
+        p.check_keys(*t, "[[phase]]", {"name", "from", "to"});
+        Phase phase;
+        phase.line = t->source().begin ? static_cast<int>(t->source().begin.line) : 0;
+        phase.name = p.string(*t, "name");
+        if (phase.name.empty()) p.fail(t, "[[phase]] has no 'name'", "add name = \"rectification\" (or 集中整改)");
+        double* slots[] = {&phase.from, &phase.to};
+        const char* keys[] = {"from", "to"};
+        for (int i = 0; i < 2; ++i) {
+            const toml::node* d = t->get(keys[i]);
+            if (!d) p.fail(t, "[[phase]] " + phase.name + " has no '" + keys[i] + "'", "add " + std::string(keys[i]) + " = 2017-02-20");
+            const auto value = toml_value(date_spec, *d, utc_offset);
+            if (!value || !std::holds_alternative<double>(*value))
+                p.fail(d, "[[phase]] " + std::string(keys[i]) + " is not a date", "write dates as 2017-02-20");
+            *slots[i] = std::get<double>(*value);
+        }
+        phase.to += 86400.0;  // the last day written is part of the phase
+        if (!(phase.to > phase.from))
+            p.fail(t, "[[phase]] " + phase.name + " ends before it begins", "check 'from' and 'to'");
+        out.push_back(std::move(phase));
+    }
+}
+
 }  // namespace
 
 CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem::path& file)
@@ -284,7 +312,8 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
     spec.file = std::filesystem::absolute(file);
     spec.base_dir = spec.file.parent_path();
     p.check_keys(root, "the campaign file",
-                 {"campaign", "villages", "network", "sites", "tracks", "issues", "coverage", "hotspots", "plan", "access"});
+                 {"campaign", "villages", "network", "sites", "tracks", "issues", "coverage", "hotspots", "plan", "access",
+                  "register", "phase"});
 
     if (const toml::node* n = root.get("campaign")) {
         const auto& t = p.table(*n, "campaign");
@@ -309,6 +338,10 @@ CampaignSpec parse_campaign_text(const std::string& text, const std::filesystem:
         spec.plan.emplace();
         read_section(p, p.table(*n, "plan"), route::plan_option_table(), *spec.plan, utc_offset);
     }
+
+    if (const toml::node* n = root.get("register"))
+        read_section(p, p.table(*n, "register"), register_option_table(), spec.register_options, utc_offset);
+    if (const toml::node* n = root.get("phase")) read_phases(p, *n, utc_offset, spec.phases);
 
     if (const toml::node* n = root.get("villages")) {
         const auto& t = p.table(*n, "villages");

@@ -1,6 +1,7 @@
 #pragma once
 // The campaign file (TOML): which inputs play which role. Parsing checks every key and value and throws
 // geo::InputError naming the file, line and column and how to fix it; paths are made absolute here.
+#include "libgeo/campaign/register_options.hpp"
 #include "libgeo/core/categories.hpp"
 #include "libgeo/coverage/options.hpp"
 #include "libgeo/hotspot/options.hpp"
@@ -77,6 +78,8 @@ struct CampaignSpec {
     hotspot::HotspotOptions hotspots;    // [hotspots], through hotspot_option_table()
     // [plan], through plan_option_table(); `geowalk run` plans the next walks when the section is there.
     std::optional<route::PlanOptions> plan;
+    RegisterOptions register_options;  // [register], through register_option_table()
+    std::vector<Phase> phases;         // [[phase]] blocks, in the order written
 
     // The campaign's time zone as minutes east of UTC (timezone is checked when read).
     [[nodiscard]] int utc_offset_minutes() const;

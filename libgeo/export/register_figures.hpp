@@ -6,6 +6,8 @@
 #include "libgeo/export/summary.hpp"
 
 #include <optional>
+#include <string>
+#include <vector>
 
 namespace geo::output {
 
@@ -20,8 +22,25 @@ namespace geo::output {
 // The deadline passed before `as_of` and no rectification recorded.
 [[nodiscard]] bool is_overdue(const Issue& issue, double as_of);
 
+// What the register figures need beyond the campaign: its phases ([[phase]], UTC seconds, `to` exclusive) and
+// the look-back interval ([register] lookback_days).
+struct RegisterFigureOptions {
+    struct Phase {
+        std::string name;
+        double from = 0, to = 0;
+    };
+    std::vector<Phase> phases;
+    double lookback_days = 30;
+};
+
 // {total, by_status {code: n, every status}, rectified, accepted, overdue, marked_rebounded (by_status.rebounded: the
-// issues the register marks 反弹), as_of (local time of the last record, or null; overdue is then 0)}.
-Json register_section(const Campaign& campaign);
+// issues the register marks 反弹), as_of (local time of the last record, or null; overdue is then 0),
+//  by_village [{village, total, by_status, overdue}] (every village, in input order),
+//  by_unit [{unit, total, by_status, overdue}] (the responsible unit: the issue's `unit` or 责任单位 attribute, else
+//  its responsible person's; "" when neither), median_days {found_to_rectified, rectified_to_accepted} (null when no
+//  issue has both times), phases [{name, from, to (local dates, `to` the last day), deadlines_in_phase,
+//  rectified_by_deadline, overdue}], lookback {due (accepted, look-back date reached by as_of, not looked back at),
+//  done (a look-back recorded: lookback_at)}}.
+Json register_section(const Campaign& campaign, const RegisterFigureOptions& options = {});
 
 }  // namespace geo::output

@@ -58,5 +58,8 @@ void load_network(LoadContext& ctx);
 void load_sites(LoadContext& ctx);
 void load_tracks(LoadContext& ctx);
 void load_issues(LoadContext& ctx);
+// [issues] source = "register" (load/register_issues.cpp).
+bool is_register_source(const campaign::SourceSpec& spec);
+void load_issues_from_register(LoadContext& ctx);
 
 }  // namespace geo::load::detail

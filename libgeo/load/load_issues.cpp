@@ -51,6 +51,10 @@ void load_issues(LoadContext& ctx)
 {
     if (!ctx.spec.issues) return;
     const campaign::IssuesSpec& spec = *ctx.spec.issues;
+    if (is_register_source(spec)) {
+        load_issues_from_register(ctx);
+        return;
+    }
     std::set<std::string> seen_ids;
     std::map<std::string, int> fields;
     int fields_for_source = -1;

@@ -91,7 +91,7 @@ output::Json run_summary(const Campaign& campaign, const AnalysisResults& result
     summary["campaign"] = output::campaign_section(campaign);
     summary["inputs"] = output::inputs_section(campaign);
     summary["track_cleaning"] = output::tracks_cleaning_section(campaign);
-    summary["register"] = output::register_section(campaign);  // the report's issue figures, counted once
+    summary["register"] = output::register_section(campaign, results.register_figures);  // the report's issue figures, counted once
     if (results.coverage) summary["coverage"] = output::coverage_section(campaign, *results.coverage);
     if (results.hotspots)
         summary["hotspots"] = output::hotspots_section(campaign, *results.hotspots, density);

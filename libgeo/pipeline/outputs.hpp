@@ -8,6 +8,7 @@
 #include "libgeo/export/carry_over.hpp"
 #include "libgeo/export/geojson_export.hpp"
 #include "libgeo/export/manifest.hpp"
+#include "libgeo/export/register_figures.hpp"
 #include "libgeo/export/summary.hpp"
 #include "libgeo/render/document.hpp"
 #include "libgeo/render/maps.hpp"
@@ -26,6 +27,7 @@ struct AnalysisResults {
     std::optional<coverage::CoverageResult> coverage;
     std::optional<hotspot::HotspotResult> hotspots;
     std::optional<route::PlanResult> plan;
+    output::RegisterFigureOptions register_figures;  // the campaign's phases and look-back interval, for summary.json
 };
 
 // What people open besides the data: maps/ and report.pdf, and the language of every label meant for people (map
