@@ -45,6 +45,8 @@ bash scripts/build.sh -DGEOWALK_BENCH=OFF
 stage_end "normal build"
 ctest --test-dir "$build_dir" --output-on-failure -j 2 --timeout 900
 stage_end "normal tests (unit + end-to-end)"
+GEOWALK_BUILD_DIR=$build_dir bash scripts/test-web.sh
+stage_end "web map in headless chromium"
 [ "${1:-}" = "--quick" ] && exit 0
 
 asan_dir=${GEOWALK_ASAN_BUILD_DIR:-build-asan}

@@ -50,6 +50,14 @@ struct HbFaceDeleter {
 struct HbSubsetInputDeleter {
     void operator()(hb_subset_input_t* i) const { hb_subset_input_destroy(i); }
 };
+struct HbFontDeleter {
+    void operator()(hb_font_t* f) const { hb_font_destroy(f); }
+};
+struct HbBufferDeleter {
+    void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
+};
+using HbFontPtr = std::unique_ptr<hb_font_t, HbFontDeleter>;
+using HbBufferPtr = std::unique_ptr<hb_buffer_t, HbBufferDeleter>;
 using HbBlobPtr = std::unique_ptr<hb_blob_t, HbBlobDeleter>;
 using HbFacePtr = std::unique_ptr<hb_face_t, HbFaceDeleter>;
 using HbSubsetInputPtr = std::unique_ptr<hb_subset_input_t, HbSubsetInputDeleter>;

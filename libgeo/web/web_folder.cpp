@@ -21,14 +21,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Shown when the page opens; the others wait in the layer list (they repeat a shown layer in another form).
+// Shown when the page opens; the others wait in the layer list (they repeat a shown layer in another form, or, as
+// the Gi* grid with its hatch over every cell nobody walked, would hide the rest of a town-wide view).
 bool shown_at_start(const std::string& layer, const output::Manifest& manifest)
 {
     if (layer == output::layer::network) return manifest.layer(output::layer::network_coverage) == nullptr;
     if (layer == output::layer::sites) return manifest.layer(output::layer::site_coverage) == nullptr;
     static const std::set<std::string, std::less<>> later{output::layer::village_coverage, output::layer::village_matrix,
                                                           output::layer::emerging_hotspots, output::layer::route_stops,
-                                                          output::layer::plan_required, output::layer::tracks};
+                                                          output::layer::plan_required, output::layer::tracks,
+                                                          output::layer::hotspot_cells};
     return !later.contains(layer);
 }
 
@@ -174,8 +176,15 @@ WebFolder write_web_folder(const fs::path& data_dir, const output::Manifest& man
                                      {"zh", ramp_json(qgis::density_stops(manifest.density->max_value, "zh"))}}}};
     }
     data["villages"] = village_figures(manifest.summary);
-    data["weeks"] = manifest.summary.contains("leaders") ? manifest.summary["leaders"].value("weeks", output::Json::array())
-                                                         : output::Json::array();
+    // The campaign's weeks (Monday to Sunday, local time) for the slider; issues without a date have no week.
+    data["weeks"] = output::Json::array();
+    data["as_of"] = nullptr;
+    if (manifest.summary.contains("leaders")) {
+        const output::Json& leaders = manifest.summary["leaders"];
+        for (const auto& w : leaders.value("weeks", output::Json::array()))
+            if (w.contains("monday") && w["monday"].is_string()) data["weeks"].push_back(w);
+        if (leaders.contains("as_of")) data["as_of"] = leaders["as_of"];
+    }
     data["words"] = vocabulary();
     const std::string data_text = "var GEOWALK = " + data.dump() + ";\n";
     write_text(web_dir / "geowalk_data.js", data_text);

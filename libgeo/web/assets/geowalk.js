@@ -10,12 +10,12 @@
           pick: 'Village…', all_weeks: 'whole campaign', week: 'week of', found: 'found', rectified: 'rectified',
           walks: 'The ten walks', walk: 'walk', km: 'km', covered_km: 'covered km', share: 'covered',
           by_status: 'Issues by status', total: 'issues recorded', dead: 'Dead corners (longest first)',
-          none: 'none', close: 'close', area: 'area km²', walked_area: 'walked km²', unit_m: ' m' },
+          none: 'none', close: 'close', area: 'area km²', walked_area: 'walked km²', unit_m: ' m', sites: 'sites', visited: 'visited' },
     zh: { layers: '图层', legend: '图例', weeks: '问题随时间变化', print: '打印', other: 'English',
           pick: '选择村…', all_weeks: '全部时间', week: '周起', found: '发现', rectified: '已整改',
           walks: '十走', walk: '走法', km: '公里', covered_km: '已走公里', share: '覆盖率',
           by_status: '问题状态', total: '问题总数', dead: '死角（按长度）',
-          none: '无', close: '关闭', area: '面积 km²', walked_area: '已走 km²', unit_m: ' 米' }
+          none: '无', close: '关闭', area: '面积 km²', walked_area: '已走 km²', unit_m: ' 米', sites: '处', visited: '处已走到' }
   };
   var lang = D.lang === 'zh' ? 'zh' : 'en';
   var data = {};      // layer name -> GeoJSON
@@ -155,10 +155,10 @@
     if (layer.name !== 'issues' || weekIndex < 0) return gj.features;
     // The week slider: issues found by the end of the week, each with its status as of then.
     var end = nextMonday(D.weeks[weekIndex].monday);
-    return gj.features.filter(function (f) { return (f.properties.found || '').slice(0, 10) < end; })
+    return gj.features.filter(function (f) { var d = localDay(f.properties.found); return d && d < end; })
       .map(function (f) {
         var p = Object.assign({}, f.properties);
-        var rectified = (p.rectified || '').slice(0, 10), accepted = (p.accepted || '').slice(0, 10);
+        var rectified = localDay(p.rectified), accepted = localDay(p.accepted);
         if (p.status !== 'rebounded') {
           if (accepted && accepted < end) p.status = 'accepted';
           else if (rectified && rectified < end) p.status = 'rectified';
@@ -166,6 +166,16 @@
         }
         return { type: 'Feature', geometry: f.geometry, properties: p };
       });
+  }
+  // The register's times are UTC; weeks run in the campaign's local time, whose offset as_of carries ("+08:00").
+  var offsetMinutes = (function () {
+    var m = /([+-])(\d\d):(\d\d)$/.exec(D.as_of || '');
+    return m ? (m[1] === '-' ? -1 : 1) * (60 * Number(m[2]) + Number(m[3])) : 0;
+  })();
+  function localDay(time) {
+    if (!time) return '';
+    var ms = Date.parse(time);
+    return isNaN(ms) ? time.slice(0, 10) : new Date(ms + offsetMinutes * 60000).toISOString().slice(0, 10);
   }
   function nextMonday(monday) {
     var d = new Date(monday + 'T00:00:00Z');
@@ -227,8 +237,14 @@
   }
 
   var density;
+  // Layers are built when first shown: a hidden Gi* grid of 10,000 cells costs nothing at start.
+  function group(name) {
+    if (!groups[name] && data[name]) groups[name] = buildLayer(D.layers.filter(function (l) { return l.name === name; })[0]);
+    return groups[name];
+  }
+  function shown(name) { return name === 'density' ? !!density && map.hasLayer(density) : !!groups[name] && map.hasLayer(groups[name]); }
   function toggle(name, on) {
-    var target = name === 'density' ? density : groups[name];
+    var target = name === 'density' ? density : group(name);
     if (!target) return;
     if (on) target.addTo(map); else map.removeLayer(target);
     showLabelsForZoom();
@@ -244,7 +260,7 @@
     entries.forEach(function (e) {
       var li = el('li');
       var box = el('input', { type: 'checkbox', id: 'toggle-' + e.name, 'data-layer': e.name });
-      box.checked = map.hasLayer(e.name === 'density' ? density : groups[e.name]);
+      box.checked = shown(e.name);
       box.addEventListener('change', function () { toggle(e.name, box.checked); });
       var label = el('label', { for: 'toggle-' + e.name }, ' ' + e.title[lang]);
       li.appendChild(box);
@@ -272,7 +288,7 @@
     var body = document.getElementById('legend-body');
     body.textContent = '';
     D.layers.slice().reverse().forEach(function (l) {
-      if (!map.hasLayer(groups[l.name]) || !l.style[lang].renderer) return;
+      if (!shown(l.name) || !l.style[lang].renderer) return;
       body.appendChild(el('div', { class: 'legend-layer' }, l.title[lang]));
       var seen = {};
       l.style[lang].renderer.classes.forEach(function (c) {
@@ -343,11 +359,15 @@
     [t('walk'), t('km'), t('covered_km'), t('share')].forEach(function (h) { head.appendChild(el('th', {}, h)); });
     table.appendChild(head);
     (figures.walks || []).forEach(function (w) {
-      var tr = el('tr', { 'data-category': w.category, 'data-length-m': w.length_m, 'data-covered-m': w.covered_m });
+      var tr = el('tr', { 'data-category': w.category });
       var words = D.words.category[w.category];
       tr.appendChild(el('td', {}, words ? words[lang] : w.category));
-      tr.appendChild(el('td', {}, km(w.length_m)));
-      tr.appendChild(el('td', {}, km(w.covered_m)));
+      // A walk of sites counts places (visited of all), a walk of lines kilometres.
+      var sites = w.sites !== undefined;
+      tr.setAttribute(sites ? 'data-sites' : 'data-length-m', sites ? w.sites : w.length_m);
+      tr.setAttribute(sites ? 'data-visited' : 'data-covered-m', sites ? w.visited : w.covered_m);
+      tr.appendChild(el('td', {}, sites ? w.sites + ' ' + t('sites') : km(w.length_m)));
+      tr.appendChild(el('td', {}, sites ? w.visited + ' ' + t('visited') : km(w.covered_m)));
       tr.appendChild(el('td', {}, (100 * w.ratio).toFixed(1) + '%'));
       table.appendChild(tr);
     });
@@ -422,11 +442,11 @@
     D.layers.forEach(function (layer, i) {
       map.createPane('pane-' + layer.name).style.zIndex = 400 + i;
       if (!data[layer.name]) return;
-      groups[layer.name] = buildLayer(layer);
-      if (layer.on) groups[layer.name].addTo(map);
-      var b = L.geoJSON(data[layer.name]).getBounds();
-      if (layer.name === 'villages' && b.isValid()) bounds = b;
-      else if (!bounds && b.isValid()) bounds = b;
+      if (layer.on) group(layer.name).addTo(map);
+      if (layer.name === 'villages' || (!bounds && layer.on)) {
+        var b = L.geoJSON(data[layer.name]).getBounds();
+        if (b.isValid()) bounds = b;
+      }
     });
     if (bounds) map.fitBounds(bounds); else map.setView([0, 0], 2);
     L.control.scale({ imperial: false, maxWidth: 160 }).addTo(map);
@@ -444,12 +464,13 @@
     });
     document.getElementById('print').addEventListener('click', function () { window.print(); });
     var slider = document.getElementById('week-slider');
+    slider.max = String(D.weeks.length);  // the last stop: the whole campaign
     slider.value = String(D.weeks.length);
     slider.addEventListener('input', function () {
       weekIndex = Number(slider.value) >= D.weeks.length ? -1 : Number(slider.value);
       var issues = D.layers.filter(function (l) { return l.name === 'issues'; })[0];
       if (issues && data.issues) {
-        var on = map.hasLayer(groups.issues);
+        var on = shown('issues');
         if (on) map.removeLayer(groups.issues);
         groups.issues = buildLayer(issues);
         if (on) groups.issues.addTo(map);
