@@ -21,8 +21,8 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils
   # The offline web map (libgeo/web): Leaflet draws it (libjs-leaflet); HarfBuzz's subsetter cuts the CJK font down
   # (libharfbuzz-dev); scripts/test-web.sh drives chromium headless with puppeteer-core from npm (nodejs, npm);
-  # sqlite3 and GDAL's SpatiaLite dialect are its oracles.
-  libjs-leaflet libharfbuzz-dev chromium nodejs sqlite3
+  # sqlite3 and GDAL's SpatiaLite dialect are its oracles. `geowalk serve` speaks HTTP through cpp-httplib.
+  libjs-leaflet libharfbuzz-dev chromium nodejs sqlite3 libcpp-httplib-dev
 )
 # Debian's npm, unless the nodejs installed brings its own (NodeSource's does, and conflicts with Debian's npm).
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -22,5 +22,33 @@ if [ -z "$run_dir" ]; then
 fi
 [ -d tests/web/node_modules/puppeteer-core ] || (cd tests/web && npm ci --no-audit --no-fund)
 rm -rf "$shots"
-node tests/web/check_web.mjs "$run_dir" "$shots"
+echo "== file://"
+node tests/web/check_web.mjs "$run_dir" "$shots/file"
+
+echo "== geowalk serve"
+log=$(mktemp)
+"$build_dir/apps/geowalk/geowalk" serve "$run_dir" --port 0 >"$log" 2>&1 &
+server=$!
+for _ in $(seq 50); do grep -q 'http://' "$log" && break; sleep 0.1; done
+port=$(grep -o '127.0.0.1:[0-9]*' "$log" | head -1 | cut -d: -f2)
+[ -n "$port" ] || { cat "$log"; kill "$server"; exit 1; }
+node tests/web/check_web.mjs "$run_dir" "$shots/served" "http://127.0.0.1:$port"
+# Traversal: sent as written (--path-as-is), every attempt must get 403 or 404, never a file from beside web/.
+ln -sfn "$(cd "$run_dir" && pwd)/summary.json" "$run_dir/web/link_out.json"
+bad=0
+for target in /../summary.json /%2e%2e/summary.json /..%2fsummary.json /%2e%2e%2fsummary.json /web%5c..%5csummary.json \
+              //etc/passwd /link_out.json /nothing.js; do
+  code=$(curl -s --path-as-is -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$target")
+  case $code in 403|404) echo "ok   $target -> $code" ;; *) echo "FAIL $target -> $code"; bad=1 ;; esac
+done
+rm -f "$run_dir/web/link_out.json"
+code=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/index.html")
+[ "$code" = 200 ] || { echo "FAIL index.html -> $code"; bad=1; }
+# Ctrl-C stops it cleanly (exit 0).
+kill -INT "$server"
+status=0
+wait "$server" || status=$?
+[ "$status" = 0 ] && echo "ok   SIGINT stops the server (exit 0)" || { echo "FAIL server exit $status"; cat "$log"; bad=1; }
+rm -f "$log"
 echo "screenshots: $shots"
+exit $bad

@@ -1,14 +1,15 @@
 // Drives Debian's chromium headless (puppeteer-core) over a run's web/ folder opened from file:// and checks it
 // against oracles that do not come from the page: summary.json, and SQL on geowalk.gpkg through GDAL's SQLite
 // dialect with SpatiaLite (its own PROJ transform to degrees). Pixels are read back from the screenshots by GDAL
-// (gdallocationinfo). Usage: node check_web.mjs RUN_DIR SHOT_DIR
+// (gdallocationinfo). Usage: node check_web.mjs RUN_DIR SHOT_DIR [BASE_URL]
+// BASE_URL: the folder as `geowalk serve RUN_DIR` serves it (http://127.0.0.1:P); without it, file://.
 import puppeteer from 'puppeteer-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [runDir, shotDir] = process.argv.slice(2);
+const [runDir, shotDir, baseUrl] = process.argv.slice(2);
 const webDir = path.resolve(runDir, 'web');
 const gpkg = path.resolve(runDir, 'geowalk.gpkg');
 const summary = JSON.parse(fs.readFileSync(path.join(runDir, 'summary.json'), 'utf8'));
@@ -52,7 +53,7 @@ const errors = [], outside = [];
 page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 page.on('pageerror', (e) => errors.push(String(e)));
 page.on('requestfailed', (r) => errors.push('failed: ' + r.url()));
-const prefix = pathToFileURL(webDir).href + '/';
+const prefix = baseUrl ? baseUrl.replace(/\/$/, '') + '/' : pathToFileURL(webDir).href + '/';
 page.on('request', (r) => {
   const url = r.url();
   if (!url.startsWith(prefix) && !url.startsWith('data:')) outside.push(url);
