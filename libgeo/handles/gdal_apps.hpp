@@ -34,6 +34,9 @@ using CplStringPtr = std::unique_ptr<char, CplFreeDeleter>;
 class UtilityArgs {
 public:
     explicit UtilityArgs(std::vector<std::string> args);
+    // argv() points into the strings held here: a copy would point into the original's.
+    UtilityArgs(const UtilityArgs&) = delete;
+    UtilityArgs& operator=(const UtilityArgs&) = delete;
     [[nodiscard]] char** argv() { return m_pointers.data(); }
 
 private:

@@ -291,16 +291,23 @@ RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& re
     // Last: the project lists exactly the files written above.
     qgis::write_qgis_project(out.staging() / output::file::qgis_project, qgis::project_spec(manifest, lang));
     names.push_back(output::file::qgis_project);
-    if (presentation.web) {
-        web::write_web_folder(out.staging(), manifest, out.staging() / web::folder, lang);
-        names.emplace_back(web::folder);
-    }
+    // The web map beside the maps: it reads the finished GeoPackage with handles of its own, and mostly waits on
+    // GDAL's writers and PROJ while the maps keep the cores busy drawing.
+    std::future<web::WebFolder> web_map;
+    if (presentation.web)
+        web_map = std::async(std::launch::async, [&out, manifest, &lang] {
+            return web::write_web_folder(out.staging(), manifest, out.staging() / web::folder, lang);
+        });
     // Drawn from the staged outputs, so the maps show exactly what the files hold.
     if (presenting) {
         const render::MapSource source(out.staging(), std::move(manifest), presentation.lang);
         const auto drawn = write_presentation(source, out.staging(), presentation,
                                               {SubProgress::callback, &presentation_part, progress.task});
         names.insert(names.end(), drawn.begin(), drawn.end());
+    }
+    if (web_map.valid()) {
+        web_map.get();
+        names.emplace_back(web::folder);
     }
     // Every file a geowalk run can write; one that this step neither produced nor kept (a raster turned off) is
     // removed. geojson/ holds one file per layer of the set, so any other .geojson there is a layer the set no longer

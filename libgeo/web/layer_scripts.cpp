@@ -39,13 +39,11 @@ std::vector<std::string> page_fields(const std::string& layer)
     return {};
 }
 
-LayerScript write_layer_script(const std::filesystem::path& gpkg, const std::string& layer,
+LayerScript write_layer_script(GDALDataset& source, const std::filesystem::path& gpkg, const std::string& layer,
                                const std::vector<std::string>& fields, bool slim,
                                const std::filesystem::path& web_dir)
 {
     GdalErrorTrap trap;
-    GDALDatasetUniquePtr source(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!source) throw OutputError("cannot open the GeoPackage for the web map", in_file(gpkg.string()), trap.message());
     std::vector<std::string> args{"-f",  "GeoJSON", "-t_srs", "EPSG:4326", "-lco", "RFC7946=YES",
                                   "-lco", "COORDINATE_PRECISION=6", "-lco", "WRITE_NAME=NO"};
     if (slim) {
@@ -58,7 +56,7 @@ LayerScript write_layer_script(const std::filesystem::path& gpkg, const std::str
     VectorTranslateOptionsPtr options(GDALVectorTranslateOptionsNew(argv.argv(), nullptr));
     if (!options) throw OutputError("bad options for the web layer " + layer, in_file(gpkg.string(), layer), trap.message());
     ScratchFile scratch{scratch_name(layer)};
-    GDALDatasetH sources[] = {GDALDataset::ToHandle(source.get())};
+    GDALDatasetH sources[] = {GDALDataset::ToHandle(&source)};
     int usage_error = 0;
     GDALDatasetUniquePtr written(GDALDataset::FromHandle(
         GDALVectorTranslate(scratch.path.c_str(), nullptr, 1, sources, options.get(), &usage_error)));

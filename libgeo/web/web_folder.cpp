@@ -3,12 +3,15 @@
 #include "libgeo/core/categories.hpp"
 #include "libgeo/core/error.hpp"
 #include "libgeo/export/contract.hpp"
+#include "libgeo/handles/gdal_errors.hpp"
 #include "libgeo/qgis/default_styles.hpp"
 #include "libgeo/qgis/layer_names.hpp"
 #include "libgeo/web/density_overlay.hpp"
 #include "libgeo/web/font_subset.hpp"
 #include "libgeo/web/layer_scripts.hpp"
 #include "libgeo/web/style_json.hpp"
+
+#include <gdal_priv.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -136,10 +139,18 @@ WebFolder write_web_folder(const fs::path& data_dir, const output::Manifest& man
             page_text += read_text(assets / name);
     }
     std::vector<const output::ManifestLayer*> shown;
-    for (const auto& l : manifest.layers)
-        if (l.kind != output::GeometryKind::none && l.name != output::layer::rejects && qgis::has_own_style(l.name) &&
-            l.features > 0)
-            shown.push_back(&l);
+    output::Json left_out = output::Json::array();
+    for (const auto& l : manifest.layers) {
+        if (l.kind == output::GeometryKind::none || l.name == output::layer::rejects || !qgis::has_own_style(l.name) ||
+            l.features == 0)
+            continue;
+        if (l.features > max_page_features) {
+            const qgis::LayerName names = qgis::layer_name(l.name);
+            left_out.push_back({{"name", l.name}, {"features", l.features}, {"title", {{"en", names.en}, {"zh", names.zh}}}});
+            continue;
+        }
+        shown.push_back(&l);
+    }
     std::stable_sort(shown.begin(), shown.end(),
                      [](const auto* a, const auto* b) { return draw_rank(a->kind) < draw_rank(b->kind); });
     output::Json data;
@@ -147,12 +158,15 @@ WebFolder write_web_folder(const fs::path& data_dir, const output::Manifest& man
     data["lang"] = lang;
     data["layers"] = output::Json::array();
     const fs::path gpkg = data_dir / output::file::gpkg;
+    GdalErrorTrap trap;
+    GDALDatasetUniquePtr source(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!source) throw OutputError("cannot open the GeoPackage for the web map", in_file(gpkg.string()), trap.message());
     for (const auto* l : shown) {
         const qgis::LayerStyle en = qgis::default_style(l->name, l->kind, "en");
         std::vector<std::string> fields = style_fields(en);
         for (auto& f : page_fields(l->name)) fields.push_back(std::move(f));
         const LayerScript script =
-            write_layer_script(gpkg, l->name, fields, l->features > slim_above_features, web_dir);
+            write_layer_script(*source, gpkg, l->name, fields, l->features > slim_above_features, web_dir);
         page_text += read_text(web_dir / script.file);
         const qgis::LayerName names = qgis::layer_name(l->name);
         data["layers"].push_back({{"name", l->name},
@@ -175,6 +189,7 @@ WebFolder write_web_folder(const fs::path& data_dir, const output::Manifest& man
                            {"ramp", {{"en", ramp_json(qgis::density_stops(manifest.density->max_value, "en"))},
                                      {"zh", ramp_json(qgis::density_stops(manifest.density->max_value, "zh"))}}}};
     }
+    data["left_out"] = std::move(left_out);
     data["villages"] = village_figures(manifest.summary);
     // The campaign's weeks (Monday to Sunday, local time) for the slider; issues without a date have no week.
     data["weeks"] = output::Json::array();

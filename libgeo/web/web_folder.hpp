@@ -5,7 +5,9 @@
 // of the QGIS catalogue, the layer list and the figures of the village panel, taken from the run manifest.
 #include "libgeo/export/manifest.hpp"
 
+#include <array>
 #include <filesystem>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,10 @@ namespace geo::web {
 // run's files of these kinds that this one did not write, e.g. a layer no longer in the run).
 inline constexpr char folder[] = "web";
 inline constexpr std::array<std::string_view, 5> owned_extensions{".html", ".js", ".css", ".png", ".txt"};
+
+// A layer of more features than this is left out of the page (listed there as such, with where to see it): a
+// browser parses a script of 100,000 grid cells (about 30 MB) in seconds, and a county's million would not open.
+inline constexpr long long max_page_features = 100'000;
 
 struct WebFolder {
     std::vector<std::string> layers;  // the GeoPackage layers the page shows, in drawing order

@@ -10,12 +10,14 @@
           pick: 'Village…', all_weeks: 'whole campaign', week: 'week of', found: 'found', rectified: 'rectified',
           walks: 'The ten walks', walk: 'walk', km: 'km', covered_km: 'covered km', share: 'covered',
           by_status: 'Issues by status', total: 'issues recorded', dead: 'Dead corners (longest first)',
-          none: 'none', close: 'close', area: 'area km²', walked_area: 'walked km²', unit_m: ' m', sites: 'sites', visited: 'visited' },
+          none: 'none', close: 'close', area: 'area km²', walked_area: 'walked km²', unit_m: ' m', sites: 'sites', visited: 'visited',
+          left_out: 'too large for this page: open geowalk.gpkg in QGIS' },
     zh: { layers: '图层', legend: '图例', weeks: '问题随时间变化', print: '打印', other: 'English',
           pick: '选择村…', all_weeks: '全部时间', week: '周起', found: '发现', rectified: '已整改',
           walks: '十走', walk: '走法', km: '公里', covered_km: '已走公里', share: '覆盖率',
           by_status: '问题状态', total: '问题总数', dead: '死角（按长度）',
-          none: '无', close: '关闭', area: '面积 km²', walked_area: '已走 km²', unit_m: ' 米', sites: '处', visited: '处已走到' }
+          none: '无', close: '关闭', area: '面积 km²', walked_area: '已走 km²', unit_m: ' 米', sites: '处', visited: '处已走到',
+          left_out: '要素过多，未放入网页：请在 QGIS 中打开 geowalk.gpkg' }
   };
   var lang = D.lang === 'zh' ? 'zh' : 'en';
   var data = {};      // layer name -> GeoJSON
@@ -185,7 +187,7 @@
   function buildLayer(layer) {
     var style = layer.style.en;
     var pane = 'pane-' + layer.name;
-    var renderer = L.canvas({ pane: pane, padding: 0.3 });
+    var renderer = L.canvas({ pane: pane, padding: 0.1 });
     var group = L.layerGroup();
     var byClass = {};
     featuresOf(layer).forEach(function (f) {
@@ -212,27 +214,31 @@
     addLabels(layer, group);
     return group;
   }
+  // Labels are permanent tooltips (DOM text, so the folder's font draws Chinese). Those along lines crowd a
+  // town-wide view and are put on the map only from street scale on: each tooltip added costs a layout.
+  var zoomLabels = [];  // {group, labels, minZoom}
   function addLabels(layer, group) {
     var labels = layer.style.en.labels;
     if (!labels || data[layer.name].features.length > 600) return;
+    var minZoom = labels.placement === 'along_line' ? 15 : 0;
+    var target = minZoom ? L.layerGroup() : group;
     data[layer.name].features.forEach(function (f) {
       var v = f.properties[labels.field];
       if (v === null || v === undefined || !f.geometry) return;
       var text = labels.unit ? Math.round(Number(v)) + t('unit_m') : (layer.name === 'hotspot_zones' ? '#' + v : String(v));
       var center = L.geoJSON(f).getBounds().getCenter();
-      var tip = L.tooltip({ permanent: true, direction: 'center', className: 'label', pane: 'labels' }).setLatLng(center);
-      // Lengths along lines crowd a town-wide view: shown from street scale on.
-      tip.options.geowalkMinZoom = labels.placement === 'along_line' ? 15 : 0;
       var span = el('span', { style: 'color:' + rgb(labels.color) + ';font-size:' + labels.size_pt + 'pt;font-weight:' +
                               (labels.bold ? 700 : 400) }, text);
-      tip.setContent(span);
-      group.addLayer(tip);
+      target.addLayer(L.tooltip({ permanent: true, direction: 'center', className: 'label', pane: 'labels' })
+        .setLatLng(center).setContent(span));
     });
+    if (minZoom) zoomLabels.push({ group: group, labels: target, minZoom: minZoom });
   }
   function showLabelsForZoom() {
-    map.eachLayer(function (l) {
-      if (l instanceof L.Tooltip && l.options.geowalkMinZoom !== undefined && l.getElement())
-        l.getElement().style.display = map.getZoom() >= l.options.geowalkMinZoom ? '' : 'none';
+    zoomLabels.forEach(function (z) {
+      var want = map.hasLayer(z.group) && map.getZoom() >= z.minZoom;
+      if (want && !map.hasLayer(z.labels)) z.labels.addTo(map);
+      else if (!want && map.hasLayer(z.labels)) map.removeLayer(z.labels);
     });
   }
 
@@ -266,6 +272,10 @@
       li.appendChild(box);
       li.appendChild(label);
       list.appendChild(li);
+    });
+    // Layers too large for a page: named, with where to see them.
+    (D.left_out || []).forEach(function (l) {
+      list.appendChild(el('li', { class: 'left-out', 'data-layer': l.name }, l.title[lang] + ' — ' + t('left_out')));
     });
   }
   function swatch(symbol) {
@@ -439,16 +449,18 @@
       density = L.imageOverlay(D.density.file, D.density.bounds, { pane: 'pane-density', opacity: 1 });
       density.addTo(map);
     }
-    D.layers.forEach(function (layer, i) {
-      map.createPane('pane-' + layer.name).style.zIndex = 400 + i;
-      if (!data[layer.name]) return;
-      if (layer.on) group(layer.name).addTo(map);
-      if (layer.name === 'villages' || (!bounds && layer.on)) {
-        var b = L.geoJSON(data[layer.name]).getBounds();
-        if (b.isValid()) bounds = b;
-      }
+    // The view first, from the villages (else the first layer with features): layers added after it are projected
+    // once, where setting the view after them projected every feature twice.
+    D.layers.forEach(function (layer) {
+      if (!data[layer.name] || (bounds && layer.name !== 'villages')) return;
+      var b = L.geoJSON(data[layer.name]).getBounds();
+      if (b.isValid()) bounds = b;
     });
     if (bounds) map.fitBounds(bounds); else map.setView([0, 0], 2);
+    D.layers.forEach(function (layer, i) {
+      map.createPane('pane-' + layer.name).style.zIndex = 400 + i;
+      if (data[layer.name] && layer.on) group(layer.name).addTo(map);
+    });
     L.control.scale({ imperial: false, maxWidth: 160 }).addTo(map);
     map.on('zoomend', showLabelsForZoom);
     map.on('click', function (e) { var v = villageAt(e.latlng); if (v) villagePanel(v); });
