@@ -25,10 +25,10 @@ inline constexpr long long slim_above_features = 1500;
 // The fields of `layer` the page reads besides the style's: the village panel, the week slider, popups.
 std::vector<std::string> page_fields(const std::string& layer);
 
-// Writes web_dir/layer_<layer>.js for `layer` of `gpkg` (open: opening it and setting up its transformation took
-// most of the time of a small layer), keeping `fields` only when `slim` (all fields otherwise).
-// Throws geo::OutputError naming the GeoPackage (`gpkg_path`) and the layer when GDAL fails.
-LayerScript write_layer_script(GDALDataset& gpkg, const std::filesystem::path& gpkg_path, const std::string& layer,
+// Writes web_dir/layer_<layer>.js for `layer` of `source`, the GeoPackage at `gpkg` (open: opening it and setting
+// up its transformation took most of the time of a small layer), keeping `fields` only when `slim` (all fields
+// otherwise). Throws geo::OutputError naming the GeoPackage and the layer when GDAL fails.
+LayerScript write_layer_script(GDALDataset& source, const std::filesystem::path& gpkg, const std::string& layer,
                                const std::vector<std::string>& fields, bool slim,
                                const std::filesystem::path& web_dir);
 

@@ -119,7 +119,7 @@ void copy_asset(const fs::path& from, const fs::path& to)
 fs::path assets_dir()
 {
     const char* env = std::getenv("GEOWALK_WEB_ASSETS");
-    const fs::path dir = env && *env ? fs::path(env) : fs::path(GEOWALK_WEB_ASSETS_DIR);
+    fs::path dir = env && *env ? fs::path(env) : fs::path(GEOWALK_WEB_ASSETS_DIR);
     if (!fs::exists(dir / "index.html"))
         throw OutputError("the web map's page files are missing", in_file(dir.string()),
                           "build geowalk (CMake copies libgeo/web/assets there) or set GEOWALK_WEB_ASSETS");
