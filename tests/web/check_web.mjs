@@ -176,6 +176,20 @@ if (hot) {
   check(near(got, want, 6), `99 % hot colour at a hot cell's centre: ${got} vs ${want.map(Math.round)}`);
 }
 
+// Print: one A4 landscape page with the title, the legend and the scale bar, read back by poppler (pdfinfo,
+// pdftotext).
+await only('uncovered');
+const pdfFile = path.join(shotDir, 'print.pdf');
+await page.pdf({ path: pdfFile, preferCSSPageSize: true, printBackground: true });
+const info = execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' });
+const pages = Number(/Pages:\s+(\d+)/.exec(info)[1]);
+const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(info).slice(1).map(Number);
+check(pages === 1 && Math.abs(size[0] - 841.89) < 2 && Math.abs(size[1] - 595.28) < 2, `print: ${pages} page(s) of ${size} pt (A4 landscape)`);
+const printed = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' });
+const words = await page.evaluate(() => [window.GEOWALK.title, document.getElementById('legend-title').textContent,
+                                          document.querySelector('.leaflet-control-scale-line').textContent]);
+check(words.every((w) => printed.includes(w.trim())), `print shows the title, the legend and the scale bar (${words.join(' | ')})`);
+
 // The tablet held upright.
 await page.setViewport({ width: 768, height: 1024 });
 await page.reload({ waitUntil: 'load' });

@@ -475,6 +475,12 @@
       if (openVillage) villagePanel(openVillage);
     });
     document.getElementById('print').addEventListener('click', function () { window.print(); });
+    // The printed page gives the map another size (geowalk.css, @media print): Leaflet must measure it again, or
+    // the print shows the screen's view cropped.
+    var resize = function () { map.invalidateSize({ pan: false }); };
+    window.addEventListener('beforeprint', resize);
+    window.addEventListener('afterprint', resize);
+    if (window.matchMedia) window.matchMedia('print').addListener(resize);
     var slider = document.getElementById('week-slider');
     slider.max = String(D.weeks.length);  // the last stop: the whole campaign
     slider.value = String(D.weeks.length);
