@@ -24,6 +24,7 @@
   var groups = {};    // layer name -> L.LayerGroup on the map
   var weekIndex = -1; // -1: the whole campaign
   var map;
+  var renderers = [];  // every layer's canvas, redrawn at once for print
 
   window.geowalkLayer = function (name, geojson) { data[name] = geojson; };
 
@@ -188,6 +189,7 @@
     var style = layer.style.en;
     var pane = 'pane-' + layer.name;
     var renderer = L.canvas({ pane: pane, padding: 0.1 });
+    renderers.push(renderer);
     var group = L.layerGroup();
     var byClass = {};
     featuresOf(layer).forEach(function (f) {
@@ -477,10 +479,32 @@
     document.getElementById('print').addEventListener('click', function () { window.print(); });
     // The printed page gives the map another size (geowalk.css, @media print): Leaflet must measure it again, or
     // the print shows the screen's view cropped.
-    var resize = function () { map.invalidateSize({ pan: false }); };
-    window.addEventListener('beforeprint', resize);
-    window.addEventListener('afterprint', resize);
-    if (window.matchMedia) window.matchMedia('print').addListener(resize);
+    // Canvases redraw on the next animation frame, which printing does not wait for: redrawn here, at once. And
+    // Chromium prints each canvas opaque, so only the top layer would show: for print, each canvas is replaced by a
+    // picture of itself (PNG keeps its transparency), put back after.
+    var printed = [];
+    var beforePrint = function () {
+      map.invalidateSize({ pan: false });
+      renderers.forEach(function (r) { if (r._map) { r._update(); r._redraw(); } });
+      document.querySelectorAll('#map canvas').forEach(function (c) {
+        if (c.style.display === 'none') return;
+        var img = el('img', { class: 'print-canvas', src: c.toDataURL('image/png') });
+        img.style.cssText = c.style.cssText;
+        img.style.position = 'absolute';
+        img.style.width = c.style.width || c.width + 'px';
+        img.style.height = c.style.height || c.height + 'px';
+        c.parentNode.insertBefore(img, c);
+        c.style.display = 'none';
+        printed.push([img, c]);
+      });
+    };
+    var afterPrint = function () {
+      printed.forEach(function (pair) { pair[0].remove(); pair[1].style.display = ''; });
+      printed = [];
+      map.invalidateSize({ pan: false });
+    };
+    window.addEventListener('beforeprint', beforePrint);
+    window.addEventListener('afterprint', afterPrint);
     var slider = document.getElementById('week-slider');
     slider.max = String(D.weeks.length);  // the last stop: the whole campaign
     slider.value = String(D.weeks.length);
