@@ -29,7 +29,7 @@ done
 
 # Include directions (README, "Architecture"): libgeo's folders in layers, each including only itself and the folders
 # before it. An include the other way is a finding that no baseline excuses.
-layers=(core handles crs sample normalise raster coverage hotspot route leaders campaign register load export qgis render register_export pipeline)
+layers=(core handles crs sample normalise raster coverage hotspot route leaders campaign register load export qgis render register_export web pipeline)
 declare -A rank=()
 for i in "${!layers[@]}"; do rank[${layers[$i]}]=$i; done
 upward=()

@@ -28,8 +28,14 @@ packages=(
   libxlsxwriter-dev unzip
   # The register (issue 21): SHA-256 of each imported file, so that re-importing the same upload changes nothing.
   libssl-dev
+  # The offline web map (libgeo/web): Leaflet draws it (libjs-leaflet); HarfBuzz's subsetter cuts the CJK font down
+  # (libharfbuzz-dev); scripts/test-web.sh drives chromium headless with puppeteer-core from npm (nodejs, npm);
+  # sqlite3 and GDAL's SpatiaLite dialect are its oracles. `geowalk serve` speaks HTTP through cpp-httplib.
+  libjs-leaflet libharfbuzz-dev chromium nodejs sqlite3 libcpp-httplib-dev
 )
 packages+=("$@")
+# Debian's npm, unless the nodejs installed brings its own (NodeSource's does, and conflicts with Debian's npm).
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -43,5 +49,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $sudo_cmd apt-get update -qq
   $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# The browser tests' npm packages, at the versions tests/web/package-lock.json pins; node_modules stays out of git.
+if [ ! -d tests/web/node_modules/puppeteer-core ]; then
+  (cd "$(dirname "$0")/../tests/web" && npm ci --no-audit --no-fund)
 fi
 echo "setup: all dependencies present"

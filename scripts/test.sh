@@ -50,6 +50,8 @@ eval "$(bash scripts/pg_cluster.sh start)"
 trap 'bash scripts/pg_cluster.sh stop; stage_table' EXIT
 ctest --test-dir "$build_dir" --output-on-failure -j 2 --timeout 900
 stage_end "normal tests (unit + end-to-end)"
+GEOWALK_BUILD_DIR=$build_dir bash scripts/test-web.sh
+stage_end "web map in headless chromium"
 [ "${1:-}" = "--quick" ] && exit 0
 
 asan_dir=${GEOWALK_ASAN_BUILD_DIR:-build-asan}

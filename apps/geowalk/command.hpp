@@ -46,5 +46,6 @@ std::unique_ptr<Command> make_plan_command();
 std::unique_ptr<Command> make_render_command();
 std::unique_ptr<Command> make_report_command();
 std::unique_ptr<Command> make_register_command();
+std::unique_ptr<Command> make_serve_command();
 
 }  // namespace geowalk

@@ -58,6 +58,7 @@ std::vector<std::unique_ptr<Command>> all_commands()
     out.push_back(make_render_command());
     out.push_back(make_report_command());
     out.push_back(make_register_command());
+    out.push_back(make_serve_command());
     out.push_back(make_validate_command());
     return out;
 }

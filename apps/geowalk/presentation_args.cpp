@@ -22,12 +22,13 @@ struct PresentationFlag {
     std::string_view help;
 };
 
-constexpr std::array<PresentationFlag, 6> presentation_flags{{
+constexpr std::array<PresentationFlag, 7> presentation_flags{{
     {"lang", true, "--lang zh|en", "language of the maps, the report and the QGIS legends; default en"},
     {"map-format", true, "--map-format png|pdf",
      "maps/*.png at 300 dpi with world files (default), or one PDF per map"},
     {"no-maps", false, "--no-maps", "skip maps/ (faster when only the data layers are wanted)"},
     {"no-report", false, "--no-report", "skip report.pdf"},
+    {"no-web", false, "--no-web", "skip web/, the offline web map (index.html opens in any browser)"},
     {"village-maps", true, "--village-maps all|none|NAMES",
      "one map per village: by default only for a town of at most 40 villages; all, none, or village names or codes, "
      "comma-separated"},
@@ -107,6 +108,7 @@ geo::pipeline::PresentationOptions presentation_from(const Args& args)
     else if (format != "png") throw geo::UsageError("unknown --map-format '" + format + "'", {}, "use png or pdf");
     p.maps = !args.has("no-maps");
     p.report = !args.has("no-report");
+    p.web = !args.has("no-web");
     // The maps are drawn on every core unless the step says how many threads it may use.
     if (args.has("threads")) p.threads = args.get_int("threads", 2, 1, 256);
     if (args.has("village-maps")) {

@@ -18,6 +18,7 @@
 #include "libgeo/export/write_plan.hpp"
 #include "libgeo/render/maps.hpp"
 #include "libgeo/render/report.hpp"
+#include "libgeo/web/web_folder.hpp"
 
 #include <future>
 
@@ -146,6 +147,14 @@ std::vector<std::string> write_presentation(const render::MapSource& source, con
 std::vector<output::OwnedFolder> presentation_folders()
 {
     return {{"maps", ".png"}, {"maps", ".wld"}, {"maps", ".xml"}, {"maps", ".pdf"}};
+}
+
+// The web map's files: an earlier run's layer that this run no longer has goes at commit.
+std::vector<output::OwnedFolder> web_folders()
+{
+    std::vector<output::OwnedFolder> folders;
+    for (const auto extension : web::owned_extensions) folders.push_back({web::folder, std::string(extension)});
+    return folders;
 }
 
 }  // namespace
@@ -282,12 +291,23 @@ RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& re
     // Last: the project lists exactly the files written above.
     qgis::write_qgis_project(out.staging() / output::file::qgis_project, qgis::project_spec(manifest, lang));
     names.push_back(output::file::qgis_project);
+    // The web map beside the maps: it reads the finished GeoPackage with handles of its own, and mostly waits on
+    // GDAL's writers and PROJ while the maps keep the cores busy drawing.
+    std::future<web::WebFolder> web_map;
+    if (presentation.web)
+        web_map = std::async(std::launch::async, [&out, manifest, &lang] {
+            return web::write_web_folder(out.staging(), manifest, out.staging() / web::folder, lang);
+        });
     // Drawn from the staged outputs, so the maps show exactly what the files hold.
     if (presenting) {
         const render::MapSource source(out.staging(), std::move(manifest), presentation.lang);
         const auto drawn = write_presentation(source, out.staging(), presentation,
                                               {SubProgress::callback, &presentation_part, progress.task});
         names.insert(names.end(), drawn.begin(), drawn.end());
+    }
+    if (web_map.valid()) {
+        web_map.get();
+        names.emplace_back(web::folder);
     }
     // Every file a geowalk run can write; one that this step neither produced nor kept (a raster turned off) is
     // removed. geojson/ holds one file per layer of the set, so any other .geojson there is a layer the set no longer
@@ -302,6 +322,8 @@ RunOutputs write_run_outputs(const Campaign& campaign, const AnalysisResults& re
         folders.push_back({output::file::geojson, ".geojson"});
     if (presentation.maps)
         for (auto& f : presentation_folders()) folders.push_back(std::move(f));
+    if (presentation.web)
+        for (auto& f : web_folders()) folders.push_back(std::move(f));
     out.commit(owned, folders);
     for (const auto& n : names) run.files.push_back(out.target() / n);
     return run;
@@ -314,7 +336,12 @@ std::vector<std::filesystem::path> redraw_presentation(const std::filesystem::pa
     output::Manifest manifest = output::read_manifest(out_dir);
     const render::MapSource source(out_dir, manifest, presentation.lang);
     output::OutputTransaction out(out_dir);
-    const auto names = write_presentation(source, out.staging(), presentation, progress);
+    auto names = write_presentation(source, out.staging(), presentation, progress);
+    if (presentation.web) {
+        web::write_web_folder(out_dir, manifest, out.staging() / web::folder,
+                              presentation.lang == render::Lang::zh ? "zh" : "en");
+        names.emplace_back(web::folder);
+    }
     // The village maps this drawing left out for the limit, instead of the earlier note.
     if (presentation.maps) {
         std::erase_if(manifest.skipped, [](const output::SkippedOutput& s) {
@@ -331,7 +358,10 @@ std::vector<std::filesystem::path> redraw_presentation(const std::filesystem::pa
     });
     output::write_manifest(out.staging() / output::file::manifest, manifest);
     // Only what was redrawn is replaced: `render` leaves the report alone, `report` the maps.
-    out.commit({output::file::manifest}, presentation.maps ? presentation_folders() : std::vector<output::OwnedFolder>{});
+    std::vector<output::OwnedFolder> folders = presentation.maps ? presentation_folders() : std::vector<output::OwnedFolder>{};
+    if (presentation.web)
+        for (auto& f : web_folders()) folders.push_back(std::move(f));
+    out.commit({output::file::manifest}, folders);
     std::vector<std::filesystem::path> written;
     for (const auto& n : names) written.push_back(out.target() / n);
     return written;

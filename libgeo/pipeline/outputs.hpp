@@ -37,6 +37,7 @@ struct PresentationOptions {
     bool maps = true;
     render::PageFormat map_format = render::PageFormat::png;
     bool report = true;  // report.pdf
+    bool web = true;     // web/, the offline web map
     // Maps drawn side by side: every core unless the step's --threads says otherwise; the maps do not depend on it.
     int threads = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
     render::VillageMapChoice village_maps;  // which villages get a map (and a report page) of their own
