@@ -46,6 +46,7 @@ ApplyOptions import_of(const std::string& file, const std::string& hash)
 class RegisterStore : public ::testing::TestWithParam<std::string> {
 protected:
     StoreLocation place{GetParam()};
+    void SetUp() override { GEOWALK_REQUIRE_STORE(GetParam()); }
     Store open() { return Store::open(place.location(), local_wkt()); }
 };
 
