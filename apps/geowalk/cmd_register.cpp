@@ -1,6 +1,7 @@
 #include "args.hpp"
 #include "command.hpp"
 #include "option_flags.hpp"
+#include "progress.hpp"
 #include "register_tables.hpp"
 
 #include "libgeo/campaign/campaign_file.hpp"
@@ -12,6 +13,8 @@
 #include "libgeo/register/apply.hpp"
 #include "libgeo/register/queries.hpp"
 #include "libgeo/register/replay.hpp"
+#include "libgeo/register_export/day_forms.hpp"
+#include "libgeo/register_export/export_all.hpp"
 
 #include <chrono>
 #include <cstdlib>
@@ -198,10 +201,42 @@ int run_check(const Args& args)
     return 0;
 }
 
+int run_export(const Args& args)
+{
+    if (args.positional().size() != 2 || !args.has("day") || !args.has("out"))
+        throw geo::UsageError("register export needs a campaign file, --day and --out", {},
+                              "geowalk register export CAMPAIGN.toml --day 2017-02-20 --out forms/");
+    const std::string lang = args.has("lang") ? args.get("lang") : "zh";
+    if (lang != "zh" && lang != "en") throw geo::UsageError("--lang " + lang + " is not known", {}, "use --lang zh or --lang en");
+    const Opened o = open_campaign(args);
+    auto store = geo::reg::Store::open(o.location, std::nullopt);
+    const geo::Campaign villages = geo::load::load_villages_only(o.spec);
+    const auto forms = geo::reg::day_forms(store.read_issues(), villages.villages, args.get("day"));
+    geo::reg::ExportOptions options;
+    options.lang = lang == "en" ? geo::reg::Lang::en : geo::reg::Lang::zh;
+    options.campaign = o.spec.name;
+    ProgressBar bar = ProgressBar::for_terminal();
+    bar.enabled = bar.enabled && !args.has("quiet");
+    const auto written = geo::reg::export_registers(forms.villages, args.get("out"), options,
+                                                    {progress_callback, &bar, "the register export"});
+    std::size_t of_day = 0, in_register = 0;
+    for (const auto& v : forms.villages) {
+        of_day += v.rows_of_day.size();
+        in_register += v.rows_cumulative.size();
+    }
+    std::cout << forms.villages.size() << " villages: " << of_day << " issues found on " << args.get("day") << ", "
+              << in_register << " in the registers up to that day; " << written.files.size() << " files ("
+              << written.pdf_pages << " PDF pages) in " << args.get("out") << "\n";
+    if (forms.outside_villages > 0)
+        std::cout << forms.outside_villages << " issues lie in no village of the campaign and are on no form: "
+                  << "geowalk register check CAMPAIGN names them\n";
+    return 0;
+}
+
 class RegisterCommand : public Command {
 public:
     std::string name() const override { return "register"; }
-    std::string summary() const override { return "the rectification register: import, update, list, history, check"; }
+    std::string summary() const override { return "the rectification register: import, update, list, history, check, export"; }
     std::string about() const override
     {
         return std::string(R"(Usage: geowalk register VERB CAMPAIGN.toml …
@@ -211,6 +246,7 @@ public:
   geowalk register list    CAMPAIGN.toml [--village NAME] [--status S] [--overdue] [--due-lookback]
   geowalk register history CAMPAIGN.toml ID
   geowalk register check   CAMPAIGN.toml
+  geowalk register export  CAMPAIGN.toml --day YYYY-MM-DD --out DIR [--lang zh|en]
 
 The register (问题台账) keeps every problem's life: found → assigned → rectifying → rectified → accepted, rebounded,
 withdrawn. Every change is a history row (field, old and new value, when with its UTC offset, by whom, from which
@@ -240,11 +276,16 @@ Options:
   --village NAME         list: only this village
   --overdue              list: only issues whose deadline has passed without rectification
   --due-lookback         list: only accepted issues whose look-back is due
+  --day YYYY-MM-DD       export: the day whose forms are printed: each village's transfer list (问题交办清单, the
+                         issues found that day) and its register (问题台账, every issue found up to that day), as
+                         XLSX for printing, CSV (UTF-8 with BOM) and one PDF with a page per village
+  --out DIR              export: the folder; earlier days' files in it are kept
+  --lang zh|en           export: the forms' language (default zh)
 )") + flags_help(geo::campaign::register_option_table());
     }
     Flags flags() const override
     {
-        Flags f{{"coords", "by", "status", "note", "deadline", "reason", "unit", "person", "village"},
+        Flags f{{"coords", "by", "status", "note", "deadline", "reason", "unit", "person", "village", "day", "out", "lang"},
                 {"overdue", "due-lookback", "looked-back"}, false, false};
         add_flags(geo::campaign::register_option_table(), f.valued, f.switches);
         return f;
@@ -259,7 +300,8 @@ Options:
         if (verb == "list") return run_list(args);
         if (verb == "history") return run_history(args);
         if (verb == "check") return run_check(args);
-        throw geo::UsageError("register " + verb + ": no such verb", {}, "use import, update, list, history or check");
+        if (verb == "export") return run_export(args);
+        throw geo::UsageError("register " + verb + ": no such verb", {}, "use import, update, list, history, check or export");
     }
 };
 

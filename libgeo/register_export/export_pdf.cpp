@@ -32,7 +32,7 @@ std::vector<report::Column> pdf_columns(double width, Lang lang)
     columns.reserve(form.size());
     for (const FormColumn& c : form)
         columns.push_back({std::string(c.title(lang)), width * c.pdf_share / shares,
-                           c.field == Field::number ? Align::centre : Align::left, true});
+                           c.field == FormField::number ? Align::centre : Align::left, true});
     return columns;
 }
 

@@ -141,7 +141,7 @@ void write_sheet(const XlsxWorkbook& wb, const Formats& f, const VillageRegister
         int lines = 1;
         for (std::size_t c = 0; c < columns.size(); ++c) {
             const auto col = static_cast<lxw_col_t>(c);
-            if (columns[c].field == Field::number)
+            if (columns[c].field == FormField::number)
                 wb.check(worksheet_write_number(ws, row, col, static_cast<double>(r + 1), f.centred), "cannot write a cell");
             else
                 wb.check(worksheet_write_string(ws, row, col, cells[r][c].c_str(), f.cell), "cannot write a cell");

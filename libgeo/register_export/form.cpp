@@ -12,16 +12,16 @@ std::vector<FormColumn> form_columns(bool with_village)
     // Widths: what a planner writes there. Descriptions, measures and notes wrap at about 20 Chinese characters;
     // dates stay on one line in print. The PDF shares are relative (scaled to the page width).
     std::vector<FormColumn> columns{
-        {Field::number, w::col_number, 6, 0.035},          {Field::issue_id, w::col_issue_id, 16, 0.07},
-        {Field::found_at, w::col_found_at, 17, 0.07},      {Field::found_by, w::col_found_by, 12, 0.05},
-        {Field::village, w::col_village, 16, 0.06},        {Field::category, w::col_category, 16, 0.07},
-        {Field::problem, w::col_problem, 16, 0.065},       {Field::description, w::col_description, 40, 0.14},
-        {Field::location, w::col_location, 22, 0.075},     {Field::unit, w::col_unit, 20, 0.065},
-        {Field::person, w::col_person, 12, 0.045},         {Field::deadline, w::col_deadline, 12, 0.068},
-        {Field::status, w::col_status, 12, 0.05},          {Field::measures, w::col_measures, 36, 0.1},
-        {Field::acceptance, w::col_acceptance, 30, 0.07},  {Field::lookback, w::col_lookback, 12, 0.068},
+        {FormField::number, w::col_number, 6, 0.035},          {FormField::issue_id, w::col_issue_id, 16, 0.07},
+        {FormField::found_at, w::col_found_at, 17, 0.07},      {FormField::found_by, w::col_found_by, 12, 0.05},
+        {FormField::village, w::col_village, 16, 0.06},        {FormField::category, w::col_category, 16, 0.07},
+        {FormField::problem, w::col_problem, 16, 0.065},       {FormField::description, w::col_description, 40, 0.14},
+        {FormField::location, w::col_location, 22, 0.075},     {FormField::unit, w::col_unit, 20, 0.065},
+        {FormField::person, w::col_person, 12, 0.045},         {FormField::deadline, w::col_deadline, 12, 0.068},
+        {FormField::status, w::col_status, 12, 0.05},          {FormField::measures, w::col_measures, 36, 0.1},
+        {FormField::acceptance, w::col_acceptance, 30, 0.07},  {FormField::lookback, w::col_lookback, 12, 0.068},
     };
-    if (!with_village) std::erase_if(columns, [](const FormColumn& c) { return c.field == Field::village; });
+    if (!with_village) std::erase_if(columns, [](const FormColumn& c) { return c.field == FormField::village; });
     return columns;
 }
 
@@ -43,25 +43,25 @@ std::string status_label(const std::string& code, Lang lang)
     return code;
 }
 
-std::string cell_text(Field field, const RegisterRow& row, std::size_t index, Lang lang)
+std::string cell_text(FormField field, const RegisterRow& row, std::size_t index, Lang lang)
 {
     switch (field) {
-    case Field::number: return std::to_string(index + 1);
-    case Field::issue_id: return row.issue_id;
-    case Field::found_at: return row.found_at;
-    case Field::found_by: return row.found_by;
-    case Field::village: return row.village;
-    case Field::category: return category_label(row.category, lang);
-    case Field::problem: return row.problem_type;
-    case Field::description: return row.description;
-    case Field::location: return row.location;
-    case Field::unit: return row.responsible_unit;
-    case Field::person: return row.responsible_person;
-    case Field::deadline: return row.deadline;
-    case Field::status: return status_label(row.status, lang);
-    case Field::measures: return row.measures;
-    case Field::acceptance: return row.acceptance_note;
-    case Field::lookback: return row.lookback_due;
+    case FormField::number: return std::to_string(index + 1);
+    case FormField::issue_id: return row.issue_id;
+    case FormField::found_at: return row.found_at;
+    case FormField::found_by: return row.found_by;
+    case FormField::village: return row.village;
+    case FormField::category: return category_label(row.category, lang);
+    case FormField::problem: return row.problem_type;
+    case FormField::description: return row.description;
+    case FormField::location: return row.location;
+    case FormField::unit: return row.responsible_unit;
+    case FormField::person: return row.responsible_person;
+    case FormField::deadline: return row.deadline;
+    case FormField::status: return status_label(row.status, lang);
+    case FormField::measures: return row.measures;
+    case FormField::acceptance: return row.acceptance_note;
+    case FormField::lookback: return row.lookback_due;
     }
     return {};
 }

@@ -18,13 +18,13 @@ enum class Form {
     register_book,  // 问题台账: every issue up to the day
 };
 
-enum class Field {
+enum class FormField {
     number, issue_id, found_at, found_by, village, category, problem, description, location, unit, person,
     deadline, status, measures, acceptance, lookback,
 };
 
 struct FormColumn {
-    Field field;
+    FormField field;
     Words title;
     int max_chars;  // widest a spreadsheet column grows (East Asian characters count two); longer text wraps
     double pdf_share;  // the column's share of the printed page width
@@ -35,7 +35,7 @@ struct FormColumn {
 std::vector<FormColumn> form_columns(bool with_village);
 
 // The cell's text; `index` is the row's 0-based position (the 序号 column prints index + 1).
-std::string cell_text(Field field, const RegisterRow& row, std::size_t index, Lang lang);
+std::string cell_text(FormField field, const RegisterRow& row, std::size_t index, Lang lang);
 
 // "Walk" and "status" labels from core/categories; an unknown code is printed as given.
 std::string category_label(const std::string& code, Lang lang);
