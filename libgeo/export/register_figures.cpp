@@ -40,7 +40,7 @@ std::string attribute(const Issue& issue, std::initializer_list<const char*> nam
 {
     for (const char* n : names)
         if (const AttributeValue* v = find(issue.attributes, n)) {
-            const std::string t = to_text(*v);
+            std::string t = to_text(*v);
             if (!t.empty()) return t;
         }
     return {};

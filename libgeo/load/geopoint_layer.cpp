@@ -6,19 +6,22 @@
 
 #include <cpl_vsi.h>
 
+#include <array>
 #include <atomic>
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <span>
+#include <string_view>
 #include <vector>
 
 namespace geo::load {
 
 namespace {
 
-const std::vector<std::string> k_lon{"lon", "lng", "long", "longitude", "经度", "东经", "x"};
-const std::vector<std::string> k_lat{"lat", "latitude", "纬度", "北纬", "y"};
-const std::vector<std::string> k_geopoint{"geopoint", "location", "gps", "point", "位置", "坐标", "定位"};
+constexpr std::array<std::string_view, 7> k_lon{"lon", "lng", "long", "longitude", "经度", "东经", "x"};
+constexpr std::array<std::string_view, 5> k_lat{"lat", "latitude", "纬度", "北纬", "y"};
+constexpr std::array<std::string_view, 7> k_geopoint{"geopoint", "location", "gps", "point", "位置", "坐标", "定位"};
 
 // The numbers of a cell separated by spaces: ODK's geopoint "38.9382939 100.4019051 1520.3 4.8".
 std::vector<double> numbers(std::string_view text)
@@ -39,12 +42,12 @@ std::vector<double> numbers(std::string_view text)
 }
 
 // A column by the configured name, then by its common names; also a KoBo-style "_location_longitude" suffix.
-int find_column(const OGRFeatureDefn& defn, const std::string& configured, const std::vector<std::string>& names,
+int find_column(const OGRFeatureDefn& defn, const std::string& configured, std::span<const std::string_view> names,
                 const char* suffix)
 {
     if (!configured.empty()) return defn.GetFieldIndex(configured.c_str());
-    for (const auto& n : names)
-        if (const int i = defn.GetFieldIndex(n.c_str()); i >= 0) return i;
+    for (const std::string_view n : names)
+        if (const int i = defn.GetFieldIndex(std::string(n).c_str()); i >= 0) return i;
     for (int i = 0; i < defn.GetFieldCount(); ++i) {
         const std::string name = CPLString(defn.GetFieldDefn(i)->GetNameRef()).tolower();
         if (name.size() > std::string(suffix).size() && name.ends_with(suffix)) return i;

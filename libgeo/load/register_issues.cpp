@@ -42,12 +42,15 @@ void load_issues_from_register(LoadContext& ctx)
     const int source = ctx.campaign.diagnostics.add_source(std::move(summary));
     const crs::Transformer to_local("EPSG:4326", ctx.campaign.crs.wkt);
     const int offset = ctx.campaign.utc_offset_minutes;
-    for (const auto& [id, stored] : store.read_issues()) {
+    // Not a structured binding: the lambda below captures the names, which clang 14 (the sanitizer build) refuses.
+    for (const auto& entry : store.read_issues()) {
+        const std::string& id = entry.first;
+        const reg::StoredIssue& stored = entry.second;
         const reg::Record& r = stored.record;
         if (r.status() == reg::Status::withdrawn) continue;
         ctx.campaign.diagnostics.count_read(source);
         auto reject = [&](std::string_view why, const std::string& detail) {
-            ctx.report(source, nullptr, stored.fid, why, "issue " + id + ": " + detail);
+            ctx.report(source, nullptr, stored.fid, why, std::string("issue ").append(id).append(": ").append(detail));
         };
         Issue issue;
         issue.code = id;

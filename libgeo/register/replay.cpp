@@ -82,8 +82,8 @@ CheckReport check(Store& store, double lookback_days, const VillageAt& village_a
             const std::string v = village_at(lon, lat);
             if (v.empty()) report.problems.push_back("issue " + id + " lies outside every village");
             else if (v != s.record.get(Field::village))
-                report.problems.push_back("issue " + id + " lies in " + v + ", the register says '" +
-                                          s.record.get(Field::village) + "'");
+                report.problems.push_back(std::string("issue ").append(id).append(" lies in ").append(v).append(
+                    ", the register says '").append(s.record.get(Field::village)).append("'"));
         }
     }
     for (const auto& [id, r] : replayed)

@@ -69,7 +69,7 @@ void draw_signatures(cairo_t* cr, const report::Area& area, double y, Lang lang)
 }  // namespace
 
 int write_register_pdf(const std::vector<VillageRegister>& villages, const std::filesystem::path& file,
-                       const PdfOptions& options, Progress progress)
+                       const PdfOptions& options, const Progress& progress)
 {
     const Lang lang = options.lang;
     render::Document doc(file, render::PageFormat::pdf, render::a4_landscape);

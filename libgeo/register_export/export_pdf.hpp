@@ -23,6 +23,6 @@ struct PdfOptions {
 // Writes `file` (callers write into an output transaction's staging folder: the PDF grows page by page) and
 // returns its page count. Throws geo::OutputError.
 int write_register_pdf(const std::vector<VillageRegister>& villages, const std::filesystem::path& file,
-                       const PdfOptions& options, Progress progress = {});
+                       const PdfOptions& options, const Progress& progress = {});
 
 }  // namespace geo::reg
