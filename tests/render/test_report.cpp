@@ -764,9 +764,10 @@ TEST(ReportPartialRun, SaysWhatWasNotComputed)
     const auto pdf = coverage_only / "report.pdf";
     render::write_report(source, pdf, {}, {.top = 20, .maps = false, .village_maps = {}});
     // Headline, matrix, dead corners, hotspots, what a leader asks next (walkers still from coverage alone), the
-    // register's overview (its counts come with the loaded issues), method.
+    // register's pages (its figures come with the loaded issues: the overview, then its tables by village, unit and
+    // phase, counted by their titles), method.
     EXPECT_GE(leader_pages(pdf), 4);
-    EXPECT_EQ(register_pages(pdf), 1);
+    EXPECT_GE(register_pages(pdf), 1);
     EXPECT_EQ(pdf_pages(pdf), 5 + leader_pages(pdf) + register_pages(pdf));
     EXPECT_NE(page_text(pdf, 4).find("Hotspot cells were not computed"), std::string::npos) << page_text(pdf, 4);
     const auto boxes = values_below(page_text(pdf, 1), "Network walked");
